@@ -1,0 +1,62 @@
+/**
+ * npm run bench: reads, validates and aggregates 50,000 generated appeals given as raw cell
+ * values (the way range.values hands them over), and times JSON.parse of the same rows as a
+ * floor. Prints one JSON line; the target is ratioToFloor ≤ 3.
+ */
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { buildAnnualSummary, checkWorkbook, computeFigures, type WorkbookInput } from '../shared';
+import { generateWorkbook } from '../test/fixtures/generate';
+
+const ROWS = Number(process.env['BENCH_ROWS'] ?? 50_000);
+const RUNS = 5;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+function pipeline(input: WorkbookInput, today: string, year: number): number {
+  const check = checkWorkbook(input, { today });
+  let received = 0;
+  for (const quarter of [1, 2, 3, 4] as const) {
+    received += computeFigures(
+      check.cases,
+      { year, quarter },
+      { asOf: today, calendar: check.calendar, rules: check.settings },
+    ).received;
+  }
+  buildAnnualSummary(check.cases, year, check.lists);
+  return received;
+}
+
+const g = generateWorkbook({ appeals: ROWS, seed: 42 });
+const text = JSON.stringify(g.input);
+
+// Each timed step starts from a collected heap, so neither side pays for the other's garbage.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+const floorMs: number[] = [];
+const coreMs: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  collect();
+  let t = performance.now();
+  const parsed = JSON.parse(text) as WorkbookInput;
+  floorMs.push(performance.now() - t);
+  collect();
+  t = performance.now();
+  const received = pipeline(parsed, g.today, g.year);
+  coreMs.push(performance.now() - t);
+  if (received !== ROWS) throw new Error(`counted ${received} appeals, expected ${ROWS}`);
+}
+
+const rowsPerSec = ROWS / (median(coreMs) / 1000);
+const floorRowsPerSec = ROWS / (median(floorMs) / 1000);
+console.log(
+  JSON.stringify({
+    rows: ROWS,
+    rowsPerSec: Math.round(rowsPerSec),
+    floorRowsPerSec: Math.round(floorRowsPerSec),
+    ratioToFloor: Number((floorRowsPerSec / rowsPerSec).toFixed(2)),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -1,0 +1,66 @@
+import type { AgendaRecord, AppealRecord, SurveyRecord, TrackingRecord } from '../schema/registers';
+import { DISSATISFIED } from '../schema/valueLists';
+
+/** An appeal with the rows of other registers that belong to it. */
+export interface AppealCase {
+  readonly appeal: AppealRecord;
+  readonly surveys: readonly SurveyRecord[];
+  readonly tracking: readonly TrackingRecord[];
+  readonly agenda: readonly AgendaRecord[];
+}
+
+/** The related rows of every appeal, by 编号. */
+export interface Related {
+  readonly surveys?: readonly SurveyRecord[];
+  readonly tracking?: readonly TrackingRecord[];
+  readonly agenda?: readonly AgendaRecord[];
+}
+
+function index<T extends { appealId?: string }>(rows: readonly T[] | undefined): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows ?? []) {
+    if (!r.appealId) continue;
+    const list = m.get(r.appealId);
+    if (list) list.push(r);
+    else m.set(r.appealId, [r]);
+  }
+  return m;
+}
+
+/** Gathers each appeal's surveys, tracking entries and agenda items (one pass over each register). */
+export function buildCases(appeals: readonly AppealRecord[], related: Related): AppealCase[] {
+  const surveys = index(related.surveys);
+  const tracking = index(related.tracking);
+  const agenda = index(related.agenda);
+  const none: never[] = [];
+  return appeals.map((appeal) => ({
+    appeal,
+    surveys: (appeal.id && surveys.get(appeal.id)) || none,
+    tracking: (appeal.id && tracking.get(appeal.id)) || none,
+    agenda: (appeal.id && agenda.get(appeal.id)) || none,
+  }));
+}
+
+const later = (a: SurveyRecord | undefined, b: SurveyRecord): boolean =>
+  !a || (a.surveyedOn ?? '') <= (b.surveyedOn as string);
+
+/**
+ * The survey an appeal is counted by: the appellant's own latest rating where there is one,
+ * else the latest rating of anyone surveyed (DOMAIN: "an appeal counts once").
+ */
+export function countedSurvey(
+  surveys: readonly SurveyRecord[],
+  asOf = '9999-12-31',
+): SurveyRecord | undefined {
+  let own: SurveyRecord | undefined;
+  let any: SurveyRecord | undefined;
+  for (const s of surveys) {
+    if (!s.rating || !s.surveyedOn || s.surveyedOn > asOf) continue;
+    if (later(any, s)) any = s;
+    if (s.respondent === '诉求人' && later(own, s)) own = s;
+  }
+  return own ?? any;
+}
+
+/** Whether the counted rating is 不满意. */
+export const isDissatisfied = (s: SurveyRecord | undefined): boolean => s?.rating === DISSATISFIED;

@@ -1,0 +1,113 @@
+import { workingDaysBetween, workingDeadline, type WorkingCalendar } from '../calendar/calendar';
+import type { UnitSettings } from '../schema/settings';
+import { say, type Bilingual } from '../text';
+import { countedSurvey, isDissatisfied, type AppealCase } from './case';
+
+/** Which duty of DOMAIN.md's reminders list a deadline is for. */
+export type DeadlineKind = 'handling' | 'report' | 'tell' | 'survey' | 'remedy';
+
+/** Where a deadline stands on a given day. */
+export type DeadlineStatus = 'upcoming' | 'dueSoon' | 'overdue' | 'met' | 'late';
+
+/** A deadline computed from an appeal row on the working-day calendar. */
+export interface AppealDeadline {
+  readonly kind: DeadlineKind;
+  readonly appealId: string;
+  /** The department responsible (never the appellant). */
+  readonly department: string;
+  readonly due: string;
+  readonly status: DeadlineStatus;
+  /** When the duty was done, if it was. */
+  readonly doneOn?: string;
+  /** Set when the deadline counts weekends only because a year's schedule is missing. */
+  readonly warning?: Bilingual;
+}
+
+/** What each deadline is, for lists and reminders. */
+export const DEADLINE_TEXT: Readonly<Record<DeadlineKind, Bilingual>> = {
+  handling: say('办理完成时限', 'handling deadline'),
+  report: say('承办部门反馈工会', 'department reports back to the union'),
+  tell: say('告知诉求人', 'tell the appellant'),
+  survey: say('满意度测评', 'satisfaction survey'),
+  remedy: say('不满意整改时限', 'remedy deadline after 不满意'),
+};
+
+type Rules = Pick<UnitSettings, 'reportWithinDays' | 'tellWithinDays' | 'surveyWithinDays' | 'dueSoonDays'>;
+
+function status(
+  due: string,
+  doneOn: string | undefined,
+  today: string,
+  soonDays: number,
+  cal: WorkingCalendar,
+): DeadlineStatus {
+  if (doneOn !== undefined) return doneOn <= due ? 'met' : 'late';
+  if (today > due) return 'overdue';
+  return workingDaysBetween(today, due, cal) <= soonDays ? 'dueSoon' : 'upcoming';
+}
+
+/**
+ * Every deadline of an appeal (DOMAIN.md's reminders list): handling deadline, department report
+ * (N working days after finishing), telling the appellant (N after the report), the survey
+ * (N after telling) and the remedy after 不满意.
+ */
+export function appealDeadlines(
+  c: AppealCase,
+  rules: Rules,
+  cal: WorkingCalendar,
+  today: string,
+): AppealDeadline[] {
+  const a = c.appeal;
+  if (!a.id) return [];
+  const out: AppealDeadline[] = [];
+  const department = a.department ?? '';
+  const add = (
+    kind: DeadlineKind,
+    due: string,
+    doneOn: string | undefined,
+    warning?: Bilingual,
+    dept = department,
+  ): void => {
+    const d: { -readonly [K in keyof AppealDeadline]: AppealDeadline[K] } = {
+      kind,
+      appealId: a.id as string,
+      department: dept,
+      due,
+      status: status(due, doneOn, today, rules.dueSoonDays, cal),
+    };
+    if (doneOn !== undefined) d.doneOn = doneOn;
+    if (warning) d.warning = warning;
+    out.push(d);
+  };
+  if (a.dueOn) add('handling', a.dueOn, a.finishedOn);
+  if (a.finishedOn) {
+    const r = workingDeadline(a.finishedOn, rules.reportWithinDays, cal);
+    add('report', r.date, a.reportedOn, r.warning);
+  }
+  if (a.finishedOn && a.reportedOn) {
+    const t = workingDeadline(a.reportedOn, rules.tellWithinDays, cal);
+    add('tell', t.date, a.toldOn, t.warning);
+  }
+  if (a.finishedOn && a.toldOn) {
+    const s = workingDeadline(a.toldOn, rules.surveyWithinDays, cal);
+    const first = c.surveys.reduce<string | undefined>(
+      (m, x) =>
+        x.surveyedOn && x.surveyedOn >= (a.finishedOn as string) && (!m || x.surveyedOn < m)
+          ? x.surveyedOn
+          : m,
+      undefined,
+    );
+    add('survey', s.date, first, s.warning);
+  }
+  const counted = countedSurvey(c.surveys);
+  if (isDissatisfied(counted) && counted?.remedyDueOn) {
+    add(
+      'remedy',
+      counted.remedyDueOn,
+      counted.remedyDoneOn,
+      undefined,
+      counted.remedyDepartment ?? department,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,173 @@
+import { buildCases, type AppealCase } from '../appeal/case';
+import { appealDeadlines, DEADLINE_TEXT, type DeadlineKind } from '../appeal/deadlines';
+import type { WorkingCalendar } from '../calendar/calendar';
+import type { CellProblem } from '../cells/problem';
+import { readRegister, type RawTable, type ReadRegister, type ReadRow } from '../cells/rows';
+import {
+  appealRegister,
+  calendarRegister,
+  categoryDepartmentRegister,
+  INPUT_REGISTERS,
+  settingsRegister,
+  valueListRegister,
+  type AgendaRecord,
+  type AppealRecord,
+  type CalendarDayRecord,
+  type InputRegisterKey,
+  type MeetingRecord,
+  type SettingsRecord,
+  type SurveyRecord,
+  type TrackingRecord,
+} from '../schema/registers';
+import {
+  calendarFromSettings,
+  parseSettings,
+  resolveValueLists,
+  type UnitSettings,
+} from '../schema/settings';
+import type { RegisterDef } from '../schema/types';
+import { DEFAULT_VALUE_LISTS, type ValueLists } from '../schema/valueLists';
+import { say } from '../text';
+import { crossChecks } from './cross';
+
+/** A workbook's registers as raw cells; a register whose sheet is absent is simply left out. */
+export type WorkbookInput = Partial<Record<InputRegisterKey, RawTable>>;
+
+/** Everything a check of the workbook learns. */
+export interface WorkbookCheck {
+  readonly problems: CellProblem[];
+  readonly read: Partial<Record<InputRegisterKey, ReadRegister>>;
+  readonly lists: ValueLists;
+  readonly settings: UnitSettings;
+  readonly calendar: WorkingCalendar;
+  readonly cases: AppealCase[];
+  readonly meetings: MeetingRecord[];
+}
+
+/** Options of a check: the day it runs on, and whether the cells came from outside the workbook. */
+export interface CheckOptions {
+  readonly today: string;
+  readonly external?: boolean;
+}
+
+const values = <T>(r: ReadRegister | undefined): T[] => (r?.rows ?? []).map((x) => x.values as T);
+
+/**
+ * Reads and checks every register of a workbook with the core's rules: types, required and
+ * conditional fields, duplicates, references, the life of each appeal, deadlines passed and
+ * dates in years without a holiday schedule. Changes nothing; every problem names sheet, row and column.
+ */
+export function checkWorkbook(input: WorkbookInput, options: CheckOptions): WorkbookCheck {
+  const read: Partial<Record<InputRegisterKey, ReadRegister>> = {};
+  const problems: CellProblem[] = [];
+  const readOne = (reg: RegisterDef, lists: ValueLists): ReadRegister | undefined => {
+    const table = input[reg.key as InputRegisterKey];
+    if (!table) return undefined;
+    const r = readRegister(reg, table, { lists, ...(options.external ? { external: true } : {}) });
+    read[reg.key as InputRegisterKey] = r;
+    for (const p of r.problems) problems.push(p);
+    return r;
+  };
+  const lists = resolveValueLists(readOne(valueListRegister, DEFAULT_VALUE_LISTS)?.rows ?? []);
+  const settingsRead = readOne(settingsRegister, lists);
+  const parsed = parseSettings((settingsRead?.rows ?? []) as ReadRow<SettingsRecord>[]);
+  for (const p of parsed.problems) {
+    problems.push({
+      sheet: settingsRegister.sheet,
+      row: p.row,
+      column: 'value',
+      header: '值',
+      message: p.message,
+      raw: undefined,
+      severity: 'error',
+      code: 'bad-setting',
+    });
+  }
+  readOne(categoryDepartmentRegister, lists);
+  const calendar = calendarFromSettings(
+    values<CalendarDayRecord>(readOne(calendarRegister, lists)),
+    parsed.settings,
+  );
+  for (const reg of INPUT_REGISTERS) if (!read[reg.key]) readOne(reg, lists);
+
+  const appealRows = (read.appeals?.rows ?? []) as ReadRow<AppealRecord>[];
+  const cases = buildCases(
+    appealRows.map((r) => r.values),
+    {
+      surveys: values<SurveyRecord>(read.surveys),
+      tracking: values<TrackingRecord>(read.tracking),
+      agenda: values<AgendaRecord>(read.agenda),
+    },
+  );
+  for (const p of crossChecks(read, options.today)) problems.push(p);
+  for (const p of deadlineProblems(appealRows, cases, parsed.settings, calendar, options.today))
+    problems.push(p);
+  return {
+    problems,
+    read,
+    lists,
+    settings: parsed.settings,
+    calendar,
+    cases,
+    meetings: values<MeetingRecord>(read.meetings),
+  };
+}
+
+const COLUMN_OF: Readonly<Record<DeadlineKind, keyof AppealRecord>> = {
+  handling: 'finishedOn',
+  report: 'reportedOn',
+  tell: 'toldOn',
+  survey: 'id',
+  remedy: 'id',
+};
+
+function deadlineProblems(
+  rows: readonly ReadRow<AppealRecord>[],
+  cases: readonly AppealCase[],
+  settings: UnitSettings,
+  calendar: WorkingCalendar,
+  today: string,
+): CellProblem[] {
+  const out: CellProblem[] = [];
+  const headers = new Map<string, string>(appealRegister.fields.map((f) => [f.key, f.header]));
+  const headerOf = (key: string): string => headers.get(key) ?? key;
+  cases.forEach((c, i) => {
+    const row = rows[i]?.row ?? 0;
+    for (const d of appealDeadlines(c, settings, calendar, today)) {
+      if (d.status !== 'overdue' && !d.warning) continue;
+      const column = COLUMN_OF[d.kind];
+      const header = headerOf(column);
+      const raw = c.appeal[column];
+      if (d.status === 'overdue') {
+        const what = DEADLINE_TEXT[d.kind];
+        const dept = d.department || '未指定';
+        const message = say(
+          `${what.zh}已逾期（期限 ${d.due}，承办部门：${dept}）`,
+          `${what.en} is overdue (due ${d.due}, department: ${d.department || 'none'})`,
+        );
+        out.push({
+          sheet: appealRegister.sheet,
+          row,
+          column,
+          header,
+          raw,
+          severity: 'warning',
+          code: 'overdue',
+          message,
+        });
+      }
+      if (d.warning)
+        out.push({
+          sheet: appealRegister.sheet,
+          row,
+          column,
+          header,
+          raw,
+          severity: 'warning',
+          code: 'no-schedule',
+          message: d.warning,
+        });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,150 @@
+// The domain core: pure TypeScript shared unchanged by the Excel add-in and the Azure Functions.
+// Every export has a one-line description; test/shared/purity.test.ts keeps it that way.
+
+/** Adds working days to a YYYY-MM-DD date; the start day does not count. */
+export { addWorkingDays } from './calendar/calendar';
+/** Whether a YYYY-MM-DD date is a working day. */
+export { isWorkingDay } from './calendar/calendar';
+/** Working days after one date up to and including another. */
+export { workingDaysBetween } from './calendar/calendar';
+/** Whether a year's statutory holiday schedule is loaded in a calendar. */
+export { hasYearSchedule } from './calendar/calendar';
+/** The years whose schedules a calendar has loaded. */
+export { loadedYears } from './calendar/calendar';
+/** Builds a working-day calendar from schedules and a unit's overrides. */
+export { createCalendar } from './calendar/calendar';
+/** The calendar with the built-in 2025–2026 schedules. */
+export { defaultCalendar } from './calendar/calendar';
+/** A working-day deadline with the missing-schedule warning when it applies. */
+export { workingDeadline } from './calendar/calendar';
+/** The warning shown beside a deadline computed on weekends alone. */
+export { missingScheduleWarning } from './calendar/calendar';
+/** Types of the working-day calendar. */
+export type { CalendarOptions, WorkingCalendar, WorkingDeadline } from './calendar/calendar';
+/** Built-in statutory schedules and the checker for a new year's schedule supplied as data. */
+export { BUILT_IN_SCHEDULES, SCHEDULE_2025, SCHEDULE_2026, checkYearSchedule } from './calendar/schedules';
+/** A year's statutory schedule as data. */
+export type { YearSchedule, ScheduleProblem } from './calendar/schedules';
+/** Day-number arithmetic and Excel date serial conversion. */
+export { dayFromIso, isoFromDay, excelSerialFromDay, dayFromExcelSerial, isRealDate } from './calendar/dates';
+
+/** The schema version, every register as data, and record types inferred from them. */
+export * from './schema/registers';
+/** Field and register definition types. */
+export type {
+  FieldDef,
+  FieldType,
+  RegisterDef,
+  RegisterKind,
+  RegisterRecord,
+  Condition,
+} from './schema/types';
+/** The value lists with the handbook's defaults and their fixed words. */
+export {
+  VALUE_LISTS,
+  VALUE_LIST_KEYS,
+  DEFAULT_VALUE_LISTS,
+  ANONYMOUS,
+  DISSATISFIED,
+  CANNOT_BE_DONE,
+  TO_MEETING,
+} from './schema/valueLists';
+/** Value list types. */
+export type { ValueListKey, ValueLists } from './schema/valueLists';
+/** The unit's settings: items as data, parsing, value lists in force, participants and calendar. */
+export {
+  SETTING_ITEMS,
+  DEFAULT_SETTINGS,
+  DEFAULT_CATEGORY_DEPARTMENTS,
+  parseSettings,
+  resolveValueLists,
+  suggestDepartments,
+  calendarFromSettings,
+} from './schema/settings';
+/** Settings types. */
+export type { UnitSettings, SettingItem } from './schema/settings';
+
+/** Reading raw cells into typed values, with bilingual problems. */
+export { compileReader, readDate, readPhone, readNumber, CellIssue } from './cells/read';
+/** Reading types. */
+export type { CellOutcome, CellReader, ReadContext } from './cells/read';
+/** Reading a whole register from its header row and data rows. */
+export { readRegister } from './cells/rows';
+/** Register reading types. */
+export type { RawTable, ReadRow, ReadRegister } from './cells/rows';
+/** Lining up a sheet's headers with a register (any order, extra columns kept). */
+export { mapHeaders, headerMatchCount, headerKey } from './cells/headers';
+/** Header mapping type. */
+export type { HeaderMap } from './cells/headers';
+/** Cell text helpers: blank, Excel error values, formula-like text. */
+export { isBlank, isExcelError, isFormulaLike, interpretText } from './cells/normalize';
+/** A problem with a cell, addressed by sheet, row and column. */
+export { describeProblem } from './cells/problem';
+/** Problem types. */
+export type { CellProblem, Severity } from './cells/problem';
+
+/** Gathering an appeal's related rows and choosing the survey it is counted by. */
+export { buildCases, countedSurvey, isDissatisfied } from './appeal/case';
+/** Appeal case types. */
+export type { AppealCase, Related } from './appeal/case';
+/** The life of an appeal, derived from its rows. */
+export { deriveState, progressText, APPEAL_STAGES, STAGE_TEXT } from './appeal/lifecycle';
+/** Appeal state types. */
+export type { AppealStage, AppealState } from './appeal/lifecycle';
+/** Every deadline of an appeal on the working-day calendar. */
+export { appealDeadlines, DEADLINE_TEXT } from './appeal/deadlines';
+/** Deadline types. */
+export type { AppealDeadline, DeadlineKind, DeadlineStatus } from './appeal/deadlines';
+/** Due and overdue reminders for appeals and the unit's recurring duties. */
+export { appealReminders, unitReminders } from './reminders';
+/** Reminder types. */
+export type { Reminder, ReminderKind, UnitDutyInput } from './reminders';
+
+/** Reporting periods (quarters and years) and ledger sheet names. */
+export {
+  periodRange,
+  quarterOf,
+  previousQuarter,
+  inPeriod,
+  periodTitle,
+  ledgerSheetName,
+  periodOfLedgerSheet,
+  QUARTER_NAMES,
+} from './ledger/period';
+/** Period type. */
+export type { Period } from './ledger/period';
+/** The figures of DOMAIN.md with numerators and denominators in words. */
+export {
+  computeFigures,
+  tallyPeriod,
+  tallyAppeal,
+  emptyTally,
+  addTally,
+  figuresFromTally,
+  formatRate,
+  RATE_KEYS,
+  RATE_DEFINITIONS,
+} from './ledger/figures';
+/** Figure types. */
+export type { Figures, Rate, RateKey, Tally, FigureOptions } from './ledger/figures';
+/** The ledgers built from the registers. */
+export {
+  buildWorkLedger,
+  buildSatisfactionLedger,
+  buildClassification,
+  buildAnnualSummary,
+  casesIn,
+} from './ledger/ledgers';
+
+/** Removing or masking appellant identity. */
+export { stripIdentity, redactRow, maskName, maskPhone, identityFields, REDACTED } from './privacy/redact';
+
+/** Checking a whole workbook with the core's rules. */
+export { checkWorkbook } from './check/workbook';
+/** Workbook check types. */
+export type { WorkbookInput, WorkbookCheck, CheckOptions } from './check/workbook';
+
+/** Bilingual messages. */
+export { say, joinSaid } from './text';
+/** A message in Chinese and English. */
+export type { Bilingual } from './text';

@@ -1,0 +1,155 @@
+import { appealDeadlines, DEADLINE_TEXT, type DeadlineKind } from './appeal/deadlines';
+import type { AppealCase } from './appeal/case';
+import { addWorkingDays, type WorkingCalendar } from './calendar/calendar';
+import { dayFromIso, isoFromDay } from './calendar/dates';
+import { periodRange, periodTitle, previousQuarter, quarterOf } from './ledger/period';
+import type { MeetingRecord } from './schema/registers';
+import type { UnitSettings } from './schema/settings';
+import { say, type Bilingual } from './text';
+
+/** What a reminder is about: an appeal's deadline, or a duty of the unit. */
+export type ReminderKind = DeadlineKind | 'quarterlyLedger' | 'groupMeeting' | 'schedulingMeeting';
+
+/** A due or overdue item. Names the 编号 and department, never the appellant. */
+export interface Reminder {
+  readonly kind: ReminderKind;
+  readonly status: 'dueSoon' | 'overdue';
+  readonly due: string;
+  readonly appealId?: string;
+  readonly department?: string;
+  readonly message: Bilingual;
+  readonly warning?: Bilingual;
+  /** Stable identity of the item, so a channel never gets the same one twice on a day. */
+  readonly key: string;
+}
+
+/** The due and overdue deadlines of every appeal on `today`. */
+export function appealReminders(
+  cases: readonly AppealCase[],
+  rules: Pick<UnitSettings, 'reportWithinDays' | 'tellWithinDays' | 'surveyWithinDays' | 'dueSoonDays'>,
+  cal: WorkingCalendar,
+  today: string,
+): Reminder[] {
+  const out: Reminder[] = [];
+  for (const c of cases) {
+    for (const d of appealDeadlines(c, rules, cal, today)) {
+      if (d.status !== 'dueSoon' && d.status !== 'overdue') continue;
+      const what = DEADLINE_TEXT[d.kind];
+      const dept = d.department || '未指定部门';
+      const state = d.status === 'overdue' ? say('已逾期', 'overdue') : say('即将到期', 'due soon');
+      out.push({
+        kind: d.kind,
+        status: d.status,
+        due: d.due,
+        appealId: d.appealId,
+        department: d.department,
+        message: say(
+          `诉求 ${d.appealId}（${dept}）：${what.zh}${state.zh}，期限 ${d.due}`,
+          `appeal ${d.appealId} (${dept}): ${what.en} ${state.en}, due ${d.due}`,
+        ),
+        ...(d.warning ? { warning: d.warning } : {}),
+        key: `${d.kind}|${d.appealId}|${d.due}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Inputs for the unit's own duties. */
+export interface UnitDutyInput {
+  readonly meetings: readonly MeetingRecord[];
+  /** Quarters whose work ledger exists, as '2025Q3'. */
+  readonly ledgersBuilt: readonly string[];
+  readonly settings: Pick<UnitSettings, 'ledgerWithinDays'>;
+  readonly calendar: WorkingCalendar;
+  readonly today: string;
+}
+
+const held = (meetings: readonly MeetingRecord[], type: string, from: string, to: string): boolean =>
+  meetings.some((m) => m.type === type && m.date !== undefined && m.date >= from && m.date <= to);
+
+/**
+ * The unit's recurring duties: the previous quarter's work ledger, the quarterly leading-group
+ * meeting (领导小组工作会议) and the monthly scheduling meeting (调度会议).
+ */
+export function unitReminders(input: UnitDutyInput): Reminder[] {
+  const { today, calendar } = input;
+  const out: Reminder[] = [];
+  const now = quarterOf(today);
+  const prev = previousQuarter(now);
+  const prevRange = periodRange(prev);
+  const ledgerDue = addWorkingDays(prevRange.to, input.settings.ledgerWithinDays, calendar);
+  const prevId = `${prev.year}Q${prev.quarter}`;
+  if (!input.ledgersBuilt.includes(prevId)) {
+    const overdue = today > ledgerDue;
+    out.push({
+      kind: 'quarterlyLedger',
+      status: overdue ? 'overdue' : 'dueSoon',
+      due: ledgerDue,
+      message: say(
+        `${periodTitle(prev)}职工诉求工作台账${overdue ? '已逾期未整理' : '待整理'}，期限 ${ledgerDue}`,
+        `the ${prevId} work ledger is ${overdue ? 'overdue' : 'due'} by ${ledgerDue}`,
+      ),
+      key: `quarterlyLedger|${prevId}`,
+    });
+  }
+  const nowRange = periodRange(now);
+  const meetingDuty = (
+    kind: 'groupMeeting' | 'schedulingMeeting',
+    type: string,
+    from: string,
+    to: string,
+    lastFrom: string,
+    lastTo: string,
+    soonFrom: string,
+    label: string,
+  ): void => {
+    if (!held(input.meetings, type, lastFrom, lastTo)) {
+      out.push({
+        kind,
+        status: 'overdue',
+        due: lastTo,
+        message: say(
+          `${label}：${lastFrom} 至 ${lastTo} 未召开${type}`,
+          `no ${kind} was held ${lastFrom}–${lastTo}`,
+        ),
+        key: `${kind}|${lastTo}`,
+      });
+    }
+    if (today >= soonFrom && !held(input.meetings, type, from, to)) {
+      out.push({
+        kind,
+        status: 'dueSoon',
+        due: to,
+        message: say(`${label}：请在 ${to} 前召开${type}`, `hold the ${kind} by ${to}`),
+        key: `${kind}|${to}`,
+      });
+    }
+  };
+  const back = (iso: string, days: number): string => isoFromDay((dayFromIso(iso) as number) - days);
+  meetingDuty(
+    'groupMeeting',
+    '领导小组工作会议',
+    nowRange.from,
+    nowRange.to,
+    prevRange.from,
+    prevRange.to,
+    back(nowRange.to, 14),
+    '领导小组每季度召开一次会议',
+  );
+  const monthFrom = `${today.slice(0, 7)}-01`;
+  const monthTo = back(`${back(monthFrom, -32).slice(0, 7)}-01`, 1);
+  const lastMonthTo = back(monthFrom, 1);
+  const lastMonthFrom = `${lastMonthTo.slice(0, 7)}-01`;
+  meetingDuty(
+    'schedulingMeeting',
+    '调度会议',
+    monthFrom,
+    monthTo,
+    lastMonthFrom,
+    lastMonthTo,
+    back(monthTo, 6),
+    '每月召开调度会议',
+  );
+  return out;
+}

@@ -1,0 +1,446 @@
+import { describe, expect, it } from 'vitest';
+import {
+  appealDeadlines,
+  buildCases,
+  checkWorkbook,
+  DEFAULT_SETTINGS,
+  defaultCalendar,
+  deriveState,
+  type AppealRecord,
+  type AppealStage,
+  type SurveyRecord,
+} from '../../shared';
+import { workbookOf } from '../fixtures/workbook';
+
+const base: AppealRecord = {
+  id: '2025-001',
+  intakeMethod: '谈话',
+  receivedOn: '2025-03-03',
+  category: '生活保障类',
+  appellant: '张伟',
+  content: '食堂饭菜价格偏高',
+};
+
+// Each step adds the fields of the next moment in the appeal's life (DOMAIN.md).
+const steps: [AppealStage, Partial<AppealRecord>, SurveyRecord[]][] = [
+  ['registered', {}, []],
+  ['opinion', { unionOpinion: '建议后勤部办理', unionChair: '孙建国' }, []],
+  ['approved', { adminApproval: '同意', adminSigner: '周海燕' }, []],
+  ['inProgress', { handling: '部门直接办理', department: '后勤部', owner: '王磊', dueOn: '2025-03-20' }, []],
+  ['finished', { finishedOn: '2025-03-14' }, []],
+  ['reported', { reportedOn: '2025-03-17' }, []],
+  ['told', { toldOn: '2025-03-18', toldHow: '电话' }, []],
+  [
+    'surveyed',
+    {},
+    [
+      {
+        appealId: '2025-001',
+        respondent: '诉求人',
+        method: '电话回访',
+        rating: '满意',
+        surveyedOn: '2025-03-20',
+      },
+    ],
+  ],
+];
+
+describe('the life of an appeal', () => {
+  it.each(steps.map((s, i) => [s[0], i] as const))('reaches %s', (stage, i) => {
+    const appeal = Object.assign({}, base, ...steps.slice(0, i + 1).map((s) => s[1])) as AppealRecord;
+    const c = buildCases([appeal], { surveys: steps[i]?.[2] ?? [] })[0];
+    expect(c && deriveState(c).stage).toBe(stage);
+  });
+
+  it('goes to a meeting when the route is 提交协商会议, and on once it is on an agenda', () => {
+    const a = {
+      ...base,
+      unionOpinion: 'x',
+      adminApproval: '同意',
+      handling: '提交协商会议',
+      department: '人力资源部',
+    };
+    const [waiting] = buildCases([a], {});
+    expect(waiting && deriveState(waiting).stage).toBe('awaitingMeeting');
+    const [onAgenda] = buildCases([a], { agenda: [{ meetingId: 'M1', seq: 1, appealId: a.id, topic: 'x' }] });
+    expect(onAgenda && deriveState(onAgenda).stage).toBe('inProgress');
+  });
+
+  it('an explained impossibility closes the appeal without finishing it', () => {
+    const [c] = buildCases(
+      [{ ...base, department: '后勤部', finishedOn: '2025-03-10', impossibleReason: '不具备条件' }],
+      {},
+    );
+    const s = c && deriveState(c);
+    expect(s).toMatchObject({ stage: 'impossible', closed: true, finished: false, impossible: true });
+  });
+
+  it('不满意 reopens it for remediation; the remedy done leaves it awaiting a new survey; a new 满意 archives it', () => {
+    const done = {
+      ...base,
+      department: '后勤部',
+      finishedOn: '2025-03-14',
+      reportedOn: '2025-03-17',
+      toldOn: '2025-03-18',
+      toldHow: '电话',
+    };
+    const bad: SurveyRecord = {
+      appealId: base.id,
+      respondent: '诉求人',
+      method: '电话回访',
+      rating: '不满意',
+      surveyedOn: '2025-03-20',
+      reason: '价格未降',
+      remedyDepartment: '后勤部',
+      remedy: '调整菜价',
+      remedyDueOn: '2025-04-10',
+    };
+    const stage = (surveys: SurveyRecord[], asOf?: string): AppealStage | undefined => {
+      const [c] = buildCases([done], { surveys });
+      return c && deriveState(c, asOf).stage;
+    };
+    expect(stage([bad])).toBe('remediating');
+    expect(stage([{ ...bad, remedyDoneOn: '2025-04-08' }])).toBe('remedied');
+    expect(stage([{ ...bad, remedyDoneOn: '2025-04-08' }], '2025-04-01')).toBe('remediating');
+    const again: SurveyRecord = {
+      appealId: base.id,
+      respondent: '诉求人',
+      method: '电话回访',
+      rating: '基本满意',
+      surveyedOn: '2025-04-12',
+    };
+    expect(stage([{ ...bad, remedyDoneOn: '2025-04-08' }, again])).toBe('surveyed');
+  });
+
+  it('escalation marks an open appeal, not a closed one', () => {
+    const [open] = buildCases(
+      [{ ...base, department: '后勤部', escalatedOn: '2025-03-05', escalatedTo: '集团公司工会' }],
+      {},
+    );
+    expect(open && deriveState(open).escalated).toBe(true);
+    const [closed] = buildCases(
+      [
+        {
+          ...base,
+          department: '后勤部',
+          escalatedOn: '2025-03-05',
+          escalatedTo: '集团公司工会',
+          finishedOn: '2025-03-20',
+        },
+      ],
+      {},
+    );
+    expect(closed && deriveState(closed).escalated).toBe(false);
+  });
+
+  it('the state as of a past day ignores later facts', () => {
+    const [c] = buildCases(
+      [{ ...base, department: '后勤部', finishedOn: '2025-03-14', reportedOn: '2025-03-17' }],
+      {},
+    );
+    expect(c && deriveState(c, '2025-03-13').stage).toBe('inProgress');
+    expect(c && deriveState(c, '2025-03-15').stage).toBe('finished');
+  });
+});
+
+describe('impossible combinations are errors that name the clashing fields', () => {
+  const today = '2025-12-31';
+  const okAppeal = { ...base, department: '后勤部' };
+  const cases: [
+    string,
+    Parameters<typeof workbookOf>[0],
+    { sheet: string; column: string; code: string; mentions: string[] },
+  ][] = [
+    [
+      'finished before received',
+      { appeals: [{ ...okAppeal, finishedOn: '2025-03-01' }] },
+      {
+        sheet: '职工诉求记录表',
+        column: 'finishedOn',
+        code: 'date-order',
+        mentions: ['办结日期', '受理时间'],
+      },
+    ],
+    [
+      'appellant told before the department reported',
+      {
+        appeals: [
+          {
+            ...okAppeal,
+            finishedOn: '2025-03-10',
+            reportedOn: '2025-03-12',
+            toldOn: '2025-03-11',
+            toldHow: '电话',
+          },
+        ],
+      },
+      {
+        sheet: '职工诉求记录表',
+        column: 'toldOn',
+        code: 'date-order',
+        mentions: ['告知诉求人日期', '部门反馈日期'],
+      },
+    ],
+    [
+      'appellant told with no report at all',
+      { appeals: [{ ...okAppeal, finishedOn: '2025-03-10', toldOn: '2025-03-11', toldHow: '电话' }] },
+      {
+        sheet: '职工诉求记录表',
+        column: 'toldOn',
+        code: 'needs',
+        mentions: ['告知诉求人日期', '部门反馈日期'],
+      },
+    ],
+    [
+      'a report before finishing',
+      { appeals: [{ ...okAppeal, reportedOn: '2025-03-12' }] },
+      {
+        sheet: '职工诉求记录表',
+        column: 'reportedOn',
+        code: 'needs',
+        mentions: ['部门反馈日期', '办结日期'],
+      },
+    ],
+    [
+      'an impossibility with no date',
+      { appeals: [{ ...okAppeal, impossibleReason: '不具备条件' }] },
+      {
+        sheet: '职工诉求记录表',
+        column: 'impossibleReason',
+        code: 'needs',
+        mentions: ['无法办理说明', '办结日期'],
+      },
+    ],
+    [
+      'a survey before finishing',
+      {
+        appeals: [okAppeal],
+        surveys: [
+          {
+            appealId: base.id,
+            respondent: '诉求人',
+            method: '电话回访',
+            rating: '满意',
+            surveyedOn: '2025-03-20',
+          },
+        ],
+      },
+      {
+        sheet: '满意度调查表',
+        column: 'surveyedOn',
+        code: 'survey-before-finish',
+        mentions: ['2025-001', '办结日期'],
+      },
+    ],
+    [
+      'a survey dated before the finish',
+      {
+        appeals: [{ ...okAppeal, finishedOn: '2025-03-25' }],
+        surveys: [
+          {
+            appealId: base.id,
+            respondent: '诉求人',
+            method: '电话回访',
+            rating: '满意',
+            surveyedOn: '2025-03-20',
+          },
+        ],
+      },
+      {
+        sheet: '满意度调查表',
+        column: 'surveyedOn',
+        code: 'survey-before-finish',
+        mentions: ['满意度调查时间', '办结日期'],
+      },
+    ],
+    [
+      'escalation after closing',
+      {
+        appeals: [
+          { ...okAppeal, finishedOn: '2025-03-10', escalatedOn: '2025-03-12', escalatedTo: '集团公司工会' },
+        ],
+      },
+      {
+        sheet: '职工诉求记录表',
+        column: 'escalatedOn',
+        code: 'escalated-after-close',
+        mentions: ['上报日期', '办结日期'],
+      },
+    ],
+    [
+      'escalation with no parent unit',
+      { appeals: [{ ...okAppeal, escalatedOn: '2025-03-12' }] },
+      {
+        sheet: '职工诉求记录表',
+        column: 'escalatedTo',
+        code: 'required-when',
+        mentions: ['上级单位', '上报日期'],
+      },
+    ],
+    [
+      'an anonymous appeal with a phone',
+      { appeals: [{ ...okAppeal, appellant: '匿名', phone: '13812345678' }] },
+      { sheet: '职工诉求记录表', column: 'phone', code: 'forbidden-when', mentions: ['电话', '匿名'] },
+    ],
+    [
+      '不满意 without reason, department and remedy',
+      {
+        appeals: [{ ...okAppeal, finishedOn: '2025-03-10' }],
+        surveys: [
+          {
+            appealId: base.id,
+            respondent: '诉求人',
+            method: '电话回访',
+            rating: '不满意',
+            surveyedOn: '2025-03-20',
+          },
+        ],
+      },
+      { sheet: '满意度调查表', column: 'remedy', code: 'required-when', mentions: ['解决措施', '不满意'] },
+    ],
+    [
+      '不具备条件无法执行 with no explanation',
+      {
+        appeals: [okAppeal],
+        tracking: [{ appealId: base.id, trackedOn: '2025-03-05', status: '不具备条件无法执行' }],
+      },
+      {
+        sheet: '进展情况跟踪表',
+        column: 'feedback',
+        code: 'required-when',
+        mentions: ['受理结果反馈', '不具备条件无法执行'],
+      },
+    ],
+    [
+      'tracking before the appeal was received',
+      {
+        appeals: [okAppeal],
+        tracking: [{ appealId: base.id, trackedOn: '2025-03-01', status: '正在进行中' }],
+      },
+      {
+        sheet: '进展情况跟踪表',
+        column: 'trackedOn',
+        code: 'date-order',
+        mentions: ['跟踪时间', '受理时间'],
+      },
+    ],
+    [
+      'a finish date in the future',
+      { appeals: [{ ...okAppeal, finishedOn: '2026-01-05' }] },
+      { sheet: '职工诉求记录表', column: 'finishedOn', code: 'future-date', mentions: ['办结日期'] },
+    ],
+    [
+      'a duplicate 编号',
+      { appeals: [okAppeal, { ...okAppeal, content: '另一件' }] },
+      { sheet: '职工诉求记录表', column: 'id', code: 'duplicate', mentions: ['2025-001', '第 2 行'] },
+    ],
+    [
+      'a tracking row for a missing 编号',
+      {
+        appeals: [okAppeal],
+        tracking: [{ appealId: '2025-999', trackedOn: '2025-03-05', status: '正在进行中' }],
+      },
+      {
+        sheet: '进展情况跟踪表',
+        column: 'appealId',
+        code: 'dangling-ref',
+        mentions: ['2025-999', '职工诉求记录表'],
+      },
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, records, want) => {
+    const problems = checkWorkbook(workbookOf(records), { today }).problems.filter(
+      (p) => p.severity === 'error',
+    );
+    const hit = problems.find(
+      (p) => p.sheet === want.sheet && p.column === want.column && p.code === want.code,
+    );
+    expect(hit, JSON.stringify(problems.map((p) => [p.sheet, p.column, p.code]))).toBeDefined();
+    for (const word of want.mentions) expect(hit?.message.zh).toContain(word);
+    expect(hit?.message.en.length).toBeGreaterThan(10);
+    expect(hit?.row).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a consistent appeal has no error', () => {
+    const full = {
+      ...okAppeal,
+      unionOpinion: 'x',
+      adminApproval: '同意',
+      handling: '部门直接办理',
+      dueOn: '2025-03-20',
+      finishedOn: '2025-03-14',
+      reportedOn: '2025-03-17',
+      toldOn: '2025-03-18',
+      toldHow: '电话',
+    };
+    const problems = checkWorkbook(
+      workbookOf({
+        appeals: [full],
+        surveys: [
+          {
+            appealId: base.id,
+            respondent: '诉求人',
+            method: '电话回访',
+            rating: '满意',
+            surveyedOn: '2025-03-20',
+          },
+        ],
+      }),
+      { today },
+    );
+    expect(problems.problems).toEqual([]);
+  });
+});
+
+describe('deadlines computed from an appeal row', () => {
+  const row: AppealRecord = {
+    ...base,
+    department: '后勤部',
+    dueOn: '2025-10-10',
+    finishedOn: '2025-09-30',
+    reportedOn: '2025-10-13',
+    toldOn: '2025-10-14',
+    toldHow: '电话',
+  };
+  it('lists every duty with its status on the working-day calendar', () => {
+    const [c] = buildCases([row], {
+      surveys: [
+        {
+          appealId: base.id,
+          respondent: '诉求人',
+          rating: '不满意',
+          surveyedOn: '2025-10-20',
+          remedy: '整改',
+          remedyDueOn: '2025-11-05',
+          remedyDepartment: '财务部',
+        },
+      ],
+    });
+    const d = c ? appealDeadlines(c, DEFAULT_SETTINGS, defaultCalendar, '2025-11-10') : [];
+    const byKind = Object.fromEntries(d.map((x) => [x.kind, x]));
+    expect(byKind['handling']).toMatchObject({ due: '2025-10-10', status: 'met' });
+    // 9/30 + 3 working days across National Day: 10/9, 10/10, 10/11 (make-up Saturday).
+    expect(byKind['report']).toMatchObject({ due: '2025-10-11', status: 'late', doneOn: '2025-10-13' });
+    expect(byKind['tell']).toMatchObject({ due: '2025-10-16', status: 'met' });
+    // Survey within 5 working days of telling: 10/15, 16, 17, 20, 21.
+    expect(byKind['survey']).toMatchObject({ due: '2025-10-21', status: 'met', doneOn: '2025-10-20' });
+    expect(byKind['remedy']).toMatchObject({ due: '2025-11-05', status: 'overdue', department: '财务部' });
+  });
+
+  it('warns when a deadline runs into a year with no holiday schedule', () => {
+    const late = {
+      ...row,
+      finishedOn: '2026-12-30',
+      reportedOn: undefined,
+      toldOn: undefined,
+      toldHow: undefined,
+      dueOn: undefined,
+    };
+    const problems = checkWorkbook(workbookOf({ appeals: [late] }), { today: '2026-12-31' }).problems;
+    const warn = problems.find((p) => p.code === 'no-schedule');
+    expect(warn?.severity).toBe('warning');
+    expect(warn?.message.zh).toContain('2027');
+    expect(warn?.message.en).toContain('2027');
+  });
+});
