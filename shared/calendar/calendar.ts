@@ -26,8 +26,8 @@ export interface WorkingCalendar {
   readonly flags: Map<number, Uint8Array>;
   readonly holidays: ReadonlySet<DayNumber>;
   readonly makeUpDays: ReadonlySet<DayNumber>;
-  /** Deadlines already computed, by "start|days": thousands of appeals share few dates. */
-  readonly memo: Map<string, WorkingDeadline>;
+  /** Deadlines already computed, by days then start: thousands of appeals share few dates. */
+  readonly memo: Map<number, Map<string, WorkingDeadline>>;
 }
 
 function daySet(dates: readonly string[] | undefined, what: string): Set<DayNumber> {
@@ -191,11 +191,13 @@ export function workingDeadline(
   days: number,
   calendar: WorkingCalendar = defaultCalendar,
 ): WorkingDeadline {
-  const key = `${start}|${days}`;
-  let hit = calendar.memo.get(key);
+  // Keyed by days then start, so a lookup builds no key string.
+  let byStart = calendar.memo.get(days);
+  if (!byStart) calendar.memo.set(days, (byStart = new Map()));
+  let hit = byStart.get(start);
   if (!hit) {
     hit = workingDeadlineFromDay(requireDay(start, 'start'), days, calendar);
-    calendar.memo.set(key, hit);
+    byStart.set(start, hit);
   }
   return hit;
 }

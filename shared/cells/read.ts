@@ -23,6 +23,8 @@ export interface ReadContext {
   readonly lists: ValueLists;
   /** Text from outside (the cloud, a paste service): flag what Excel would run as a formula. */
   readonly external?: boolean;
+  /** The day of the check (YYYY-MM-DD): a date of a past event after it is an error. */
+  readonly today?: string;
 }
 
 /** Reads one raw cell into a field's typed value (a reader per field, compiled once). */
@@ -167,8 +169,25 @@ export function compileReader(field: FieldDef, ctx: ReadContext): CellReader {
 
 function baseReader(field: FieldDef, ctx: ReadContext): CellReader {
   switch (field.type) {
-    case 'date':
-      return readDate;
+    case 'date': {
+      const today = ctx.today;
+      if (today === undefined || field.future) return readDate;
+      // An event (received, finished, told…) cannot have happened after the day of the check.
+      return (raw) => {
+        const out = readDate(raw);
+        return typeof out === 'string' && out > today
+          ? new CellIssue(
+              'future-date',
+              'error',
+              say(
+                `“${field.header}”（${out}）晚于今天（${today}）`,
+                `${field.key} (${out}) is after today (${today})`,
+              ),
+              out,
+            )
+          : out;
+      };
+    }
     case 'phone':
       return readPhone;
     case 'number':

@@ -12,9 +12,9 @@ const str = (v: unknown): string | undefined =>
 
 /**
  * Checks that span rows or registers: duplicate keys, references to rows that do not exist,
- * dates in the future, and the order of an appeal's life across registers.
+ * and the order of an appeal's life across registers.
  */
-export function crossChecks(read: Read, today: string): CellProblem[] {
+export function crossChecks(read: Read): CellProblem[] {
   const out: CellProblem[] = [];
   const problem = (
     reg: RegisterDef,
@@ -61,22 +61,6 @@ export function crossChecks(read: Read, today: string): CellProblem[] {
       }
       keys.set(`${reg.key}.${f.key}`, seen);
     }
-    for (const f of reg.fields) {
-      if (f.type !== 'date' || FUTURE_ALLOWED.has(f.key)) continue;
-      const key = f.key;
-      for (const r of rows) {
-        const v = r.values[key];
-        if (typeof v === 'string' && v > today) {
-          problem(
-            reg,
-            r,
-            key,
-            'future-date',
-            say(`“${f.header}”（${v}）晚于今天（${today}）`, `${key} (${v}) is after today (${today})`),
-          );
-        }
-      }
-    }
   }
   for (const reg of REGISTERS) {
     for (const f of reg.fields) {
@@ -103,9 +87,6 @@ export function crossChecks(read: Read, today: string): CellProblem[] {
   lifeAcrossRegisters(read, keys.get('appeals.id') ?? new Map(), problem);
   return out;
 }
-
-/** Date fields that name a deadline or a plan, which may lie ahead. */
-const FUTURE_ALLOWED = new Set(['dueOn', 'remedyDueOn', 'replyBy', 'date']);
 
 type Problem = (
   reg: RegisterDef,

@@ -63,7 +63,11 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Work
   const readOne = (reg: RegisterDef, lists: ValueLists): ReadRegister | undefined => {
     const table = input[reg.key as InputRegisterKey];
     if (!table) return undefined;
-    const r = readRegister(reg, table, { lists, ...(options.external ? { external: true } : {}) });
+    const r = readRegister(reg, table, {
+      lists,
+      today: options.today,
+      ...(options.external ? { external: true } : {}),
+    });
     read[reg.key as InputRegisterKey] = r;
     for (const p of r.problems) problems.push(p);
     return r;
@@ -99,7 +103,7 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Work
       agenda: values<AgendaRecord>(read.agenda),
     },
   );
-  for (const p of crossChecks(read, options.today)) problems.push(p);
+  for (const p of crossChecks(read)) problems.push(p);
   for (const p of deadlineProblems(appealRows, cases, parsed.settings, calendar, options.today))
     problems.push(p);
   return {

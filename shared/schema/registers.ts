@@ -73,7 +73,7 @@ export const appealRegister = defineRegister({
       width: 11,
     },
     { key: 'owner', header: '责任人', type: 'person', width: 8 },
-    { key: 'dueOn', header: '完成时限', type: 'date', notBefore: ['receivedOn'], width: 11 },
+    { key: 'dueOn', header: '完成时限', type: 'date', future: true, notBefore: ['receivedOn'], width: 11 },
     {
       key: 'finishedOn',
       header: '办结日期',
@@ -198,13 +198,14 @@ export const meetingRegister = defineRegister({
     },
     { key: 'type', header: '会议形式', type: 'enum', list: 'meetingType', required: true, width: 16 },
     { key: 'ordinal', header: '届次', type: 'number', min: 1, width: 6, prompt: '本年第几次会议' },
-    { key: 'date', header: '会议日期', type: 'date', required: true, width: 11 },
+    { key: 'date', header: '会议日期', type: 'date', future: true, required: true, width: 11 },
     { key: 'place', header: '地点', type: 'text', width: 14 },
     { key: 'moderator', header: '主持人', type: 'person', width: 8 },
     { key: 'adminHead', header: '企业行政负责人', type: 'person', width: 10 },
     { key: 'participants', header: '参会人员', type: 'text', width: 30 },
     {
       key: 'replyBy',
+      future: true,
       header: '名单报送截止',
       type: 'date',
       width: 11,
@@ -243,7 +244,14 @@ export const agendaRegister = defineRegister({
     { key: 'adminReply', header: '行政方答复', type: 'text', width: 30 },
     { key: 'departments', header: '责任部门', type: 'text', width: 16, prompt: '一个或多个部门，用“、”分隔' },
     { key: 'owner', header: '责任人', type: 'person', width: 8 },
-    { key: 'dueOn', header: '完成时限', type: 'date', required: filled('adminReply'), width: 11 },
+    {
+      key: 'dueOn',
+      header: '完成时限',
+      type: 'date',
+      future: true,
+      required: filled('adminReply'),
+      width: 11,
+    },
     { key: 'chairSummary', header: '工会主席小结', type: 'text', width: 24 },
   ],
 });
@@ -355,6 +363,7 @@ export const surveyRegister = defineRegister({
     { key: 'remedy', header: '解决措施', type: 'text', required: dissatisfied, width: 24 },
     {
       key: 'remedyDueOn',
+      future: true,
       header: '整改时限',
       type: 'date',
       required: dissatisfied,
@@ -388,7 +397,7 @@ export const settingsRegister = defineRegister({
   ],
 });
 
-/** 值列表: one column per value list, so Excel validation lists follow what the clerk adds. */
+/** 值列表: one column per extensible value list, so Excel validation lists follow what the clerk adds. */
 export const valueListRegister = defineRegister({
   key: 'valueLists',
   sheet: '值列表',
@@ -396,7 +405,8 @@ export const valueListRegister = defineRegister({
   title: '值列表',
   step: 0,
   kind: 'settings',
-  fields: VALUE_LIST_KEYS.map((k): FieldDef => ({
+  // Only the lists clerks may extend; fixed lists carry meaning the rules rely on and stay inline.
+  fields: VALUE_LIST_KEYS.filter((k) => VALUE_LISTS[k].extensible).map((k): FieldDef => ({
     key: k,
     header: VALUE_LISTS[k].name,
     type: 'text',
@@ -427,7 +437,7 @@ export const calendarRegister = defineRegister({
   step: 0,
   kind: 'settings',
   fields: [
-    { key: 'date', header: '日期', type: 'date', required: true, width: 11 },
+    { key: 'date', header: '日期', type: 'date', future: true, required: true, width: 11 },
     { key: 'type', header: '类型', type: 'enum', list: 'calendarDayType', required: true, width: 11 },
     { key: 'note', header: '说明', type: 'text', width: 30 },
   ],

@@ -33,6 +33,8 @@ export interface FieldDef {
   readonly identity?: 'name' | 'phone';
   /** For person fields: the appellant may be recorded as 匿名. */
   readonly allowAnonymous?: boolean;
+  /** For date fields: the date may lie ahead of today (a deadline, a planned meeting). */
+  readonly future?: boolean;
   /** For date fields: fields of the same row this date may not precede. */
   readonly notBefore?: readonly string[];
   /** Fields of the same row that must be filled before this one may be. */

@@ -1,0 +1,156 @@
+import {
+  fieldsAtVersion,
+  headerKey,
+  SCHEMA_VERSION,
+  VALUE_LISTS,
+  type FieldDef,
+  type RegisterDef,
+} from '../../shared';
+import { columnLetter, numberFormatOf, widthInPoints } from './columns';
+import { SCHEMA_VERSION_SETTING } from './context';
+import { defaultRows } from './defaults';
+import type { RegisterPlan } from './plan';
+import { conditionalRules, listName, validationFor } from './rules';
+import type { WorkbookState } from './state';
+
+/** Where a register's table sits once set-up has queued its commands. */
+export interface PlacedTable {
+  readonly register: RegisterDef;
+  readonly table: Excel.Table;
+  readonly sheet: Excel.Worksheet;
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  /** Headers in sheet order, as they stand after set-up (adopted headers kept as typed). */
+  readonly headers: readonly string[];
+}
+
+const TABLE_STYLE = 'TableStyleLight9';
+
+/** Queues the commands that create, adopt or complete a register's table (no sync). */
+export function placeTable(context: Excel.RequestContext, plan: RegisterPlan): PlacedTable {
+  const wb = context.workbook;
+  const { register } = plan;
+  if (plan.kind === 'create') {
+    const sheet = wb.worksheets.add(plan.sheet);
+    const headers = fieldsAtVersion(register, SCHEMA_VERSION).map((f) => f.header);
+    const rows = defaultRows(register);
+    const last = columnLetter(headers.length - 1);
+    sheet.getRange(`A1:${last}1`).values = [headers];
+    if (rows.length) sheet.getRange(`A2:${last}${rows.length + 1}`).values = rows;
+    const table = sheet.tables.add(`A1:${last}${Math.max(rows.length, 1) + 1}`, true);
+    table.name = register.table;
+    table.style = TABLE_STYLE;
+    return { register, table, sheet, headerRow: 0, firstColumn: 0, headers };
+  }
+  if (plan.kind === 'adoptRange') {
+    const sheet = wb.worksheets.getItem(plan.sheet);
+    const first = columnLetter(plan.firstColumn);
+    const last = columnLetter(plan.firstColumn + plan.headers.length - 1);
+    const table = sheet.tables.add(`${first}${plan.headerRow + 1}:${last}${plan.lastRow + 1}`, true);
+    table.name = register.table;
+    return complete(
+      {
+        register,
+        table,
+        sheet,
+        headerRow: plan.headerRow,
+        firstColumn: plan.firstColumn,
+        headers: plan.headers,
+      },
+      plan.missing,
+    );
+  }
+  const table = wb.tables.getItem(plan.table.name);
+  if (plan.kind === 'adoptTable') table.name = register.table;
+  const sheet = wb.worksheets.getItem(plan.table.sheet);
+  return complete(
+    {
+      register,
+      table,
+      sheet,
+      headerRow: plan.table.headerRow,
+      firstColumn: plan.table.firstColumn,
+      headers: plan.table.headers,
+    },
+    plan.missing,
+  );
+}
+
+/** Appends the columns an older layout lacks, at the table's right edge, keeping every cell. */
+function complete(placed: PlacedTable, missing: readonly FieldDef[]): PlacedTable {
+  for (const f of missing) placed.table.columns.add(undefined, undefined, f.header);
+  return { ...placed, headers: [...placed.headers, ...missing.map((f) => f.header)] };
+}
+
+/** The sheet column letter of each field of a placed table. */
+export function columnsOf(placed: PlacedTable): Map<string, string> {
+  const byKey = new Map<string, string>();
+  const positions = new Map(placed.headers.map((h, i) => [headerKey(h), i]));
+  for (const f of placed.register.fields) {
+    const i = [f.header, ...(f.formerHeaders ?? [])]
+      .map((h) => positions.get(headerKey(h)))
+      .find((x) => x !== undefined);
+    if (i !== undefined) byKey.set(f.key, columnLetter(placed.firstColumn + i));
+  }
+  return byKey;
+}
+
+/**
+ * Queues the formats of a placed table: number formats (text for keys and phones, yyyy-mm-dd for
+ * dates), widths, the frozen header row, validation with Chinese prompts and alerts, and the
+ * conditional formats that show invalid and overdue cells. Formats only; no value is touched.
+ */
+export function formatTable(placed: PlacedTable): void {
+  const { register, table, sheet } = placed;
+  const letters = columnsOf(placed);
+  const firstRow = placed.headerRow + 2;
+  const headerOf = new Map(placed.headers.map((h) => [headerKey(h), h]));
+  const body = table.getDataBodyRange();
+  body.conditionalFormats.clearAll();
+  sheet.freezePanes.freezeRows(placed.headerRow + 1);
+  for (const f of register.fields) {
+    const column = letters.get(f.key);
+    if (!column) continue;
+    const header = headerOf.get(headerKey(f.header)) ?? f.header;
+    const cells = table.columns.getItem(header).getDataBodyRange();
+    cells.numberFormat = numberFormatOf(f) as unknown as string[][];
+    sheet.getRange(`${column}:${column}`).format.columnWidth = widthInPoints(f.width ?? 12);
+    const v = validationFor(f, { column, firstRow });
+    cells.dataValidation.clear();
+    if (v) {
+      cells.dataValidation.rule = v.rule;
+      cells.dataValidation.prompt = v.prompt;
+      cells.dataValidation.errorAlert = v.errorAlert;
+    }
+  }
+  const lastColumn = columnLetter(placed.firstColumn + placed.headers.length - 1);
+  for (const rule of conditionalRules(register, (k) => letters.get(k), firstRow, lastColumn)) {
+    const header =
+      headerOf.get(headerKey(register.fields.find((f) => f.key === rule.field)?.header ?? '')) ?? '';
+    const cf = table.columns.getItem(header).getDataBodyRange().conditionalFormats.add('Custom');
+    cf.custom.rule.formula = rule.formula;
+    cf.custom.format.fill.color = rule.fill;
+  }
+}
+
+/** Queues the names that feed list validation from the 值列表 table, for the names not yet there. */
+export function addListNames(
+  context: Excel.RequestContext,
+  state: WorkbookState,
+  valueLists: PlacedTable,
+): void {
+  for (const f of valueLists.register.fields) {
+    const name = listName(f.key);
+    if (state.names.has(name)) continue;
+    const header =
+      valueLists.headers.find(
+        (h) => headerKey(h) === headerKey(VALUE_LISTS[f.key as keyof typeof VALUE_LISTS].name),
+      ) ?? f.header;
+    context.workbook.names.add(name, `=${valueLists.register.table}[${header}]`);
+  }
+}
+
+/** Queues the schema version marker, written last so an interrupted set-up is redone. */
+export function markVersion(context: Excel.RequestContext): void {
+  context.workbook.settings.add(SCHEMA_VERSION_SETTING, SCHEMA_VERSION);
+}

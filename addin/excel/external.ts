@@ -1,0 +1,154 @@
+import {
+  compileReader,
+  CellIssue,
+  DEFAULT_VALUE_LISTS,
+  dayFromIso,
+  excelSerialFromDay,
+  fieldsAtVersion,
+  isBlank,
+  mapHeaders,
+  readRegister,
+  SCHEMA_VERSION,
+  say,
+  type Bilingual,
+  type InputRegisterKey,
+  type RegisterDef,
+  type ValueLists,
+} from '../../shared';
+import { columnLetter, qualified } from './columns';
+import type { ExcelRun } from './context';
+import { readRegisters } from './read';
+
+/** A cell a clerk typed that an incoming record would have changed: kept, and reported. */
+export interface WriteConflict {
+  readonly id: string;
+  readonly field: string;
+  readonly header: string;
+  readonly address: string;
+  /** What the workbook holds (kept). */
+  readonly mine: unknown;
+  /** What arrived (not written). */
+  readonly theirs: unknown;
+}
+
+/** An incoming record that could not be written, with the field path and why. */
+export interface RejectedRecord {
+  readonly index: number;
+  readonly path: string;
+  readonly message: Bilingual;
+}
+
+/** What writing records from outside did. */
+export interface ExternalWriteReport {
+  readonly appended: number;
+  readonly filled: number;
+  readonly conflicts: readonly WriteConflict[];
+  readonly rejected: readonly RejectedRecord[];
+  /** Text that would have run as a formula (= + - @), written as text. */
+  readonly formulaLike: readonly { readonly index: number; readonly path: string }[];
+}
+
+const cellValue = (type: string, v: string | number): string | number =>
+  type === 'date' && typeof v === 'string' ? excelSerialFromDay(dayFromIso(v) ?? 0) : v;
+
+/**
+ * Writes records that came from outside (the cloud) into a register: new 编号 are appended in one
+ * bulk add, empty cells of known rows are filled, and a cell the clerk typed that would change is
+ * never overwritten but reported as a conflict. Text starting with = + - @ lands as text: the
+ * register's columns are text-formatted, and such text is flagged.
+ */
+export async function writeExternalRecords(
+  run: ExcelRun,
+  register: RegisterDef,
+  records: readonly Record<string, unknown>[],
+  lists: ValueLists = DEFAULT_VALUE_LISTS,
+): Promise<ExternalWriteReport> {
+  const idField = register.idField;
+  if (!idField) throw new Error(`register ${register.key} has no key field`);
+  return run(async (context) => {
+    const read = (await readRegisters(context, [register]))[register.key as InputRegisterKey];
+    if (!read)
+      throw new Error(
+        `${register.sheet} 不存在，请先建立工作簿 / the ${register.key} register is missing; set the workbook up first`,
+      );
+    const map = mapHeaders(register, read.raw.header);
+    const existing = readRegister(register, read.raw, { lists });
+    const rowOf = new Map(existing.rows.map((r) => [String(r.values[idField] ?? ''), r.row]));
+    const fields = fieldsAtVersion(register, SCHEMA_VERSION).filter((f) => map.columnOf.has(f.key));
+    const readers = new Map(fields.map((f) => [f.key, compileReader(f, { lists, external: true })]));
+    const rejected: RejectedRecord[] = [];
+    const formulaLike: { index: number; path: string }[] = [];
+    const conflicts: WriteConflict[] = [];
+    const appends: unknown[][] = [];
+    const table = context.workbook.tables.getItem(register.table);
+    const sheet = context.workbook.worksheets.getItem(read.sheet);
+    let filled = 0;
+    records.forEach((record, index) => {
+      const typed: Record<string, string | number> = {};
+      for (const f of fields) {
+        const raw = record[f.key];
+        if (raw === undefined || isBlank(raw)) continue;
+        const out = (readers.get(f.key) as ReturnType<typeof compileReader>)(raw);
+        if (out instanceof CellIssue) {
+          if (out.code === 'formula-like') formulaLike.push({ index, path: `[${index}].${f.key}` });
+          else if (out.severity === 'error')
+            rejected.push({ index, path: `[${index}].${f.key}`, message: out.message });
+          if (out.value !== undefined) typed[f.key] = out.value;
+        } else if (out !== undefined) typed[f.key] = out;
+      }
+      const id = typed[idField];
+      if (id === undefined) {
+        rejected.push({
+          index,
+          path: `[${index}].${idField}`,
+          message: say('缺少编号', `${idField} is missing`),
+        });
+        return;
+      }
+      if (rejected.some((r) => r.index === index)) return;
+      const row = rowOf.get(String(id));
+      if (row === undefined) {
+        const cells = new Array<unknown>(read.raw.header.length).fill('');
+        for (const f of fields)
+          if (typed[f.key] !== undefined)
+            cells[map.columnOf.get(f.key) as number] = cellValue(f.type, typed[f.key] as string | number);
+        appends.push(cells);
+        rowOf.set(String(id), -1);
+        return;
+      }
+      const current = existing.rows.find((r) => r.row === row)?.values ?? {};
+      const rawRow = read.raw.rows[row - read.raw.firstRow] ?? [];
+      for (const f of fields) {
+        const theirs = typed[f.key];
+        if (theirs === undefined) continue;
+        const index = map.columnOf.get(f.key) as number;
+        const address = `${columnLetter(read.firstColumn + index)}${row}`;
+        if (isBlank(rawRow[index])) {
+          sheet.getRange(address).values = [[cellValue(f.type, theirs)]];
+          filled++;
+        } else if (current[f.key] !== theirs) {
+          conflicts.push({
+            id: String(id),
+            field: f.key,
+            header: map.headerOf.get(f.key) ?? f.header,
+            address: qualified(read.sheet, address),
+            mine: rawRow[index],
+            theirs,
+          });
+        }
+      }
+    });
+    // A new table keeps one empty body row: fill it first rather than leave a gap above the records.
+    const blankFirst = existing.rows.length === 0 && read.raw.rows.length === 1;
+    const first = blankFirst ? appends.shift() : undefined;
+    if (first) {
+      const r = read.raw.firstRow;
+      sheet.getRange(
+        `${columnLetter(read.firstColumn)}${r}:${columnLetter(read.firstColumn + first.length - 1)}${r}`,
+      ).values = [first];
+    }
+    if (appends.length) table.rows.add(undefined, appends as (string | number | boolean)[][]);
+    await context.sync();
+    return { appended: appends.length + (first ? 1 : 0), filled, conflicts, rejected, formulaLike };
+  });
+}

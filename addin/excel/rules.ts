@@ -1,0 +1,196 @@
+import { VALUE_LISTS, type FieldDef, type RegisterDef } from '../../shared';
+
+/** The workbook name that holds an extensible list: a table column on the 值列表 sheet. */
+export const listName = (listKey: string): string => `List_${listKey}`;
+
+/** Excel data validation for one column, derived from its field definition. */
+export interface ValidationSpec {
+  readonly rule: Excel.DataValidationRule;
+  readonly prompt: Excel.DataValidationPrompt;
+  readonly errorAlert: Excel.DataValidationErrorAlert;
+}
+
+const TYPE_PROMPT: Partial<Record<FieldDef['type'], string>> = {
+  date: '请填写日期，如 2025-03-05',
+  phone: '手机 11 位；座机请带区号，如 0531-87654321',
+  number: '请填写整数',
+};
+
+/**
+ * The data-validation rule, input prompt and error alert for a field. Lists clerks may extend
+ * come from the 值列表 sheet through a name, so a value they add there is offered at once;
+ * fixed lists are written inline. Excel does not validate pasted cells: the check is the gate.
+ */
+export function validationFor(
+  field: FieldDef,
+  at: { readonly column: string; readonly firstRow: number },
+): ValidationSpec | null {
+  const prompt = (message: string): Excel.DataValidationPrompt => ({
+    showPrompt: true,
+    title: field.header.slice(0, 32),
+    message: message.slice(0, 255),
+  });
+  const stop = (message: string): Excel.DataValidationErrorAlert => ({
+    showAlert: true,
+    style: 'Stop',
+    title: '输入有误',
+    message,
+  });
+  switch (field.type) {
+    case 'enum': {
+      if (!field.list) return null;
+      const list = VALUE_LISTS[field.list];
+      const hint = field.prompt ?? `请从下拉列表中选择${field.header}`;
+      if (list.extensible) {
+        return {
+          rule: { list: { inCellDropDown: true, source: `=${listName(field.list)}` } },
+          prompt: prompt(`${hint}；可在“值列表”工作表中增加选项`),
+          errorAlert: {
+            showAlert: true,
+            style: 'Warning',
+            title: '不在列表中',
+            message: `“${field.header}”的值不在列表中。如需新增，请先在“值列表”工作表的“${list.name}”列中添加。`,
+          },
+        };
+      }
+      return {
+        rule: { list: { inCellDropDown: true, source: list.values.join(',') } },
+        prompt: prompt(hint),
+        errorAlert: stop(`“${field.header}”只能是：${list.values.join('、')}`),
+      };
+    }
+    case 'date':
+      return {
+        rule: { date: { formula1: '=DATE(2000,1,1)', formula2: '=DATE(2100,12,31)', operator: 'Between' } },
+        prompt: prompt(field.prompt ?? TYPE_PROMPT.date ?? ''),
+        errorAlert: stop(`“${field.header}”应为 2000–2100 年间的日期，如 2025-03-05`),
+      };
+    case 'number':
+      return {
+        rule: { wholeNumber: { formula1: field.min ?? 0, operator: 'GreaterThanOrEqualTo' } },
+        prompt: prompt(field.prompt ?? TYPE_PROMPT.number ?? ''),
+        errorAlert: stop(`“${field.header}”应为不小于 ${field.min ?? 0} 的整数`),
+      };
+    case 'phone':
+      return {
+        rule: { textLength: { formula1: 7, formula2: 30, operator: 'Between' } },
+        prompt: prompt(field.prompt ?? TYPE_PROMPT.phone ?? ''),
+        errorAlert: {
+          showAlert: true,
+          style: 'Warning',
+          title: '电话号码',
+          message: '电话号码长度不对，请核对',
+        },
+      };
+    default:
+      if (field.unique) {
+        const cell = `$${at.column}${at.firstRow}`;
+        return {
+          rule: { custom: { formula: `=COUNTIF($${at.column}:$${at.column},${cell})=1` } },
+          prompt: prompt(field.prompt ?? `${field.header}不能重复`),
+          errorAlert: stop(`“${field.header}”已存在，请换一个`),
+        };
+      }
+      if (!field.prompt) return null;
+      // Free text has no rule to enforce; a permissive one carries the input prompt.
+      return {
+        rule: { textLength: { formula1: 32767, operator: 'LessThanOrEqualTo' } },
+        prompt: prompt(field.prompt),
+        errorAlert: {
+          showAlert: false,
+          style: 'Information',
+          title: field.header.slice(0, 32),
+          message: field.prompt,
+        },
+      };
+  }
+}
+
+/** A conditional format that shows an invalid or overdue cell, as data. */
+export interface ConditionalRule {
+  /** The field whose column the rule colours. */
+  readonly field: string;
+  readonly formula: string;
+  readonly fill: string;
+  /** Why, for the pane's legend. */
+  readonly meaning: string;
+}
+
+/** Fill of a cell a rule finds invalid. */
+export const INVALID_FILL = '#FFC7CE';
+/** Fill of a cell whose deadline has passed. */
+export const OVERDUE_FILL = '#FFEB9C';
+
+/**
+ * Conditional formats derived from a register's rules: required cells left empty in a row that has
+ * content, dates out of order, fields filled before what they need, an anonymous appeal with a
+ * phone, and a handling deadline passed with no finish date. `col` gives a field's column letter;
+ * formulas are written for `firstRow` and Excel shifts them down the column.
+ */
+export function conditionalRules(
+  register: RegisterDef,
+  col: (key: string) => string | undefined,
+  firstRow: number,
+  lastColumn: string,
+): ConditionalRule[] {
+  const out: ConditionalRule[] = [];
+  const ref = (key: string): string | undefined => {
+    const c = col(key);
+    return c ? `$${c}${firstRow}` : undefined;
+  };
+  const firstColumn = col(register.fields[0]?.key ?? '') ?? 'A';
+  const rowHasContent = `COUNTA($${firstColumn}${firstRow}:$${lastColumn}${firstRow})>0`;
+  for (const f of register.fields) {
+    const me = ref(f.key);
+    if (!me) continue;
+    if (f.required === true)
+      out.push({
+        field: f.key,
+        formula: `=AND(${rowHasContent},${me}="")`,
+        fill: INVALID_FILL,
+        meaning: `${f.header}必须填写`,
+      });
+    for (const other of f.notBefore ?? []) {
+      const them = ref(other);
+      if (them)
+        out.push({
+          field: f.key,
+          formula: `=AND(${me}<>"",${them}<>"",${me}<${them})`,
+          fill: INVALID_FILL,
+          meaning: `${f.header}早于${other}`,
+        });
+    }
+    for (const need of f.needs ?? []) {
+      const them = ref(need);
+      if (them)
+        out.push({
+          field: f.key,
+          formula: `=AND(${me}<>"",${them}="")`,
+          fill: INVALID_FILL,
+          meaning: `${f.header}需要先有${need}`,
+        });
+    }
+    const forbid = f.forbidden?.when;
+    const them = forbid ? ref(forbid.field) : undefined;
+    if (forbid?.is && them) {
+      const cond = forbid.is.map((v) => `${them}="${v}"`).join(',');
+      out.push({
+        field: f.key,
+        formula: `=AND(${me}<>"",OR(${cond}))`,
+        fill: INVALID_FILL,
+        meaning: `${f.header}此时应为空`,
+      });
+    }
+  }
+  const due = ref('dueOn');
+  const finished = ref('finishedOn');
+  if (register.key === 'appeals' && due && finished) {
+    out.push({
+      field: 'dueOn',
+      formula: `=AND(${due}<>"",${finished}="",${due}<TODAY())`,
+      fill: OVERDUE_FILL,
+      meaning: '已过完成时限仍未办结',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+import { excelError } from '../errors';
+import { type CellValue, interpretInput } from './cell-input';
+import { columnCount, type Rect, rowCount } from './rect';
+import { fromSerial } from './serial-date';
+import type { SheetModel } from './sheet-model';
+import { FORMAT_DEFAULTS } from './styles';
+
+const ERROR_VALUES = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#SPILL!',
+  '#CALC!',
+]);
+
+/** The number format in force at a cell. */
+export function numberFormatAt(sheet: SheetModel, r: number, c: number): string {
+  return (sheet.formats.get('numberFormat')?.get(r, c) as string | undefined) ?? FORMAT_DEFAULTS.numberFormat;
+}
+
+/** Builds a rows × columns matrix from a per-cell reader. */
+export function matrix<T>(area: Rect, read: (r: number, c: number) => T): T[][] {
+  const out: T[][] = new Array(rowCount(area));
+  for (let r = area.r0; r <= area.r1; r++) {
+    const row: T[] = new Array(columnCount(area));
+    for (let c = area.c0; c <= area.c1; c++) row[c - area.c0] = read(r, c);
+    out[r - area.r0] = row;
+  }
+  return out;
+}
+
+/** `Range.values`: constants and cached formula results; blanks read as ''. */
+export function readValues(sheet: SheetModel, area: Rect): CellValue[][] {
+  return matrix(area, (r, c) => sheet.values.get(r, c) ?? '');
+}
+
+/** `Range.formulas`: formula text where there is one, else the constant. */
+export function readFormulas(sheet: SheetModel, area: Rect): CellValue[][] {
+  return matrix(area, (r, c) => sheet.formulas.get(r, c) ?? sheet.values.get(r, c) ?? '');
+}
+
+/** `Range.numberFormat`. */
+export function readNumberFormats(sheet: SheetModel, area: Rect): string[][] {
+  return matrix(area, (r, c) => numberFormatAt(sheet, r, c));
+}
+
+/** `Range.text`, minimally formatted: dates for date formats, percentages, else String(value). */
+export function readText(sheet: SheetModel, area: Rect): string[][] {
+  return matrix(area, (r, c) => {
+    const v = sheet.values.get(r, c);
+    if (v === undefined) return '';
+    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    if (typeof v === 'string') return v;
+    const format = numberFormatAt(sheet, r, c);
+    if (/y|d/i.test(format) && !format.includes('"')) return fromSerial(v);
+    if (format.endsWith('%')) return `${Math.round(v * 100)}%`;
+    return String(v);
+  });
+}
+
+/** `Range.valueTypes`. */
+export function readValueTypes(sheet: SheetModel, area: Rect): string[][] {
+  return matrix(area, (r, c) => {
+    const v = sheet.values.get(r, c);
+    if (v === undefined) return 'Empty';
+    if (typeof v === 'boolean') return 'Boolean';
+    if (typeof v === 'number') return 'Double';
+    return sheet.formulas.get(r, c) !== undefined && ERROR_VALUES.has(v) ? 'Error' : 'String';
+  });
+}
+
+/** Checks that a written matrix matches the range, as Excel does; a non-array value fills the range. */
+export function shapeOf(input: unknown, area: Rect, location: string): 'fill' | 'matrix' {
+  if (!Array.isArray(input)) return 'fill';
+  const ok =
+    input.length === rowCount(area) &&
+    input.every((row) => Array.isArray(row) && row.length === columnCount(area));
+  if (!ok) {
+    throw excelError(
+      'InvalidArgument',
+      location,
+      "the number of rows or columns in the input array doesn't match the size or dimensions of the range",
+    );
+  }
+  return 'matrix';
+}
+
+function checkRaw(raw: unknown, location: string): void {
+  if (raw === null || raw === undefined || typeof raw === 'string' || typeof raw === 'boolean') return;
+  if (typeof raw === 'number' && Number.isFinite(raw)) return;
+  throw excelError(
+    'InvalidArgument',
+    location,
+    `a cell cannot hold ${typeof raw === 'number' ? raw : `a ${typeof raw}`}`,
+  );
+}
+
+/** Writes `values` or `formulas` with Excel's entry rules; all-or-nothing, as one Excel action is. */
+export function writeCells(sheet: SheetModel, area: Rect, input: unknown, location: string): void {
+  const fill = shapeOf(input, area, location) === 'fill';
+  const rows = input as unknown[][];
+  if (fill) checkRaw(input, location);
+  else for (const row of rows) for (const raw of row) checkRaw(raw, location);
+  const formats = sheet.format('numberFormat');
+  const general = FORMAT_DEFAULTS.numberFormat;
+  for (let r = area.r0; r <= area.r1; r++) {
+    const row = fill ? undefined : rows[r - area.r0];
+    // Per-row lookups keep bulk writes cheap: most rows have no formulas and no per-cell formats.
+    const formatRow = formats.cells.row(r);
+    const hasAreas = formats.areas.length > 0;
+    const hasFormulas = sheet.formulas.row(r) !== undefined;
+    const valueRow = sheet.values.rowForWrite(r);
+    for (let c = area.c0; c <= area.c1; c++) {
+      const format = (formatRow?.[c] ?? (hasAreas ? formats.get(r, c) : undefined) ?? general) as string;
+      const cell = interpretInput(fill ? input : row?.[c - area.c0], format, location);
+      if (cell === undefined) continue;
+      if (typeof cell !== 'object') {
+        if (hasFormulas) sheet.formulas.set(r, c, undefined);
+        valueRow[c] = cell;
+        continue;
+      }
+      if (hasFormulas || cell.formula !== undefined) sheet.formulas.set(r, c, cell.formula);
+      valueRow[c] = cell.value;
+      if (cell.autoFormat && format === general) formats.setCell(r, c, cell.autoFormat);
+    }
+    sheet.values.settle(r);
+  }
+}
+
+/** Clears constants and formulas from a block. */
+export function clearContents(sheet: SheetModel, area: Rect): void {
+  sheet.values.clearRect(area);
+  sheet.formulas.clearRect(area);
+}
