@@ -73,4 +73,30 @@ describe('checking the workbook in Excel', () => {
     expect(warn?.address).toBe(`'职工诉求记录表'!${colOf('部门反馈日期')}${row}`);
     expect(warn?.message.zh).toContain('2027');
   });
+
+  it('warns about dates kept as text (an apostrophe, a text column), which the live formulas cannot count', async () => {
+    const wb = createSimulatedWorkbook();
+    await setUpWorkbook(runOf(wb));
+    const text = {
+      ...g.input,
+      appeals: {
+        ...g.input.appeals!,
+        rows: g.input
+          .appeals!.rows.slice(0, 3)
+          .map((r, i) =>
+            r.map((v, j) =>
+              j === headers.indexOf('受理时间') ? ["'2025/3/5", "'2025年3月6日", 45721][i] : v,
+            ),
+          ),
+      },
+    };
+    await loadRegisters(wb, text, { keepTextDates: true });
+    const report = await checkWorkbookInExcel(runOf(wb), { today: g.today });
+    const warned = report.problems.filter((p) => p.code === 'date-as-text' && p.column === 'receivedOn');
+    expect(warned.map((p) => p.address)).toEqual([
+      `'职工诉求记录表'!${colOf('受理时间')}2`,
+      `'职工诉求记录表'!${colOf('受理时间')}3`,
+    ]);
+    expect(warned.every((p) => p.severity === 'warning')).toBe(true);
+  });
 });

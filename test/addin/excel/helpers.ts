@@ -3,6 +3,7 @@ import { columnLetter } from '../../../addin/excel/columns';
 import type { ExcelRun } from '../../../addin/excel/context';
 import type { SimulatedWorkbook } from '../../../addin/simulator';
 import { INPUT_REGISTERS, type WorkbookInput } from '../../../shared';
+import { asExcelStores } from '../../fixtures/raw';
 
 /** The simulator's run, as the Excel layer takes it. */
 export const runOf = (wb: SimulatedWorkbook): ExcelRun => wb.run.bind(wb) as ExcelRun;
@@ -24,8 +25,17 @@ export function paste(
   );
 }
 
-/** Fills the set-up registers with raw rows (as a clerk pasting them) and grows each table over them. */
-export async function loadRegisters(wb: SimulatedWorkbook, input: WorkbookInput): Promise<void> {
+/**
+ * Fills the set-up registers with raw rows, as a clerk pasting them into the date-formatted
+ * columns (Excel parses date text into serials), and grows each table over them. `keepTextDates`
+ * pastes date text into text cells instead, as happens when a column was formatted as text.
+ */
+export async function loadRegisters(
+  wb: SimulatedWorkbook,
+  given: WorkbookInput,
+  options: { keepTextDates?: boolean } = {},
+): Promise<void> {
+  const input = options.keepTextDates ? given : asExcelStores(given);
   const grown: { table: string; address: string }[] = [];
   for (const register of INPUT_REGISTERS) {
     const raw = input[register.key];

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildDocument,
+  layoutDocument,
+  type DocumentRequest,
+  type PrintDocument,
+} from '../../../addin/documents';
+import { columnsWidth, printableWidth } from '../../../addin/documents/page';
+import { BuildRefused, GENERATED_SETTING } from '../../../addin/excel/build';
+import { printDocument } from '../../../addin/excel/print';
+import { createSimulatedWorkbook, type SimulatedWorkbook } from '../../../addin/simulator';
+import { filledWorkbook } from '../documents/fixture';
+import { runOf } from './helpers';
+
+const w = filledWorkbook();
+
+function documentOf(request: Omit<DocumentRequest, 'issuedOn'>): PrintDocument {
+  const r = buildDocument(w.check, { issuedOn: w.g.today, ...request });
+  if (r.status !== 'ready') throw new Error(`${request.kind} not ready`);
+  return r.document;
+}
+
+const minutes = documentOf({ kind: 'minutes', meetingId: w.meetingId });
+const layout = layoutDocument(minutes);
+const sheet = layout.content.name;
+const header = (layout.content.blocks[0]?.rows.findIndex((r) => r[0] === '序号') ?? -1) + 1;
+
+describe('printing a document to a sheet', () => {
+  let wb: SimulatedWorkbook;
+  beforeAll(async () => {
+    wb = createSimulatedWorkbook();
+    await wb.run(async (context) => {
+      // The registry build.ts keeps: printing must extend it, not replace it.
+      context.workbook.settings.add(GENERATED_SETTING, JSON.stringify(['台账2025Q1']));
+      await context.sync();
+    });
+  });
+
+  it('writes the document in two syncs, shows it, and records it as generated', async () => {
+    wb.resetStats();
+    const report = await printDocument(runOf(wb), minutes);
+    expect(report).toEqual({ sheet, rows: layout.rowHeights.length, syncs: 2 });
+    expect(wb.stats.syncs).toBe(2);
+    expect(wb.activeSheet()).toBe(sheet);
+    expect(wb.getValues(sheet, layout.page.printArea)).toEqual(layout.content.blocks[0]?.rows);
+    expect(JSON.parse(String(wb.settings()[GENERATED_SETTING]))).toEqual(['台账2025Q1', sheet]);
+  });
+
+  it('sets up an A4 landscape page with margins, the print area and the table header repeated', () => {
+    const page = wb.pageLayout(sheet);
+    expect(page).toMatchObject({
+      paperSize: 'A4',
+      orientation: 'Landscape',
+      leftMargin: 54,
+      rightMargin: 54,
+      topMargin: 56.7,
+      centerHorizontally: true,
+      printArea: layout.page.printArea,
+    });
+    expect(String(page.printTitleRows)).toMatch(new RegExp(`^\\$?${header}:\\$?${header}$`));
+    const widths = Object.values(wb.columnWidths(sheet)).reduce((a, b) => a + b, 0);
+    expect(widths).toBeLessThanOrEqual(printableWidth('landscape'));
+    expect(widths).toBe(columnsWidth(layout.content.widths));
+  });
+
+  it('merges titles and paragraphs across the page, wraps text, bolds and rules the table', () => {
+    expect(wb.merges(sheet)).toEqual(expect.arrayContaining(['A1:F1', 'A2:F2', 'A4:F4']));
+    expect(wb.cellFormat(sheet, 'A4', 'wrapText')).toEqual([[true]]);
+    expect(wb.cellFormat(sheet, `A${header}:F${header}`, 'font.bold')).toEqual([
+      [true, true, true, true, true, true],
+    ]);
+    expect(wb.cellFormat(sheet, `B${header}:B${header + 1}`, 'border.top.style')[0]).toEqual(['Continuous']);
+    expect(wb.cellFormat(sheet, `B${header}:B${header + 1}`, 'border.bottom.style')).toEqual([
+      ['Continuous'],
+      ['Continuous'],
+    ]);
+    expect(wb.cellFormat(sheet, 'B4', 'border.bottom.style')).toEqual([[null]]);
+    expect(wb.cellFormat(sheet, 'A1', 'font.size')).toEqual([[18]]);
+  });
+
+  it('keeps 编号 and phones as text', async () => {
+    const appeal = w.g.appeals.find((a) => a.phone && a.appellant !== '匿名');
+    const form = documentOf({ kind: 'appealForm', appealId: appeal?.id });
+    await printDocument(runOf(wb), form);
+    const cells = wb.getValues(form.sheet, layoutDocument(form).page.printArea).flat();
+    expect(cells).toContain(appeal?.phone);
+    expect(cells).not.toContain(Number(appeal?.phone));
+  });
+
+  it('printing again replaces its own sheet; a sheet the clerk made is never overwritten', async () => {
+    const before = wb.sheetNames().length;
+    await printDocument(runOf(wb), minutes);
+    expect(wb.sheetNames()).toHaveLength(before);
+    expect(wb.sheetNames().filter((s) => s === sheet)).toHaveLength(1);
+    const other = createSimulatedWorkbook();
+    await other.run(async (context) => {
+      context.workbook.worksheets.add(sheet).getRange('A1').values = [['我的笔记']];
+      await context.sync();
+    });
+    await expect(printDocument(runOf(other), minutes)).rejects.toBeInstanceOf(BuildRefused);
+    expect(other.getValues(sheet, 'A1')).toEqual([['我的笔记']]);
+    // Even as the workbook's only sheet, a printed sheet is replaced (Excel keeps one sheet at all times).
+    const alone = createSimulatedWorkbook();
+    await printDocument(runOf(alone), minutes);
+    await alone.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').delete();
+      await context.sync();
+    });
+    await printDocument(runOf(alone), minutes);
+    expect(alone.sheetNames()).toEqual([sheet]);
+  });
+});
