@@ -1,0 +1,101 @@
+import { isRealDate, say, type Bilingual, type WorkbookCheck } from '../../shared';
+import { appealForm } from './appealForm';
+import { Asker } from './ask';
+import { circular } from './circular';
+import { establishmentNotice } from './establishment';
+import { implementationNotice } from './implementation';
+import { meetingFacts } from './meeting';
+import { meetingNotice } from './meetingNotice';
+import { minutes } from './minutes';
+import { moderatorScript } from './moderatorScript';
+import type { Answers, DocumentKind, DocumentRequest, DocumentResult } from './model';
+import { signInSheet } from './signInSheet';
+import { caseById } from './source';
+import { surveyForm } from './surveyForm';
+import { trackingForm } from './trackingForm';
+
+/** What a document is about: the unit, one meeting (会议编号) or one appeal (编号). */
+export type DocumentSubject = 'unit' | 'meeting' | 'appeal';
+
+/** Every printable document with its name, the handbook step it belongs to and what it is about. */
+export const DOCUMENTS: Readonly<
+  Record<DocumentKind, { readonly name: Bilingual; readonly step: number; readonly subject: DocumentSubject }>
+> = {
+  establishment: {
+    name: say('领导小组成立通知及职责', 'Leading group notice and duties'),
+    step: 1,
+    subject: 'unit',
+  },
+  implementation: { name: say('实施意见', 'Implementation notice'), step: 2, subject: 'unit' },
+  appealForm: { name: say('职工诉求记录表', 'Appeal record form'), step: 3, subject: 'appeal' },
+  meetingNotice: { name: say('会议通知', 'Meeting notice'), step: 4, subject: 'meeting' },
+  signInSheet: { name: say('会议签到表', 'Sign-in sheet'), step: 5, subject: 'meeting' },
+  moderatorScript: { name: say('会议主持词', 'Moderator script'), step: 5, subject: 'meeting' },
+  minutes: { name: say('会议纪要', 'Minutes'), step: 5, subject: 'meeting' },
+  circular: { name: say('督导情况通报', 'Supervision circular'), step: 6, subject: 'meeting' },
+  trackingForm: { name: say('进展情况跟踪表', 'Tracking form'), step: 6, subject: 'appeal' },
+  surveyForm: { name: say('满意度调查表', 'Survey form'), step: 7, subject: 'appeal' },
+};
+
+const blocked = (zh: string, en: string): DocumentResult => ({ status: 'blocked', reason: say(zh, en) });
+const NEEDS_AGENDA = new Set<DocumentKind>(['moderatorScript', 'minutes', 'circular']);
+
+/**
+ * Builds a printable document from the core's reading of the workbook. Whatever the workbook does
+ * not say comes from `answers`; anything still missing is returned as questions and the document
+ * is withheld, so nothing is ever printed as XXX or a blank line.
+ */
+export function buildDocument(
+  check: WorkbookCheck,
+  request: DocumentRequest,
+  answers: Answers = {},
+): DocumentResult {
+  const { kind, issuedOn } = request;
+  const [y, m, d] = issuedOn.split('-').map(Number);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(issuedOn) || !isRealDate(y ?? 0, m ?? 0, d ?? 0))
+    return blocked(`落款日期“${issuedOn}”不是有效日期`, `issue date ${issuedOn} is not a date`);
+  const ask = new Asker(answers);
+  const subject = DOCUMENTS[kind].subject;
+  if (subject === 'unit')
+    return ask.result(
+      kind === 'establishment'
+        ? establishmentNotice(check, issuedOn, ask)
+        : implementationNotice(check, issuedOn, ask),
+    );
+  if (subject === 'appeal') {
+    const c = caseById(check, request.appealId);
+    if (!c)
+      return blocked(
+        `职工诉求记录表中没有编号为“${request.appealId ?? ''}”的诉求`,
+        `no appeal numbered ${request.appealId ?? '(none)'}`,
+      );
+    if (kind === 'appealForm')
+      return ask.result(appealForm(check, c, issuedOn, request.redactAppellant === true));
+    return ask.result(
+      kind === 'trackingForm' ? trackingForm(check, c, issuedOn, ask) : surveyForm(check, c, issuedOn),
+    );
+  }
+  const facts = meetingFacts(check, request.meetingId);
+  if (!facts)
+    return blocked(
+      `协商会议表中没有会议编号为“${request.meetingId ?? ''}”且有会议日期的会议`,
+      `no meeting ${request.meetingId ?? '(none)'} with a date`,
+    );
+  if (NEEDS_AGENDA.has(kind) && facts.agenda.length === 0)
+    return blocked(
+      `会议“${facts.meeting.id}”在会议议题及决议表中还没有议题`,
+      `meeting ${facts.meeting.id} has no agenda topics yet`,
+    );
+  switch (kind) {
+    case 'meetingNotice':
+      return ask.result(meetingNotice(check, facts, issuedOn, ask));
+    case 'signInSheet':
+      return ask.result(signInSheet(check, facts, ask));
+    case 'moderatorScript':
+      return ask.result(moderatorScript(check, facts, ask));
+    case 'minutes':
+      return ask.result(minutes(check, facts, issuedOn, ask));
+    default:
+      return ask.result(circular(check, facts, issuedOn, ask));
+  }
+}
