@@ -1,0 +1,183 @@
+import {
+  calendarRegister,
+  categoryDepartmentRegister,
+  checkWorkbook,
+  mapHeaders,
+  registerByKey,
+  SETTING_ITEMS,
+  settingsRegister,
+  valueListRegister,
+  type ValueListKey,
+} from '../../shared';
+import { buildDocument, DOCUMENTS, type DocumentKind } from '../documents';
+import type { DocumentOperations, PaneOperations, SettingsData } from '../taskpane/operations';
+import { buildLedgers } from './build';
+import { checkWorkbookInExcel, coreInput } from './check';
+import type { ExcelRun } from './context';
+import type { CreateWorkbook } from './managementCopy';
+import { printDocument } from './print';
+import { readRegisters, type RegisterOnSheet } from './read';
+import {
+  appendRecords,
+  locateTables,
+  queueAppend,
+  replaceRecords,
+  textOfCell,
+  updateRecord,
+  type FormRecord,
+  type LocatedTable,
+} from './records';
+import { readSelectedRecord, selectAddress } from './selection';
+import { setUpWorkbook } from './setup';
+
+/** How the operations reach what lies beyond one workbook. */
+export interface ExcelOperationsOptions {
+  /** Opens an .xlsx as a new workbook (Excel.createWorkbook in Excel); without it there is no management copy. */
+  readonly createWorkbook?: CreateWorkbook;
+}
+
+/** The task pane's operations over a workbook reached through `run` (Excel.run, or the simulator's). */
+export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOptions = {}): PaneOperations {
+  const { createWorkbook } = options;
+  return {
+    setUpWorkbook: (progress) => setUpWorkbook(run, progress),
+    readWorkbook: (today) =>
+      run(async (context) => {
+        const sheets = context.workbook.worksheets.load('items/name');
+        const read = await readRegisters(context);
+        return { check: checkWorkbook(coreInput(read), { today }), sheets: sheets.items.map((s) => s.name) };
+      }),
+    readSettings: () =>
+      run(async (context) =>
+        settingsFrom(
+          await readRegisters(context, [
+            settingsRegister,
+            valueListRegister,
+            categoryDepartmentRegister,
+            calendarRegister,
+          ]),
+        ),
+      ),
+    saveSettingItems: (values) => writeSettingItems(run, values),
+    saveValueLists: (lists) => {
+      const keys = valueListRegister.fields.map((f) => f.key as ValueListKey);
+      const depth = Math.max(0, ...keys.map((k) => lists[k]?.length ?? 0));
+      const records = Array.from({ length: depth }, (_, r) =>
+        Object.fromEntries(keys.map((k) => [k, lists[k]?.[r] ?? ''])),
+      );
+      return replaceRecords(run, valueListRegister, records);
+    },
+    saveCategoryDepartments: (rows) => replaceRecords(run, categoryDepartmentRegister, rows),
+    saveCalendarDays: (rows) => replaceRecords(run, calendarRegister, rows),
+    appendRecords: (batches) =>
+      appendRecords(
+        run,
+        batches.map((b) => ({ register: registerByKey(b.register), records: b.records })),
+      ),
+    updateRecord: (register, row, changes, expected) =>
+      updateRecord(run, registerByKey(register), row, changes, expected),
+    readSelection: () => readSelectedRecord(run),
+    watchSelection: (onChange) => watchSelection(run, onChange),
+    checkWorkbook: (today, progress) => checkWorkbookInExcel(run, { today, progress }),
+    selectCell: (address) => selectAddress(run, address),
+    buildLedgers: (period, progress) => buildLedgers(run, { ...period, progress }),
+    documents: documentOperations(run),
+    ...(createWorkbook && {
+      makeManagementCopy: async (period, progress) => {
+        // exceljs is large: its chunk loads only when a clerk makes a copy.
+        const { makeManagementCopy } = await import('./managementCopy');
+        const report = await makeManagementCopy(run, { ...period, createWorkbook, progress });
+        return { sheets: report.sheets.map((s) => s.name), opened: true };
+      },
+    }),
+  };
+}
+
+/** The printable documents: built from the core's reading of the workbook, printed to their own sheet. */
+function documentOperations(run: ExcelRun): DocumentOperations {
+  return {
+    kinds: Object.keys(DOCUMENTS) as DocumentKind[],
+    generate: async (request, answers, progress) => {
+      progress(0, 3, '读取登记表');
+      const check = await run(async (context) =>
+        checkWorkbook(coreInput(await readRegisters(context)), { today: request.issuedOn }),
+      );
+      progress(1, 3, '生成文书');
+      const result = buildDocument(check, request, answers);
+      if (result.status === 'questions') return { status: 'questions', questions: result.questions };
+      if (result.status === 'blocked') return { status: 'blocked', reason: result.reason };
+      progress(2, 3, '写入工作表并设置打印格式');
+      const report = await printDocument(run, result.document);
+      progress(3, 3, '完成');
+      return { status: 'printed', sheet: report.sheet };
+    },
+  };
+}
+
+/** A register's rows as form records, cells shown as a form shows them. */
+function recordsOf(on: RegisterOnSheet | undefined): FormRecord[] {
+  if (!on) return [];
+  const map = mapHeaders(on.register, on.raw.header);
+  return on.raw.rows
+    .map((row) =>
+      Object.fromEntries(
+        on.register.fields.map((f) => [f.key, textOfCell(f, row[map.columnOf.get(f.key) ?? -1])]),
+      ),
+    )
+    .filter((r) => Object.values(r).some((v) => v.trim() !== ''));
+}
+
+function settingsFrom(read: Awaited<ReturnType<typeof readRegisters>>): SettingsData {
+  const items = Object.fromEntries(recordsOf(read.settings).map((r) => [r.item ?? '', r.value ?? '']));
+  const lists = recordsOf(read.valueLists);
+  const valueLists = Object.fromEntries(
+    valueListRegister.fields.map((f) => [f.key, lists.map((r) => r[f.key] ?? '').filter((v) => v.trim())]),
+  );
+  return {
+    items,
+    valueLists,
+    categoryDepartments: recordsOf(read.categoryDepartments),
+    calendarDays: recordsOf(read.calendarDays),
+  };
+}
+
+/** Writes the 值 cells of the given 设置项 and appends the items the sheet lacks, in one request. */
+async function writeSettingItems(run: ExcelRun, values: Readonly<Record<string, string>>): Promise<void> {
+  await run(async (context) => {
+    const [located] = await locateTables(context, [settingsRegister], true);
+    const at = located as LocatedTable;
+    const itemAt = at.columnOf.get('item') ?? 0;
+    const valueAt = at.columnOf.get('value') ?? 1;
+    const missing: FormRecord[] = [];
+    for (const [label, value] of Object.entries(values)) {
+      const index = at.body.findIndex((row) => String(row[itemAt] ?? '').trim() === label);
+      if (index >= 0)
+        at.sheet.getRangeByIndexes(at.headerRow + 1 + index, at.firstColumn + valueAt, 1, 1).values = [
+          [value],
+        ];
+      else
+        missing.push({ item: label, value, note: SETTING_ITEMS.find((s) => s.label === label)?.note ?? '' });
+    }
+    if (missing.length) queueAppend(at, missing);
+    await context.sync();
+  });
+}
+
+/**
+ * Watches the selection through Excel's event (ExcelApi 1.2). The simulator has no events: there
+ * the pane reads the selection when asked.
+ */
+async function watchSelection(run: ExcelRun, onChange: () => void): Promise<() => Promise<void>> {
+  return run(async (context) => {
+    const events = (context.workbook as Partial<Excel.Workbook>).onSelectionChanged;
+    if (!events) return async () => undefined;
+    const handler = events.add(async () => onChange());
+    await context.sync();
+    return async () => {
+      await Excel.run(handler.context, async (ctx) => {
+        handler.remove();
+        await ctx.sync();
+      });
+    };
+  });
+}

@@ -1,0 +1,43 @@
+import { createRoot } from 'react-dom/client';
+import { createExcelOperations } from '../excel/operations';
+import { createSimulatedWorkbook } from '../simulator';
+import { localToday } from '../taskpane/common/today';
+import type { PaneOperations } from '../taskpane/operations';
+import { seedDemo } from './demo';
+import { downloadWorkbook } from './download';
+import { observe } from './observed';
+import { PreviewApp } from './PreviewApp';
+
+/** Starts the preview: a simulated workbook seeded with the demo company, and the real pane on it. */
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const today = params.get('today') ?? localToday();
+  const book = observe(createSimulatedWorkbook());
+  await seedDemo(book, today);
+  const base = createExcelOperations(book.run, {
+    createWorkbook: downloadWorkbook(`管理层副本-${today}.xlsx`),
+  });
+  // The simulator has no selection events: after each batch, tell the pane only if the selection moved
+  // (the pane's own reads are batches too, so telling it every time would loop).
+  const where = (): string => JSON.stringify(book.sim.selection());
+  const operations: PaneOperations = {
+    ...base,
+    watchSelection: async (onChange) => {
+      let last = where();
+      const stop = book.subscribe(() => {
+        const now = where();
+        if (now !== last) {
+          last = now;
+          onChange();
+        }
+      });
+      return async () => stop();
+    },
+  };
+  const root = document.getElementById('preview');
+  if (!root) throw new Error('preview.html has no #preview element');
+  createRoot(root).render(<PreviewApp book={book} operations={operations} today={today} />);
+  document.body.dataset['ready'] = 'true';
+}
+
+void start();

@@ -1,0 +1,112 @@
+import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
+import { useState } from 'react';
+import { readDate } from '../../../shared';
+import { DOCUMENTS } from '../../documents/catalog';
+import type { Answers, DocumentKind, Question } from '../../documents/model';
+import { ErrorBar } from '../common/ErrorBar';
+import { Notice } from '../common/Notice';
+import { ProgressView } from '../common/ProgressView';
+import { useCommonStyles } from '../common/styles';
+import { useTask } from '../common/useTask';
+import { useI18n } from '../i18n/I18nContext';
+import type { DocumentOperations } from '../operations';
+import { usePane } from '../pane/PaneContext';
+import { selectedAppealId } from '../pane/selectors';
+import { QuestionFields } from './QuestionFields';
+
+/** Chooses a document and generates it; what the workbook does not say is asked for, never printed as XXX. */
+export function DocumentForm({
+  kinds,
+  documents,
+}: {
+  kinds: readonly DocumentKind[];
+  documents: DocumentOperations;
+}) {
+  const styles = useCommonStyles();
+  const { t, said } = useI18n();
+  const { workbook, selection, today } = usePane();
+  const meetings = (workbook?.check.meetings ?? []).flatMap((m) => (m.id ? [m.id] : []));
+  const [kind, setKind] = useState<DocumentKind>(kinds[0] as DocumentKind);
+  const [issuedOn, setIssuedOn] = useState(today);
+  const [meetingId, setMeetingId] = useState(meetings[meetings.length - 1] ?? '');
+  const [redact, setRedact] = useState(false);
+  const [answers, setAnswers] = useState<Answers>({});
+  const [questions, setQuestions] = useState<readonly Question[]>([]);
+  const task = useTask<string>();
+  const date = readDate(issuedOn);
+  const subject = DOCUMENTS[kind].subject;
+  const appealId = selectedAppealId(selection) ?? '';
+  const generate = () =>
+    task.run(async (progress) => {
+      const request = {
+        kind,
+        issuedOn: typeof date === 'string' ? date : today,
+        meetingId,
+        appealId,
+        redactAppellant: redact,
+      };
+      const outcome = await documents.generate(request, answers, progress);
+      setQuestions(outcome.status === 'questions' ? outcome.questions : []);
+      if (outcome.status === 'blocked')
+        throw Object.assign(new Error(said(outcome.reason)), { reason: outcome.reason });
+      return outcome.status === 'printed' ? t('docs.printed', { sheet: outcome.sheet }) : t('docs.questions');
+    });
+  return (
+    <div className={styles.stack}>
+      <Field label={t('docs.kind')}>
+        <Select value={kind} onChange={(_, d) => (setKind(d.value as DocumentKind), setQuestions([]))}>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {said(DOCUMENTS[k].name)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label={t('docs.issuedOn')}
+        validationState={typeof date === 'string' ? 'none' : 'error'}
+        validationMessage={typeof date === 'string' ? undefined : t('form.datePlaceholder')}
+      >
+        <Input value={issuedOn} onChange={(_, d) => setIssuedOn(d.value)} />
+      </Field>
+      {subject === 'appeal' && (
+        <Notice intent={appealId ? 'info' : 'warning'}>
+          {appealId
+            ? t('common.labelled', { label: t('docs.appeal'), value: appealId })
+            : t('docs.selectAppeal')}
+        </Notice>
+      )}
+      {subject === 'meeting' && (
+        <Field label={t('docs.meeting')}>
+          <Select value={meetingId} onChange={(_, d) => setMeetingId(d.value)}>
+            {meetings.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {kind === 'appealForm' && (
+        <Checkbox
+          checked={redact}
+          onChange={(_, d) => setRedact(d.checked === true)}
+          label={t('docs.redact')}
+        />
+      )}
+      <QuestionFields
+        questions={questions}
+        answers={answers}
+        onAnswer={(f, v) => setAnswers((a) => ({ ...a, [f]: v }))}
+      />
+      <Button
+        appearance="primary"
+        disabled={task.busy || typeof date !== 'string' || (subject === 'appeal' && !appealId)}
+        onClick={() => void generate()}
+      >
+        {t('docs.generate')}
+      </Button>
+      {task.busy && <ProgressView progress={task.progress} />}
+      <Notice intent={questions.length ? 'warning' : 'success'}>{task.result}</Notice>
+      <ErrorBar error={task.error} />
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { Button, Caption1, List, ListItem } from '@fluentui/react-components';
+import { ErrorBar } from '../common/ErrorBar';
+import { Notice } from '../common/Notice';
+import { ProgressView } from '../common/ProgressView';
+import { Section } from '../common/Section';
+import { useTask } from '../common/useTask';
+import { useI18n } from '../i18n/I18nContext';
+import type { BuildReport } from '../operations';
+import { usePane } from '../pane/PaneContext';
+import { PeriodFields } from './PeriodFields';
+import type { usePeriodFields } from './usePeriodFields';
+
+/** Builds the year's ledgers and summaries from the registers, with progress and the sheets made. */
+export function BuildLedgersPanel({ period }: { period: ReturnType<typeof usePeriodFields> }) {
+  const { t } = useI18n();
+  const { operations, reloadWorkbook } = usePane();
+  const task = useTask<BuildReport>();
+  const build = async () => {
+    if (await task.run((progress) => operations.buildLedgers(period.value, progress))) await reloadWorkbook();
+  };
+  return (
+    <Section title={t('ledger.build')}>
+      <PeriodFields period={period} />
+      <Button appearance="primary" disabled={task.busy || !period.valid} onClick={() => void build()}>
+        {t('ledger.build')}
+      </Button>
+      {task.busy && <ProgressView progress={task.progress} />}
+      <ErrorBar error={task.error} />
+      {task.result && (
+        <>
+          <Notice>{t('ledger.built', { count: task.result.sheets.length })}</Notice>
+          <List aria-label={t('ledger.built', { count: task.result.sheets.length })}>
+            {task.result.sheets.map((s) => (
+              <ListItem key={s.name}>
+                <Caption1>
+                  {t('common.labelled', { label: s.name, value: t('common.rows', { count: s.rows }) })}
+                </Caption1>
+              </ListItem>
+            ))}
+          </List>
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * What the task pane can ask of the workbook. Components receive an implementation through
+ * context and never touch Excel themselves: addin/excel/operations.ts implements it over Excel.run
+ * (or the simulator's run, in tests and the preview). Types only.
+ */
+import type { Answers, DocumentKind, DocumentRequest, Question } from '../documents/model';
+import type { BuildReport } from '../excel/build';
+import type { ExcelCheckReport } from '../excel/check';
+import type { AppendResult, FieldChange, FormRecord } from '../excel/records';
+import type { SelectedRecord } from '../excel/selection';
+import type { SetupReport } from '../excel/setup';
+import type { Bilingual, InputRegisterKey, ValueListKey, WorkbookCheck } from '../../shared';
+
+export type {
+  AppendResult,
+  BuildReport,
+  ExcelCheckReport,
+  FieldChange,
+  FormRecord,
+  SelectedRecord,
+  SetupReport,
+};
+
+/** Reports progress of long work: done of total steps, with a Chinese label. */
+export type ProgressReport = (done: number, total: number, label: string) => void;
+
+/** The workbook as the pane reads it: the core's reading, and the sheets it has. */
+export interface PaneWorkbook {
+  readonly check: WorkbookCheck;
+  readonly sheets: readonly string[];
+}
+
+/** The settings sheets as the settings editor shows them. */
+export interface SettingsData {
+  /** 设置项 → 值, for the items on the 设置 sheet. */
+  readonly items: Readonly<Record<string, string>>;
+  /** Each extensible list as its column on 值列表 holds it. */
+  readonly valueLists: Readonly<Partial<Record<ValueListKey, readonly string[]>>>;
+  readonly categoryDepartments: readonly FormRecord[];
+  readonly calendarDays: readonly FormRecord[];
+}
+
+/** Records to append to one register. */
+export interface AppendBatch {
+  readonly register: InputRegisterKey;
+  readonly records: readonly FormRecord[];
+}
+
+/** What generating a printable document did: the sheet made, questions to answer first, or why not. */
+export type DocumentOutcome =
+  | { readonly status: 'printed'; readonly sheet: string }
+  | { readonly status: 'questions'; readonly questions: readonly Question[] }
+  | { readonly status: 'blocked'; readonly reason: Bilingual };
+
+/** The printable documents, when the documents module is present. */
+export interface DocumentOperations {
+  readonly kinds: readonly DocumentKind[];
+  generate(request: DocumentRequest, answers: Answers, progress: ProgressReport): Promise<DocumentOutcome>;
+}
+
+/** What making the management copy did. */
+export interface ManagementCopyOutcome {
+  readonly sheets: readonly string[];
+  /** Whether Excel opened the copy as a new workbook (false: it was offered as a download). */
+  readonly opened: boolean;
+}
+
+/** Everything the pane does to the workbook. */
+export interface PaneOperations {
+  setUpWorkbook(progress: ProgressReport): Promise<SetupReport>;
+  readWorkbook(today: string): Promise<PaneWorkbook>;
+  readSettings(): Promise<SettingsData>;
+  /** Writes the 值 of the given 设置项 (labels), adding items the sheet lacks. */
+  saveSettingItems(values: Readonly<Record<string, string>>): Promise<void>;
+  saveValueLists(lists: Readonly<Partial<Record<ValueListKey, readonly string[]>>>): Promise<void>;
+  saveCategoryDepartments(rows: readonly FormRecord[]): Promise<void>;
+  saveCalendarDays(rows: readonly FormRecord[]): Promise<void>;
+  /** Appends records to one or more registers in one request. */
+  appendRecords(batches: readonly AppendBatch[]): Promise<AppendResult[]>;
+  /** Writes only the changed cells of a register row still holding `expected`; returns how many were written. */
+  updateRecord(
+    register: InputRegisterKey,
+    row: number,
+    changes: Readonly<Record<string, FieldChange>>,
+    expected?: FormRecord,
+  ): Promise<number>;
+  readSelection(): Promise<SelectedRecord | null>;
+  /** Calls back when the selection moves; resolves to a function that stops watching. */
+  watchSelection?(onChange: () => void): Promise<() => Promise<void>>;
+  checkWorkbook(today: string, progress: ProgressReport): Promise<ExcelCheckReport>;
+  selectCell(address: string): Promise<void>;
+  buildLedgers(options: { year: number; asOf: string }, progress: ProgressReport): Promise<BuildReport>;
+  readonly documents?: DocumentOperations;
+  makeManagementCopy?(
+    options: { year: number; asOf: string },
+    progress: ProgressReport,
+  ): Promise<ManagementCopyOutcome>;
+}

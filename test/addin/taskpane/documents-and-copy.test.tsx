@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { generateWorkbook } from '../../fixtures/generate';
+import { renderPane, simulatedWorkbook } from './helpers';
+
+describe('printable documents and the management copy from the pane', () => {
+  it('asks for what the workbook lacks, then prints the implementation notice on its own sheet', async () => {
+    const { wb, operations } = await simulatedWorkbook();
+    await renderPane(operations, { initialStep: 'publicity' });
+    const user = userEvent.setup();
+    const panel = screen.getByRole('region', { name: '打印文书' });
+    await user.click(within(panel).getByRole('button', { name: '生成文书' }));
+    expect(await within(panel).findByText('生成前还需要以下信息：')).toBeTruthy();
+    const unit = within(panel).getByLabelText(/^单位名称/);
+    for (const input of within(panel)
+      .getAllByRole('textbox')
+      .filter((i) => i.hasAttribute('required'))) {
+      await user.type(input, input === unit ? '济南重工集团有限公司' : '办公楼三楼');
+    }
+    await user.click(within(panel).getByRole('button', { name: '生成文书' }));
+    const printed = await within(panel).findByText(/^已生成工作表“(.+)”，可直接打印$/);
+    const sheet = /“(.+)”/.exec(printed.textContent ?? '')?.[1] ?? '';
+    expect(wb.sheetNames()).toContain(sheet);
+    expect(JSON.stringify(wb.getValues(sheet, 'A1:H60'))).toContain('济南重工集团有限公司');
+    expect(JSON.stringify(wb.getValues(sheet, 'A1:H60'))).not.toMatch(/XXX/);
+  });
+
+  it('makes the management copy and opens it as a new workbook', async () => {
+    const g = generateWorkbook({ appeals: 24, seed: 9 });
+    const opened: string[] = [];
+    const { operations } = await simulatedWorkbook({
+      input: g.input,
+      createWorkbook: async (base64) => void opened.push(base64),
+    });
+    await renderPane(operations, { initialStep: 'ledger', today: g.today });
+    const user = userEvent.setup();
+    const year = screen.getByLabelText(/^年度/);
+    await user.clear(year);
+    await user.type(year, '2025');
+    await user.click(screen.getByRole('button', { name: '生成管理层副本' }));
+    expect(
+      await screen.findByText(/^已在新工作簿中打开副本：台账2025Q1/, undefined, { timeout: 15_000 }),
+    ).toBeTruthy();
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.slice(0, 4)).toBe('UEsD'); // an .xlsx is a zip: "PK\x03\x04"
+  });
+});

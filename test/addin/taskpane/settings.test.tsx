@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderPane, simulatedWorkbook } from './helpers';
+
+describe('setting the workbook up and editing its settings', () => {
+  it('sets up the registers, saves settings as typed, refuses a bad number, and adds a department', async () => {
+    const { wb, operations } = await simulatedWorkbook({ setUp: false });
+    await renderPane(operations);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '建立 / 更新工作簿' }));
+    expect(await screen.findByText('工作簿已按第 2 版结构建立')).toBeTruthy();
+    expect(wb.tableNames()).toContain('Appeals');
+
+    const unit = await screen.findByLabelText(/^单位名称/);
+    await user.type(unit, '济南重工集团有限公司');
+    await user.type(screen.getByLabelText(/^工会办公室地址/), '办公楼三楼 305 室');
+    const days = screen.getByLabelText(/^部门反馈期限/);
+    await user.clear(days);
+    await user.type(days, '三天');
+    expect(screen.getByText('应为 0–60 的整数')).toBeTruthy();
+    const [saveSettings] = screen.getAllByRole('button', { name: '保存' });
+    expect((saveSettings as HTMLButtonElement).disabled).toBe(true);
+    await user.clear(days);
+    await user.type(days, '3');
+    await user.click(saveSettings as HTMLElement);
+    expect(await screen.findByText('设置已保存')).toBeTruthy();
+    const items = wb.getValues('设置', 'A2:B14');
+    expect(items.find((r) => r[0] === '单位名称')?.[1]).toBe('济南重工集团有限公司');
+    expect(items.find((r) => r[0] === '工会办公室地址')?.[1]).toBe('办公楼三楼 305 室');
+
+    await user.click(screen.getByRole('button', { name: '部门与值列表' }));
+    await user.type(await screen.findByLabelText('新增选项'), '质量部');
+    await user.click(screen.getByRole('button', { name: '添加' }));
+    expect(screen.getByText('质量部')).toBeTruthy();
+    await user.click(screen.getAllByRole('button', { name: '保存' })[1] as HTMLElement);
+    await waitFor(() => expect(wb.getValues('值列表', 'A1:Z12').flat()).toContain('质量部'));
+  });
+});
