@@ -1,0 +1,98 @@
+import { say, type Bilingual } from '../../shared';
+import type {
+  ApiError,
+  EscalationRequest,
+  EscalationView,
+  RemindersResponse,
+  SummaryResponse,
+  SyncRequest,
+  SyncResponse,
+} from '../../functions/src/api/wire';
+
+/** Gets a bearer token; `forceRefresh` after the API said the last one was not accepted. */
+export type TokenProvider = (options?: { readonly forceRefresh?: boolean }) => Promise<string>;
+
+/** A failed call, with what the pane shows and whether trying again later can help. */
+export class ApiFailure extends Error {
+  constructor(
+    /** HTTP status, or 0 when the service could not be reached. */
+    readonly status: number,
+    readonly code: string,
+    readonly text: Bilingual,
+    readonly path?: string,
+  ) {
+    super(text.en);
+  }
+
+  /** Offline, timed out, throttled or a server fault: the same request may succeed later. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+/** The cloud API as the add-in uses it. */
+export interface SyncApi {
+  sync(unitId: string, body: SyncRequest): Promise<SyncResponse>;
+  reminders(unitId: string): Promise<RemindersResponse>;
+  escalate(unitId: string, body: EscalationRequest): Promise<EscalationView>;
+  summary(orgId: string, year: number, quarter?: number): Promise<SummaryResponse>;
+}
+
+/** Where the API is and how to authenticate. */
+export interface ApiOptions {
+  /** e.g. http://127.0.0.1:7071 locally, https://<app>.azurewebsites.net in Azure. */
+  readonly baseUrl: string;
+  readonly getToken: TokenProvider;
+  readonly fetch?: typeof fetch;
+  readonly timeoutMs?: number;
+}
+
+const offline = say(
+  '无法连接云端服务，已保存在本机，稍后自动重试',
+  'the cloud cannot be reached; changes are kept here and retried',
+);
+
+/** An API client over fetch: bearer token (refreshed once on 401), JSON in and out, failures as ApiFailure. */
+export function createSyncApi(o: ApiOptions): SyncApi {
+  const doFetch = o.fetch ?? globalThis.fetch.bind(globalThis);
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    for (let refresh = 0; ; refresh++) {
+      const token = await o.getToken(refresh ? { forceRefresh: true } : undefined);
+      let res: Response;
+      try {
+        res = await doFetch(`${o.baseUrl.replace(/\/$/, '')}/api/${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          signal: AbortSignal.timeout(o.timeoutMs ?? 60_000),
+        });
+      } catch {
+        throw new ApiFailure(0, 'offline', offline);
+      }
+      if (res.status === 401 && refresh === 0) continue;
+      const json = (await res.json().catch(() => null)) as unknown;
+      if (res.ok) return json as T;
+      const err = (json as ApiError | null)?.error;
+      throw new ApiFailure(
+        res.status,
+        err?.code ?? 'http',
+        err?.message ?? say(`服务返回 ${res.status}`, `the service answered ${res.status}`),
+        err?.path,
+      );
+    }
+  }
+  const unit = (id: string) => `units/${encodeURIComponent(id)}`;
+  return {
+    sync: (unitId, body) => request('POST', `${unit(unitId)}/sync`, body),
+    reminders: (unitId) => request('GET', `${unit(unitId)}/reminders`),
+    escalate: (unitId, body) => request('POST', `${unit(unitId)}/escalations`, body),
+    summary: (orgId, year, quarter) =>
+      request(
+        'GET',
+        `orgs/${encodeURIComponent(orgId)}/summary?year=${year}${quarter ? `&quarter=${quarter}` : ''}`,
+      ),
+  };
+}

@@ -1,0 +1,183 @@
+import { say, type Bilingual } from '../../shared';
+import type { EscalationView, PulledRecord, SyncConflict } from '../../functions/src/api/wire';
+import { MAX_RECORDS } from '../../functions/src/sync/registers';
+import { ApiFailure } from './api';
+import { applyResponse } from './apply';
+import { diffWorkbook, type WorkbookRecord } from './diff';
+import type { KeyValueStore } from './kv';
+import { sendBatch, type PushOptions } from './push';
+import { OfflineQueue } from './queue';
+import { resolveConflict } from './resolve';
+import { loadState, recordId, saveState, type RejectedChange, type SyncState } from './state';
+
+/** How the client is wired: the API, where it persists, and (for tests) time and randomness. */
+export interface SyncClientOptions extends PushOptions {
+  readonly store: KeyValueStore;
+  readonly newId?: () => string;
+  readonly now?: () => Date;
+}
+
+/** Where syncing stands, for the pane's status line. */
+export interface SyncStatus {
+  readonly phase: 'idle' | 'syncing' | 'offline' | 'error';
+  readonly pending: number;
+  readonly conflicts: number;
+  readonly rejected: number;
+  readonly lastSyncAt?: string;
+  readonly lastError?: Bilingual;
+}
+
+/** What a sync did. */
+export interface SyncOutcome {
+  readonly ok: boolean;
+  readonly pushed: number;
+  /** Changes made in the cloud by others: write them into the workbook, keeping the row's identity cells. */
+  readonly pulled: PulledRecord[];
+  readonly conflicts: SyncConflict[];
+  readonly escalations: EscalationView[];
+  readonly error?: ApiFailure;
+}
+
+// Below the API's 1 MB so the JSON envelope always fits.
+const MAX_CHARS = 700_000;
+const MAX_ROUNDS = 200;
+
+/**
+ * The add-in's sync client: stages the workbook's changes (identity stripped) into an offline queue
+ * that survives closing Excel, pushes and pulls with retries, and keeps conflicts for the clerk.
+ */
+export class SyncClient {
+  private phase: SyncStatus['phase'] = 'idle';
+  private lastError: Bilingual | undefined;
+  private running: Promise<SyncOutcome> | undefined;
+  private readonly listeners = new Set<(s: SyncStatus) => void>();
+
+  private constructor(
+    private readonly o: SyncClientOptions,
+    private readonly state: SyncState,
+    private readonly queue: OfflineQueue,
+  ) {}
+
+  /** Opens the client with whatever the unit's queue and state held when Excel was last closed. */
+  static async open(o: SyncClientOptions): Promise<SyncClient> {
+    const newId = o.newId ?? (() => globalThis.crypto.randomUUID());
+    const [state, queue] = await Promise.all([
+      loadState(o.store, o.unitId),
+      OfflineQueue.open(o.store, o.unitId, newId),
+    ]);
+    return new SyncClient(o, state, queue);
+  }
+
+  /** The current status. */
+  status(): SyncStatus {
+    return {
+      phase: this.phase,
+      pending: this.queue.size,
+      conflicts: this.state.conflicts.length,
+      rejected: this.state.rejected.length,
+      ...(this.state.lastSyncAt ? { lastSyncAt: this.state.lastSyncAt } : {}),
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
+  }
+
+  /** Calls `fn` on every status change; returns the unsubscribe function. */
+  subscribe(fn: (s: SyncStatus) => void): () => void {
+    this.listeners.add(fn);
+    return () => void this.listeners.delete(fn);
+  }
+
+  /** Stale edits waiting for the clerk to choose a version. */
+  conflicts(): readonly SyncConflict[] {
+    return this.state.conflicts;
+  }
+
+  /** Changes the cloud refused as invalid. */
+  rejected(): readonly RejectedChange[] {
+    return this.state.rejected;
+  }
+
+  /** Escalations to and from this unit, with replies. */
+  escalations(): readonly EscalationView[] {
+    return this.state.escalations;
+  }
+
+  /** Notes which quarters' work ledgers the workbook has (the cloud's ledger reminder reads it). */
+  async setLedgersBuilt(quarters: readonly string[]): Promise<void> {
+    this.state.ledgersBuilt = [...quarters];
+    await saveState(this.o.store, this.o.unitId, this.state);
+  }
+
+  /** Queues what changed in the workbook since the last sync; `covered` names the registers the rows come from. */
+  async stage(rows: readonly WorkbookRecord[], covered: readonly string[]): Promise<number> {
+    const inConflict = new Set(this.state.conflicts.map((c) => recordId(c.register, c.key)));
+    const edits = diffWorkbook(rows, covered, this.state.known, (id) => this.queue.latest(id)).filter(
+      (e) => !inConflict.has(e.id),
+    );
+    if (edits.length) await this.queue.add(edits);
+    this.emit();
+    return edits.length;
+  }
+
+  /** Settles a conflict by the clerk's choice (see resolveConflict); 'theirs' returns the version to write. */
+  async resolve(register: string, key: string, choice: 'mine' | 'theirs'): Promise<SyncConflict['theirs']> {
+    const theirs = await resolveConflict(this.state, this.queue, register, key, choice);
+    await saveState(this.o.store, this.o.unitId, this.state);
+    this.emit();
+    return theirs;
+  }
+
+  /** Pushes the queue and pulls until up to date; one run at a time (a second call joins the first). */
+  sync(): Promise<SyncOutcome> {
+    this.running ??= this.run().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async run(): Promise<SyncOutcome> {
+    this.set('syncing');
+    const pulled: PulledRecord[] = [];
+    const conflicts: SyncConflict[] = [];
+    const escalations: EscalationView[] = [];
+    let pushed = 0;
+    try {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const batch = this.queue.next(MAX_RECORDS, MAX_CHARS);
+        await this.queue.markAttempted(batch);
+        const res = await sendBatch(this.o, batch, this.queue, this.state);
+        if (!res) continue;
+        const a = applyResponse(res, batch, this.queue, this.state);
+        pushed += a.pushed;
+        pulled.push(...a.pulled);
+        conflicts.push(...a.conflicts);
+        escalations.push(...a.escalations);
+        await this.persist();
+        if (!res.more && this.queue.size === 0) break;
+      }
+      this.state.lastSyncAt = (this.o.now?.() ?? new Date()).toISOString();
+      this.lastError = undefined;
+      this.set('idle');
+      return { ok: true, pushed, pulled, conflicts, escalations };
+    } catch (e) {
+      const error = e instanceof ApiFailure ? e : new ApiFailure(0, 'client', say('同步失败', 'sync failed'));
+      this.lastError = error.text;
+      this.set(error.retryable ? 'offline' : 'error');
+      return { ok: false, pushed, pulled, conflicts, escalations, error };
+    } finally {
+      await this.persist();
+      this.emit();
+    }
+  }
+
+  private async persist(): Promise<void> {
+    await Promise.all([this.queue.save(), saveState(this.o.store, this.o.unitId, this.state)]);
+  }
+
+  private set(phase: SyncStatus['phase']): void {
+    this.phase = phase;
+    this.emit();
+  }
+
+  private emit(): void {
+    const s = this.status();
+    for (const fn of this.listeners) fn(s);
+  }
+}

@@ -1,0 +1,26 @@
+// The add-in's sync library: pure TypeScript over fetch, no React and no Excel; the pane wires it up.
+
+/** The sync client, its status and outcome types. */
+export { SyncClient, type SyncClientOptions, type SyncOutcome, type SyncStatus } from './client';
+/** The API client, token provider type and failures. */
+export { ApiFailure, createSyncApi, type ApiOptions, type SyncApi, type TokenProvider } from './api';
+/** Token caching and the local development token. */
+export { cachedToken, localDevToken, tokenExpiry } from './token';
+/** Persistence for the queue and state. */
+export {
+  memoryStore,
+  officeRuntimeStore,
+  webStorageStore,
+  type KeyValueStore,
+  type WebStorageLike,
+} from './kv';
+/** The reminders panel's fetcher with its offline cache. */
+export { fetchReminders, type RemindersView } from './reminders';
+/** Workbook rows as the sync client takes them, and their identity-free cloud values. */
+export { cloudValues, type WorkbookRecord } from './diff';
+/** Retry policy and backoff. */
+export { backoffDelay, DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
+/** Conflicts and refusals the pane shows. */
+export type { RejectedChange } from './state';
+/** The wire types the pane reads. */
+export type { EscalationView, PulledRecord, ReminderView, SyncConflict } from '../../functions/src/api/wire';

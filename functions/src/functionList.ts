@@ -1,0 +1,30 @@
+// The one list of functions: the Azure registration (each file's app.http/app.timer) and the
+// local host both come from these entries, so the two can never serve different sets.
+import { aggregateTimer } from './functions/aggregateTimer';
+import { escalationsFunction } from './functions/escalations';
+import { remindersFunction } from './functions/reminders';
+import { remindersTimer } from './functions/remindersTimer';
+import { retentionTimer } from './functions/retentionTimer';
+import { summaryFunction } from './functions/summary';
+import { syncFunction } from './functions/sync';
+import { unitConfigFunction } from './functions/unitConfig';
+import type { HttpEntry } from './http/define';
+import type { TimerEntry } from './http/timer';
+
+/** One function of the app: an HTTP endpoint or a timer. */
+export type FunctionEntry = HttpEntry | TimerEntry;
+
+/** Every HTTP endpoint, as registered with the Functions host and served by the local host. */
+export const HTTP_FUNCTIONS: readonly HttpEntry[] = [
+  syncFunction,
+  remindersFunction,
+  escalationsFunction,
+  summaryFunction,
+  unitConfigFunction,
+];
+
+/** Every timer. */
+export const TIMER_FUNCTIONS: readonly TimerEntry[] = [remindersTimer, aggregateTimer, retentionTimer];
+
+/** Every function of the app. */
+export const FUNCTIONS: readonly FunctionEntry[] = [...HTTP_FUNCTIONS, ...TIMER_FUNCTIONS];

@@ -1,0 +1,36 @@
+import { app } from '@azure/functions';
+import type { RemindersResponse } from '../api/wire';
+import { chinaToday } from '../domain/clock';
+import { remindersFor } from '../domain/reminders';
+import { httpFunction } from '../http/define';
+import { underFunctionsHost } from '../http/runtime';
+
+/**
+ * GET /api/units/{unitId}/reminders: today's due and overdue items on the working-day calendar,
+ * the unit's own and those of appeals escalated to it. Items name the 编号 and department only.
+ */
+export const remindersFunction = httpFunction({
+  name: 'reminders-list',
+  route: 'units/{unitId}/reminders',
+  methods: ['GET'],
+  access: 'reminders',
+  scope: 'unitId',
+  async run({ services, unitId }) {
+    const today = chinaToday(services.now());
+    const body: RemindersResponse = {
+      unitId,
+      today,
+      reminders: await remindersFor(services.store, unitId, today),
+    };
+    return { status: 200, jsonBody: body };
+  },
+});
+
+if (underFunctionsHost()) {
+  app.http(remindersFunction.name, {
+    route: remindersFunction.route,
+    methods: [...remindersFunction.methods],
+    authLevel: 'anonymous',
+    handler: remindersFunction.handler,
+  });
+}

@@ -1,0 +1,42 @@
+import { app } from '@azure/functions';
+import { deliverDaily } from '../delivery/daily';
+import { chinaToday } from '../domain/clock';
+import { remindersFor } from '../domain/reminders';
+import { timerFunction } from '../http/timer';
+import { underFunctionsHost } from '../http/runtime';
+import { mapLimit } from '../util/mapLimit';
+
+/**
+ * Daily at 08:30 China time. Timer schedules are evaluated in UTC unless WEBSITE_TIME_ZONE is set,
+ * and Linux Consumption plans do not support that setting; China keeps UTC+8 all year (no daylight
+ * saving), so 00:30 UTC is 08:30 in Beijing on every plan.
+ */
+export const REMINDERS_SCHEDULE = '0 30 0 * * *';
+
+/** Timer `reminders`: delivers each unit's due and overdue items to its WeCom, DingTalk and Teams robots. */
+export const remindersTimer = timerFunction({
+  name: 'reminders',
+  schedule: REMINDERS_SCHEDULE,
+  async run(services, context) {
+    const today = chinaToday(services.now());
+    const units = (await services.store.units.list()).filter((u) => u.channels.length > 0);
+    const outcomes = await mapLimit(units, 4, async (unit) => {
+      try {
+        const reminders = await remindersFor(services.store, unit.unitId, today);
+        return {
+          unitId: unit.unitId,
+          ...(await deliverDaily(services.store, services.webhooks, unit, today, reminders)),
+        };
+      } catch (e) {
+        // One unit's failure must not stop the others' reminders.
+        context.error(`reminders for ${unit.unitId} failed`, e);
+        return { unitId: unit.unitId, sent: 0, failed: 0, skipped: 0, error: String(e) };
+      }
+    });
+    return { today, units: outcomes };
+  },
+});
+
+if (underFunctionsHost()) {
+  app.timer(remindersTimer.name, { schedule: remindersTimer.schedule, handler: remindersTimer.handler });
+}

@@ -1,0 +1,54 @@
+import type { HttpResponseInit } from '@azure/functions';
+import { say, type Bilingual } from '../../../shared';
+import type { ApiError, FieldProblem } from '../api/wire';
+
+/** An error answered with a status and a bilingual message. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly text: Bilingual,
+    readonly extra: {
+      readonly path?: string;
+      readonly limit?: number;
+      readonly problems?: readonly FieldProblem[];
+    } = {},
+  ) {
+    super(text.en);
+  }
+}
+
+/** The JSON response of an error. */
+export function errorResponse(e: HttpError, headers: Record<string, string> = {}): HttpResponseInit {
+  const body: ApiError = { error: { code: e.code, message: e.text, ...e.extra } };
+  return { status: e.status, jsonBody: body, headers };
+}
+
+/** A 400 listing what is wrong with the body, the first problem's path in the message. */
+export function invalidBody(problems: readonly FieldProblem[]): HttpError {
+  const first = problems[0] as FieldProblem;
+  return new HttpError(
+    400,
+    'invalid-body',
+    say(`${first.path}：${first.message.zh}`, `${first.path}: ${first.message.en}`),
+    { path: first.path, problems: problems.slice(0, 50) },
+  );
+}
+
+/** The standard messages of the API. */
+export const MESSAGES = {
+  unauthenticated: say('未登录或登录已失效，请重新登录', 'sign in again: no valid token was presented'),
+  expired: say('登录已过期，请重新登录', 'the token has expired; sign in again'),
+  notConfigured: say(
+    '服务未配置身份验证，拒绝所有请求',
+    'authentication is not configured; every request is refused',
+  ),
+  forbidden: say('无权访问该单位的数据', 'you may not do this for this unit'),
+  badUnit: say(
+    '单位代码无效（字母、数字、-、_、.，最长 64 位）',
+    'invalid unit id (letters, digits, - _ ., at most 64)',
+  ),
+  busy: say('服务繁忙，请稍后重试', 'the service is busy; retry shortly'),
+  internal: say('服务器内部错误，请稍后重试', 'internal server error; retry later'),
+  notFound: say('没有该单位', 'no such unit'),
+} as const;

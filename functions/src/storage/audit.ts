@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { odata } from '@azure/data-tables';
+import { newestFirstKey, prefixEnd } from './keys';
+import { collect, type Tables } from './tables';
+
+/** Who did something. */
+export interface Actor {
+  readonly id: string;
+  readonly roles: readonly string[];
+}
+
+/** One audit entry: who, when, what, and the details of what changed. */
+export interface AuditEntry {
+  readonly unit: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly roles: readonly string[];
+  readonly action: string;
+  readonly detail: unknown;
+}
+
+/**
+ * Audit entries of record writes live in the records table's partition, under this row-key
+ * prefix, so each commits in the same transaction as the records it describes.
+ */
+export const RECORD_AUDIT_PREFIX = '~audit|';
+
+// A string property holds at most 32K UTF-16 characters: long details are split over several.
+const CHUNK = 30_000;
+
+function chunked(value: unknown): Record<string, string | number> {
+  const text = JSON.stringify(value ?? null);
+  const out: Record<string, string | number> = { detailParts: Math.ceil(text.length / CHUNK) || 1 };
+  for (let i = 0, n = 0; i < Math.max(text.length, 1); i += CHUNK, n++)
+    out[`detail${n}`] = text.slice(i, i + CHUNK);
+  return out;
+}
+
+function unchunked(e: Record<string, unknown>): unknown {
+  const parts = Number(e.detailParts ?? 0);
+  let text = '';
+  for (let n = 0; n < parts; n++) text += String(e[`detail${n}`] ?? '');
+  return parts ? JSON.parse(text) : undefined;
+}
+
+/** The entity of an audit entry (row key newest first). */
+export function auditEntity(
+  unit: string,
+  rowKeyPrefix: string,
+  actor: Actor,
+  action: string,
+  detail: unknown,
+  at: Date,
+) {
+  return {
+    partitionKey: unit,
+    rowKey: `${rowKeyPrefix}${newestFirstKey(at, randomUUID())}`,
+    at: at.toISOString(),
+    actor: actor.id,
+    roles: actor.roles.join(','),
+    action,
+    ...chunked(detail),
+  };
+}
+
+/** Writes an entry for a change made outside the records table (escalations, configuration, jobs). */
+export async function writeAudit(
+  t: Tables,
+  unit: string,
+  actor: Actor,
+  action: string,
+  detail: unknown,
+  at: Date,
+): Promise<void> {
+  await t.audit.createEntity(auditEntity(unit, '', actor, action, detail, at));
+}
+
+/** The unit's audit entries from both places, newest first. */
+export async function listAudit(t: Tables, unit: string, limit = 1000): Promise<AuditEntry[]> {
+  const [records, others] = await Promise.all([
+    collect(
+      t.records.listEntities<Record<string, unknown>>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${unit} and RowKey ge ${RECORD_AUDIT_PREFIX} and RowKey lt ${prefixEnd(RECORD_AUDIT_PREFIX)}`,
+        },
+      }),
+    ),
+    collect(
+      t.audit.listEntities<Record<string, unknown>>({
+        queryOptions: { filter: odata`PartitionKey eq ${unit}` },
+      }),
+    ),
+  ]);
+  return [...records, ...others]
+    .map((e) => ({
+      unit,
+      at: String(e.at),
+      actor: String(e.actor),
+      roles: String(e.roles ?? '')
+        .split(',')
+        .filter(Boolean),
+      action: String(e.action),
+      detail: unchunked(e),
+    }))
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, limit);
+}

@@ -1,0 +1,136 @@
+// The storage module: the only code that talks to Azure Table Storage (or Azurite, or Cosmos DB for Table).
+import type { EscalationReply, EscalationView } from '../api/wire';
+import { listAudit, writeAudit, type Actor, type AuditEntry } from './audit';
+import { commitWrites, readRecord, type WriteOutcome } from './commit';
+import { listDeliveries, purgeDeliveries, saveDeliveries, type DeliveryRecord } from './deliveries';
+import {
+  addReply,
+  deleteEscalation,
+  listEscalations,
+  putEscalation,
+  type EscalationInput,
+} from './escalations';
+import { headSeq, loadAppeal, loadRecords, loadRegisters, pullChanges, type PullPage } from './pull';
+import type { RecordWrite, StoredRecord } from './recordEntity';
+import { getSummary, putSummary, type StoredSummary } from './summaries';
+import { ensureTables, openTables, type Tables } from './tables';
+import { configureUnit, getUnit, listUnits, touchUnit, type UnitPatch, type UnitProfile } from './units';
+
+export type { Actor, AuditEntry, DeliveryRecord, EscalationInput, PullPage, RecordWrite, StoredRecord };
+export type { StoredSummary, UnitPatch, UnitProfile, WriteOutcome };
+export { BusyError } from './commit';
+export { azuriteConnectionString, storageConnectionString } from './connection';
+
+/** Everything the functions store, grouped by table; every method is partitioned by unit. */
+export interface Store {
+  /** Creates missing tables once per process. */
+  ready(): Promise<void>;
+  readonly records: {
+    commit(
+      unit: string,
+      writes: readonly RecordWrite[],
+      actor: Actor,
+      action: string,
+    ): Promise<WriteOutcome[]>;
+    pull(unit: string, cursor: number, limit: number): Promise<PullPage>;
+    load(unit: string): Promise<StoredRecord[]>;
+    loadRegisters(unit: string, registers: readonly string[]): Promise<StoredRecord[]>;
+    loadAppeal(unit: string, appealId: string): Promise<StoredRecord[]>;
+    get(unit: string, register: string, key: string): Promise<StoredRecord | null>;
+    head(unit: string): Promise<number>;
+  };
+  readonly units: {
+    get(unitId: string): Promise<UnitProfile | null>;
+    list(): Promise<UnitProfile[]>;
+    touch(unitId: string, ledgersBuilt?: readonly string[]): Promise<void>;
+    configure(unitId: string, patch: UnitPatch): Promise<UnitProfile>;
+  };
+  readonly escalations: {
+    put(x: EscalationInput): Promise<EscalationView>;
+    reply(
+      toUnit: string,
+      fromUnit: string,
+      appealId: string,
+      reply: EscalationReply,
+    ): Promise<EscalationView | null>;
+    list(unit: string, since?: string): Promise<EscalationView[]>;
+    remove(fromUnit: string, toUnit: string, appealId: string): Promise<void>;
+  };
+  readonly audit: {
+    write(unit: string, actor: Actor, action: string, detail: unknown): Promise<void>;
+    list(unit: string, limit?: number): Promise<AuditEntry[]>;
+  };
+  readonly deliveries: {
+    list(unit: string, date: string, channelId: string): Promise<Map<string, DeliveryRecord>>;
+    save(records: readonly DeliveryRecord[]): Promise<void>;
+    purgeBefore(date: string): Promise<number>;
+  };
+  readonly summaries: {
+    get(unit: string, periodKey: string): Promise<StoredSummary | null>;
+    put(unit: string, periodKey: string, s: StoredSummary): Promise<void>;
+  };
+}
+
+/** Where the store lives. */
+export interface StoreOptions {
+  readonly connectionString: string;
+  /** Table name prefix (letters and digits), so deployments and test runs share an account safely. */
+  readonly prefix?: string;
+  readonly now?: () => Date;
+}
+
+/** Opens the store on a storage account (Azure, or Azurite locally). */
+export function createStore(options: StoreOptions): Store {
+  const t: Tables = openTables(options.connectionString, options.prefix ?? 'xs');
+  const now = options.now ?? (() => new Date());
+  let ready: Promise<void> | undefined;
+  // A unit is marked as seen at most every ten minutes per process: one write saved per sync.
+  const touched = new Map<string, number>();
+  const touch = async (unitId: string, ledgersBuilt?: readonly string[]): Promise<void> => {
+    const at = now();
+    if (!ledgersBuilt && at.getTime() - (touched.get(unitId) ?? -Infinity) < 600_000) return;
+    await touchUnit(t, unitId, at.toISOString(), ledgersBuilt);
+    touched.set(unitId, at.getTime());
+  };
+  return {
+    ready: () =>
+      (ready ??= ensureTables(t).catch((e: unknown) => {
+        ready = undefined;
+        throw e;
+      })),
+    records: {
+      commit: (unit, writes, actor, action) => commitWrites(t, unit, writes, actor, action, now),
+      pull: (unit, cursor, limit) => pullChanges(t, unit, cursor, limit),
+      load: (unit) => loadRecords(t, unit),
+      loadRegisters: (unit, registers) => loadRegisters(t, unit, registers),
+      loadAppeal: (unit, appealId) => loadAppeal(t, unit, appealId),
+      get: (unit, register, key) => readRecord(t.records, unit, register, key),
+      head: (unit) => headSeq(t, unit),
+    },
+    units: {
+      get: (unitId) => getUnit(t, unitId),
+      list: () => listUnits(t),
+      touch,
+      configure: (unitId, patch) => configureUnit(t, unitId, patch, now().toISOString()),
+    },
+    escalations: {
+      put: (x) => putEscalation(t, x),
+      reply: (toUnit, fromUnit, appealId, reply) => addReply(t, toUnit, fromUnit, appealId, reply),
+      list: (unit, since) => listEscalations(t, unit, since),
+      remove: (fromUnit, toUnit, appealId) => deleteEscalation(t, fromUnit, toUnit, appealId),
+    },
+    audit: {
+      write: (unit, actor, action, detail) => writeAudit(t, unit, actor, action, detail, now()),
+      list: (unit, limit) => listAudit(t, unit, limit),
+    },
+    deliveries: {
+      list: (unit, date, channelId) => listDeliveries(t, unit, date, channelId),
+      save: (records) => saveDeliveries(t, records),
+      purgeBefore: (date) => purgeDeliveries(t, date),
+    },
+    summaries: {
+      get: (unit, periodKey) => getSummary(t, unit, periodKey),
+      put: (unit, periodKey, s) => putSummary(t, unit, periodKey, s),
+    },
+  };
+}

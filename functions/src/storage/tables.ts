@@ -1,0 +1,62 @@
+import { TableClient, type TransactionAction } from '@azure/data-tables';
+import { isInsecureEndpoint } from './connection';
+
+/** The tables the cloud keeps; every one is partitioned by unit id. */
+export const TABLE_NAMES = ['records', 'audit', 'deliveries', 'escalations', 'units', 'summaries'] as const;
+
+/** One of the cloud's tables. */
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** A client per table. */
+export type Tables = Readonly<Record<TableName, TableClient>>;
+
+/** Re-exported so the rest of the storage module names transaction actions without the SDK. */
+export type Action = TransactionAction;
+
+/** Opens a client per table; `prefix` keeps several deployments (or test runs) apart in one account. */
+export function openTables(connectionString: string, prefix: string): Tables {
+  const options = isInsecureEndpoint(connectionString) ? { allowInsecureConnection: true } : {};
+  const open = (name: TableName): TableClient =>
+    TableClient.fromConnectionString(connectionString, `${prefix}${name}`, options);
+  return Object.fromEntries(TABLE_NAMES.map((n) => [n, open(n)])) as unknown as Tables;
+}
+
+/** Creates any missing table (creating an existing one is not an error). */
+export async function ensureTables(tables: Tables): Promise<void> {
+  await Promise.all(
+    Object.values(tables).map(async (t) => {
+      try {
+        await t.createTable();
+      } catch (e) {
+        if (statusOf(e) !== 409) throw e;
+      }
+    }),
+  );
+}
+
+/** The HTTP status of a storage error, if it has one. */
+export const statusOf = (e: unknown): number | undefined =>
+  typeof e === 'object' && e !== null && 'statusCode' in e && typeof e.statusCode === 'number'
+    ? e.statusCode
+    : undefined;
+
+/** Submits actions in transactions of at most 100 entities (the service's limit), grouped by partition. */
+export async function submitInBatches(table: TableClient, actions: readonly Action[]): Promise<void> {
+  const byPartition = new Map<string, Action[]>();
+  for (const a of actions) {
+    const pk = a[1].partitionKey;
+    const list = byPartition.get(pk) ?? [];
+    list.push(a);
+    byPartition.set(pk, list);
+  }
+  for (const list of byPartition.values()) {
+    for (let i = 0; i < list.length; i += 100) await table.submitTransaction(list.slice(i, i + 100));
+  }
+}
+
+/** Collects every entity of a query into an array. */
+export async function collect<T>(iter: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of iter) out.push(x);
+  return out;
+}

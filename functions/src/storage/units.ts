@@ -1,0 +1,97 @@
+import type { Channel } from '../delivery/channels';
+import { collect, statusOf, type Tables } from './tables';
+
+/** A unit of the organisation: its place in the tree, its reminder channels, what its workbook has built. */
+export interface UnitProfile {
+  readonly unitId: string;
+  readonly name: string;
+  /** The unit above it ('' at the top of the tree). */
+  readonly parentId: string;
+  readonly channels: readonly Channel[];
+  readonly ledgersBuilt: readonly string[];
+  readonly lastSyncAt: string;
+  readonly updatedAt: string;
+}
+
+/** What an administrator may set on a unit. */
+export interface UnitPatch {
+  readonly name?: string;
+  readonly parentId?: string;
+  readonly channels?: readonly Channel[];
+}
+
+const ROW = 'profile';
+
+interface UnitEntity {
+  name?: string;
+  parentId?: string;
+  channels?: string;
+  ledgersBuilt?: string;
+  lastSyncAt?: string;
+  updatedAt?: string;
+}
+
+const toProfile = (unitId: string, e: UnitEntity): UnitProfile => ({
+  unitId,
+  name: e.name ?? '',
+  parentId: e.parentId ?? '',
+  channels: JSON.parse(e.channels ?? '[]') as Channel[],
+  ledgersBuilt: JSON.parse(e.ledgersBuilt ?? '[]') as string[],
+  lastSyncAt: e.lastSyncAt ?? '',
+  updatedAt: e.updatedAt ?? '',
+});
+
+/** A unit's profile, or null when the cloud has never heard of it. */
+export async function getUnit(t: Tables, unitId: string): Promise<UnitProfile | null> {
+  try {
+    return toProfile(unitId, await t.units.getEntity<UnitEntity>(unitId, ROW));
+  } catch (e) {
+    if (statusOf(e) === 404) return null;
+    throw e;
+  }
+}
+
+/** Every unit (a whole-table read: the organisation has hundreds of units, not millions). */
+export async function listUnits(t: Tables): Promise<UnitProfile[]> {
+  const all = await collect(t.units.listEntities<UnitEntity & { partitionKey?: string }>());
+  return all.map((e) => toProfile(String(e.partitionKey), e));
+}
+
+/** Notes a sync: the unit exists from now on, with the ledgers its workbook has built. */
+export async function touchUnit(
+  t: Tables,
+  unitId: string,
+  at: string,
+  ledgersBuilt: readonly string[] | undefined,
+): Promise<void> {
+  await t.units.upsertEntity(
+    {
+      partitionKey: unitId,
+      rowKey: ROW,
+      lastSyncAt: at,
+      ...(ledgersBuilt ? { ledgersBuilt: JSON.stringify([...ledgersBuilt].sort()) } : {}),
+    },
+    'Merge',
+  );
+}
+
+/** Sets a unit's name, parent or channels, keeping what the patch leaves out. */
+export async function configureUnit(
+  t: Tables,
+  unitId: string,
+  patch: UnitPatch,
+  at: string,
+): Promise<UnitProfile> {
+  await t.units.upsertEntity(
+    {
+      partitionKey: unitId,
+      rowKey: ROW,
+      updatedAt: at,
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}),
+      ...(patch.channels !== undefined ? { channels: JSON.stringify(patch.channels) } : {}),
+    },
+    'Merge',
+  );
+  return (await getUnit(t, unitId)) as UnitProfile;
+}

@@ -1,0 +1,39 @@
+import {
+  agendaRegister,
+  appealRegister,
+  calendarRegister,
+  meetingRegister,
+  settingsRegister,
+  surveyRegister,
+  topicRegister,
+  trackingRegister,
+  type RegisterDef,
+} from '../../../shared';
+
+/**
+ * The registers the cloud keeps: what reminders, escalation and summaries need, and no more
+ * (the roster and sign-in sheets, with staff names and phones, stay in the workbook).
+ */
+export const SYNC_REGISTERS: readonly RegisterDef[] = [
+  appealRegister,
+  surveyRegister,
+  trackingRegister,
+  agendaRegister,
+  meetingRegister,
+  topicRegister,
+  settingsRegister,
+  calendarRegister,
+];
+
+/** A synced register by key, or undefined. */
+export const syncRegister = (key: string): RegisterDef | undefined =>
+  SYNC_REGISTERS.find((r) => r.key === key);
+
+/** At most this many records per sync request (more gets 413). */
+export const MAX_RECORDS = 500;
+
+/** A record's values may take at most this many characters as JSON (a table property holds 32K). */
+export const MAX_RECORD_CHARS = 30_000;
+
+/** At most this many changes come back per pull; the client syncs again while `more` is true. */
+export const PULL_LIMIT = 500;
