@@ -70,7 +70,7 @@ module.exports = async (env = {}, argv = {}) => {
       ...(target === 'preview' ? { preview: './addin/preview/preview.tsx' } : {}),
     },
     output: {
-      path: path.resolve(__dirname, 'dist/addin'),
+      path: path.resolve(__dirname, env.out || 'dist/addin'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },

@@ -1,18 +1,14 @@
 import { setUpWorkbook } from '../excel/setup';
 import { previousQuarter, quarterOf } from '../../shared';
-import { generateWorkbook } from '../../test/fixtures/generate';
+import { generateWorkbook, type GeneratedWorkbook } from '../../test/fixtures/generate';
 import { asExcelStores } from '../../test/fixtures/raw';
 import type { ObservedWorkbook } from './observed';
 import { pasteRegisters } from './paste';
 
-/**
- * Seeds the preview with the demo company: three workshops and last quarter's appeals in every
- * state of their life, with meetings, agenda, tracking and surveys, as of `today`.
- */
-export async function seedDemo(book: ObservedWorkbook, today: string): Promise<void> {
-  await setUpWorkbook(book.run);
+/** The demo company's workbook as of `today`: three workshops, 56 appeals of last quarter, four in each state. */
+export function demoWorkbook(today: string): GeneratedWorkbook {
   const quarter = previousQuarter(quarterOf(today));
-  const demo = generateWorkbook({
+  return generateWorkbook({
     appeals: 56,
     seed: 2026,
     year: quarter.year,
@@ -21,7 +17,15 @@ export async function seedDemo(book: ObservedWorkbook, today: string): Promise<v
     today,
     spreadDays: 40,
   });
-  await pasteRegisters(book.sim, asExcelStores(demo.input));
+}
+
+/**
+ * Seeds the preview with the demo company: last quarter's appeals in every state of their life,
+ * with meetings, agenda, tracking and surveys, as of `today`.
+ */
+export async function seedDemo(book: ObservedWorkbook, today: string): Promise<void> {
+  await setUpWorkbook(book.run);
+  await pasteRegisters(book.sim, asExcelStores(demoWorkbook(today).input));
   // Open where a clerk works most: the first appeal of the register.
   await book.run(async (context) => {
     context.workbook.worksheets.getItem('职工诉求记录表').getRange('A2').select();

@@ -9,6 +9,7 @@ import type { ExcelCheckReport } from '../excel/check';
 import type { AppendResult, FieldChange, FormRecord } from '../excel/records';
 import type { SelectedRecord } from '../excel/selection';
 import type { SetupReport } from '../excel/setup';
+import type { CloudOperations } from '../cloud/operations';
 import type { Bilingual, InputRegisterKey, ValueListKey, WorkbookCheck } from '../../shared';
 
 export type {
@@ -95,4 +96,6 @@ export interface PaneOperations {
     options: { year: number; asOf: string },
     progress: ProgressReport,
   ): Promise<ManagementCopyOutcome>;
+  /** The cloud (sync, conflicts, reminders), when the pane is connected to one. */
+  readonly cloud?: CloudOperations;
 }

@@ -188,6 +188,28 @@ export const en: Readonly<Record<StringKey, string>> = {
   'docs.generate': 'Generate',
   'docs.questions': 'Before generating, the document needs:',
   'docs.printed': 'Sheet "{sheet}" is ready to print',
+
+  'cloud.title': 'Cloud sync and reminders',
+  'cloud.intro':
+    "Syncs the registers' changes (never an appellant's name or phone) to the cloud, which keeps reminding when Excel is closed.",
+  'cloud.unit': 'Unit: {unit}',
+  'cloud.sync': 'Sync now',
+  'cloud.status.idle': 'Ready',
+  'cloud.status.syncing': 'Syncing…',
+  'cloud.status.offline': 'The cloud cannot be reached; changes are kept here and retried',
+  'cloud.status.error': 'Sync failed',
+  'cloud.pending': '{count} waiting to upload',
+  'cloud.lastSync': 'Last sync: {time}',
+  'cloud.done': 'Synced: {pushed} sent, {pulled} received, {written} cells written',
+  'cloud.kept': '{count} cells differ in the cloud; the workbook keeps its own',
+  'cloud.conflicts': 'Conflicts ({count})',
+  'cloud.conflict': '{register} {key}: changed here and in the cloud',
+  'cloud.keepMine': 'Keep mine',
+  'cloud.takeTheirs': "Take the cloud's",
+  'cloud.reminders': 'Reminders from the cloud',
+  'cloud.loadReminders': 'Refresh reminders',
+  'cloud.stale': '(offline: the last list fetched)',
+  'cloud.off': 'Not connected: fill in the unit code (单位代码) under Settings.',
 };
 
 /** The Excel layer reports progress in Chinese; these are its labels in English. */

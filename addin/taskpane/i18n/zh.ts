@@ -175,6 +175,27 @@ export const zh = {
   'docs.generate': '生成文书',
   'docs.questions': '生成前还需要以下信息：',
   'docs.printed': '已生成工作表“{sheet}”，可直接打印',
+
+  'cloud.title': '云端同步与提醒',
+  'cloud.intro': '把登记表的变化（不含诉求人姓名和电话）同步到云端；关闭 Excel 后云端仍会按期提醒。',
+  'cloud.unit': '单位代码：{unit}',
+  'cloud.sync': '立即同步',
+  'cloud.status.idle': '已就绪',
+  'cloud.status.syncing': '正在同步…',
+  'cloud.status.offline': '无法连接云端，变化已保存在本机，稍后重试',
+  'cloud.status.error': '同步出错',
+  'cloud.pending': '待上传 {count} 条',
+  'cloud.lastSync': '上次同步：{time}',
+  'cloud.done': '已同步：上传 {pushed} 条，收到 {pulled} 条，写入 {written} 个单元格',
+  'cloud.kept': '{count} 个单元格云端与本表不同，已保留本表内容',
+  'cloud.conflicts': '冲突（{count}）',
+  'cloud.conflict': '{register} {key}：本表与云端同时修改了',
+  'cloud.keepMine': '保留本表',
+  'cloud.takeTheirs': '采用云端',
+  'cloud.reminders': '云端提醒',
+  'cloud.loadReminders': '刷新提醒',
+  'cloud.stale': '（离线，显示上次取得的提醒）',
+  'cloud.off': '未连接云端：请在“设置”中填写单位代码。',
 } as const;
 
 /** A key of the pane's strings. */

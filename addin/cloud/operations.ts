@@ -1,0 +1,128 @@
+import { checkWorkbook, registerByKey, type Bilingual, type InputRegisterKey } from '../../shared';
+import { SYNC_REGISTERS } from '../../functions/src/sync/registers';
+import { coreInput } from '../excel/check';
+import type { ExcelRun } from '../excel/context';
+import { writeExternalRecords } from '../excel/external';
+import { readRegisters } from '../excel/read';
+import {
+  createSyncApi,
+  fetchReminders,
+  SyncClient,
+  type KeyValueStore,
+  type RemindersView,
+  type SyncConflict,
+  type SyncStatus,
+  type TokenProvider,
+  type WorkbookRecord,
+} from '../sync';
+import { rowKey } from './keys';
+
+/** What one sync did, for the pane. */
+export interface CloudSyncReport {
+  readonly ok: boolean;
+  readonly staged: number;
+  readonly pushed: number;
+  readonly pulled: number;
+  /** Cells filled in the workbook from the cloud (a clerk's own cells are never overwritten). */
+  readonly written: number;
+  /** Cells the cloud changed that the workbook also has: kept, shown as conflicts. */
+  readonly kept: number;
+  readonly conflicts: number;
+  readonly error?: Bilingual;
+}
+
+/** The cloud as the pane uses it: sync, conflicts, reminders. */
+export interface CloudOperations {
+  readonly unitId: string;
+  status(): SyncStatus;
+  subscribe(listener: (s: SyncStatus) => void): () => void;
+  syncNow(today: string): Promise<CloudSyncReport>;
+  conflicts(): readonly SyncConflict[];
+  resolve(register: string, key: string, choice: 'mine' | 'theirs'): Promise<void>;
+  reminders(): Promise<RemindersView>;
+}
+
+/** How the pane reaches the cloud. */
+export interface CloudOptions {
+  readonly run: ExcelRun;
+  readonly baseUrl: string;
+  readonly unitId: string;
+  readonly token: TokenProvider;
+  readonly store: KeyValueStore;
+}
+
+/** Reads the synced registers' rows from the workbook, keyed as the cloud knows them. */
+async function workbookRows(
+  run: ExcelRun,
+  today: string,
+): Promise<{ rows: WorkbookRecord[]; covered: string[] }> {
+  const read = await run((context) => readRegisters(context, SYNC_REGISTERS));
+  const check = checkWorkbook(coreInput(read), { today });
+  const rows: WorkbookRecord[] = [];
+  const covered: string[] = [];
+  for (const register of SYNC_REGISTERS) {
+    const r = check.read[register.key as InputRegisterKey];
+    if (!r) continue;
+    covered.push(register.key);
+    for (const row of r.rows) {
+      const key = rowKey(register, row.values);
+      if (key) rows.push({ register: register.key, key, values: row.values });
+    }
+  }
+  return { rows, covered };
+}
+
+/** Writes changes from the cloud into registers with a 编号; the rest are left for the clerk. */
+async function writePulled(
+  run: ExcelRun,
+  pulled: readonly { register: string; deleted?: boolean; values: Readonly<Record<string, unknown>> }[],
+): Promise<{ written: number; kept: number }> {
+  let written = 0;
+  let kept = 0;
+  const byRegister = new Map<string, Record<string, unknown>[]>();
+  for (const p of pulled) {
+    // A purged or deleted record in the cloud never deletes the clerk's row.
+    if (p.deleted || !registerByKey(p.register).idField) continue;
+    byRegister.set(p.register, [...(byRegister.get(p.register) ?? []), { ...p.values }]);
+  }
+  for (const [register, records] of byRegister) {
+    const report = await writeExternalRecords(run, registerByKey(register), records);
+    written += report.filled + report.appended;
+    kept += report.conflicts.length;
+  }
+  return { written, kept };
+}
+
+/** Opens the cloud connection for the pane: the sync client over the API, persisted in `store`. */
+export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
+  const api = createSyncApi({ baseUrl: o.baseUrl, getToken: o.token });
+  const client = await SyncClient.open({ api, store: o.store, unitId: o.unitId });
+  return {
+    unitId: o.unitId,
+    status: () => client.status(),
+    subscribe: (listener) => client.subscribe(listener),
+    conflicts: () => client.conflicts(),
+    reminders: () => fetchReminders(api, o.store, o.unitId),
+    async resolve(register, key, choice) {
+      const theirs = await client.resolve(register, key, choice);
+      if (choice === 'theirs' && theirs)
+        await writePulled(o.run, [{ register, values: theirs.values, deleted: theirs.deleted }]);
+    },
+    async syncNow(today) {
+      const { rows, covered } = await workbookRows(o.run, today);
+      const staged = await client.stage(rows, covered);
+      const outcome = await client.sync();
+      const { written, kept } = await writePulled(o.run, outcome.pulled);
+      return {
+        ok: outcome.ok,
+        staged,
+        pushed: outcome.pushed,
+        pulled: outcome.pulled.length,
+        written,
+        kept,
+        conflicts: client.conflicts().length,
+        ...(outcome.error ? { error: outcome.error.text } : {}),
+      };
+    },
+  };
+}

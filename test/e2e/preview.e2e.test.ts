@@ -1,0 +1,196 @@
+/**
+ * The preview tried as a new user would, in Debian's Chromium: the real task pane and Excel layer
+ * over the simulated workbook. Each step leaves a screenshot in test-results/e2e/.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoWorkbook } from '../../addin/preview/demo';
+import { startLocalFunctions, type LocalFunctions } from '../../functions/src/local/start';
+import { chromiumAvailable, launchChromium } from './browser';
+import { serveDirectory } from './serve';
+
+const root = resolve(__dirname, '../..');
+const shots = join(root, 'test-results', 'e2e');
+const TODAY = '2026-11-20';
+const demo = demoWorkbook(TODAY);
+
+describe.skipIf(!chromiumAvailable())('the preview, as a clerk uses it', () => {
+  let browser: Browser;
+  let page: Page;
+  let server: { url: string; close: () => Promise<void> };
+  let functions: LocalFunctions;
+  let step = 0;
+  const shot = async (name: string): Promise<void> => {
+    await page.screenshot({ path: join(shots, `${String(++step).padStart(2, '0')}-${name}.png`) });
+  };
+  const pane = () => page.locator('aside[aria-label="任务窗格"]');
+  const goStep = async (tab: string): Promise<void> => {
+    await pane().getByRole('tab', { name: tab, exact: true }).first().click();
+  };
+  const cell = (address: string) => page.locator(`td[data-address="${address}"]`);
+  const typeInto = async (address: string, text: string): Promise<void> => {
+    await cell(address).click();
+    await expect.poll(() => page.getByLabel('单元格地址').textContent()).toBe(address);
+    await page.getByLabel('编辑栏').fill(text);
+    await page.getByLabel('编辑栏').press('Enter');
+  };
+  const visible = (locator: Locator, timeout = 15_000): Promise<void> =>
+    locator.first().waitFor({ state: 'visible', timeout });
+  const sheetTab = (name: string) => page.locator(`[role="tab"][data-sheet="${name}"]`);
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    execFileSync(
+      join(root, 'node_modules/.bin/webpack'),
+      ['--mode', 'development', '--env', 'target=preview', '--env', 'out=dist/e2e'],
+      { cwd: root, stdio: 'pipe', timeout: 300_000 },
+    );
+    server = await serveDirectory(join(root, 'dist/e2e'));
+    // The real functions on Azurite, on a free loopback port, letting the preview's origin call them.
+    functions = await startLocalFunctions({ port: 0, env: { XIESHANG_CORS_ORIGINS: server.url } });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    await page.goto(`${server.url}/preview.html?today=${TODAY}&api=${encodeURIComponent(functions.url)}`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  }, 360_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await functions?.stop();
+  });
+
+  it('opens the demo workbook beside the task pane', async () => {
+    await expect.poll(() => cell('A2').textContent()).toBe(demo.appeals[0]?.id);
+    await expect.poll(() => sheetTab('职工诉求记录表').count()).toBe(1);
+    await shot('opened');
+  });
+
+  it('sets up the workbook (already current: nothing changes)', async () => {
+    await goStep('设置');
+    await pane().getByRole('button', { name: '建立 / 更新工作簿' }).click();
+    await visible(pane().getByText('工作簿已是最新结构，无需改动'));
+    await shot('set-up');
+  });
+
+  it('registers an appeal through the form, which validates as one types', async () => {
+    await goStep('三');
+    const form = pane();
+    await form.locator('select[name="intakeMethod"]').selectOption('谈话');
+    await form.locator('select[name="category"]').selectOption('生活保障类');
+    await form.locator('input[name="appellant"]').fill('匿名');
+    await form.locator('input[name="phone"]').fill('13800001111');
+    await form.locator('input[name="phone"]').blur();
+    await visible(form.getByText(/“诉求人”为“匿名”时，“电话”应为空/));
+    await shot('form-error');
+    await form.locator('input[name="phone"]').fill('');
+    await form.locator('textarea[name="content"]').fill('夜班结束后食堂已关门，希望延长供餐时间');
+    await form.getByRole('button', { name: '登记', exact: true }).click();
+    await visible(form.getByText(/已写入“职工诉求记录表”第 58 行/));
+    await expect.poll(() => cell('J58').textContent()).toContain('夜班结束后食堂已关门');
+    await shot('registered');
+  });
+
+  it('catches a wrong date typed into the grid, and lets it be fixed', async () => {
+    await sheetTab('职工诉求记录表').click();
+    await typeInto('D3', '2026-13-01');
+    await goStep('检查');
+    await pane().getByRole('button', { name: '检查工作簿' }).click();
+    const problem = pane()
+      .getByRole('button', { name: /职工诉求记录表.*D3/ })
+      .first();
+    await visible(problem);
+    await visible(pane().getByText(/“2026-13-01”不是/));
+    await shot('check-caught');
+    await problem.click();
+    await expect.poll(() => page.getByLabel('单元格地址').textContent()).toBe('D3');
+    await typeInto('D3', '2026-07-06');
+    await pane().getByRole('button', { name: '检查工作簿' }).click();
+    await expect
+      .poll(() =>
+        pane()
+          .getByRole('button', { name: /职工诉求记录表.*D3/ })
+          .count(),
+      )
+      .toBe(0);
+    await shot('check-fixed');
+  });
+
+  it('plans a meeting from chosen topics, with departments suggested', async () => {
+    await goStep('四');
+    await pane().getByRole('checkbox').first().check();
+    await expect.poll(() => pane().getByRole('option').count()).toBeGreaterThan(0); // suggested departments
+    await pane().locator('input[name="date"]').fill('2026-11-27');
+    await pane().locator('input[name="place"]').fill('工会会议室');
+    await pane().getByRole('button', { name: '登记会议及议题' }).click();
+    await visible(pane().getByText(/已登记会议“.+”及 1 项议题/));
+    await shot('meeting');
+  });
+
+  it('records tracking and a 不满意 survey, and the appeal reopens for remedy', async () => {
+    await sheetTab('职工诉求记录表').click();
+    await cell('A12').click(); // 2026-011: the appellant has been told; the survey is due
+    await pane().getByRole('button', { name: '读取选中行' }).click();
+    await goStep('六');
+    await pane().locator('select[name="status"]').selectOption('已完成');
+    await pane().getByRole('button', { name: '登记', exact: true }).first().click();
+    await visible(pane().getByText(/已写入“进展情况跟踪表”第 \d+ 行/));
+    await goStep('七');
+    await pane().locator('select[name="method"]').selectOption('电话回访');
+    await pane().locator('select[name="rating"]').selectOption('不满意');
+    await pane().locator('[name="reason"]').fill('供餐时间仍未延长');
+    await pane().locator('select[name="remedyDepartment"]').selectOption('后勤部');
+    await pane().locator('[name="remedy"]').fill('增设夜班餐点');
+    await pane().locator('input[name="remedyDueOn"]').fill('2026-12-10');
+    await pane().getByRole('button', { name: '登记', exact: true }).click();
+    await visible(pane().getByText(/已写入“满意度调查表”第 \d+ 行/));
+    await pane().getByRole('button', { name: '读取选中行' }).click();
+    await visible(pane().getByText('不满意整改中'));
+    await shot('reopened');
+  });
+
+  it('builds the quarterly ledger', async () => {
+    await goStep('八');
+    await pane().getByRole('button', { name: '生成台账与汇总' }).click();
+    await visible(pane().getByText(/已生成 \d+ 张工作表/), 30_000);
+    await sheetTab('台账2026Q3').click();
+    await expect.poll(() => cell('A1').textContent()).toContain('工作台账（2026年第3季度）');
+    await shot('ledger');
+  });
+
+  it('syncs with the functions, and a reminder comes back from them', async () => {
+    await goStep('检查');
+    await pane().getByRole('button', { name: '立即同步' }).click();
+    await visible(pane().getByText(/已同步：上传 \d+ 条/), 60_000);
+    await pane().getByRole('button', { name: '刷新提醒' }).click();
+    const reminders = pane().getByRole('list', { name: '云端提醒' });
+    await visible(reminders.getByText(/诉求 2026-\d{3}（.+）：.+(已逾期|即将到期)/), 30_000);
+    const text = (await reminders.textContent()) ?? '';
+    for (const a of demo.appeals)
+      if (a.appellant && a.appellant !== '匿名') expect(text).not.toContain(a.appellant);
+    await shot('synced-reminders');
+  });
+
+  it('makes the management copy, with no appellant name or phone in it', async () => {
+    await goStep('八');
+    const download = page.waitForEvent('download');
+    await pane().getByRole('button', { name: '生成管理层副本' }).click();
+    const file = await (await download).path();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(readFileSync(file)).buffer);
+    const text: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => text.push(String(c.text)))));
+    const all = text.join('\n');
+    expect(book.worksheets.map((s) => s.name)).toContain('台账2026Q3');
+    for (const a of demo.appeals) {
+      if (a.appellant && a.appellant !== '匿名') expect(all).not.toContain(a.appellant);
+      if (a.phone) expect(all).not.toContain(a.phone);
+    }
+    expect(all).toContain('匿名');
+    await shot('management-copy');
+  });
+});
