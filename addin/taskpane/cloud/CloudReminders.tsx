@@ -1,4 +1,5 @@
-import { Badge, Button, Caption1, List, ListItem } from '@fluentui/react-components';
+import { Button, Caption1 } from '@fluentui/react-components';
+import { ReminderList } from '../common/ReminderList';
 import type { CloudOperations } from '../../cloud/operations';
 import type { RemindersView } from '../../sync';
 import { ErrorBar } from '../common/ErrorBar';
@@ -7,7 +8,7 @@ import { useI18n } from '../i18n/I18nContext';
 
 /** The reminders the cloud computed for the unit (编号 and department, never the appellant). */
 export function CloudReminders({ cloud }: { cloud: CloudOperations }) {
-  const { t, said } = useI18n();
+  const { t } = useI18n();
   const task = useTask<RemindersView>();
   const view = task.result;
   return (
@@ -16,22 +17,8 @@ export function CloudReminders({ cloud }: { cloud: CloudOperations }) {
         {t('cloud.loadReminders')}
       </Button>
       <ErrorBar error={task.error} />
-      {view && (
-        <List aria-label={t('cloud.reminders')}>
-          {view.stale && <Caption1>{t('cloud.stale')}</Caption1>}
-          {view.reminders.length === 0 && <Caption1>{t('reminders.none')}</Caption1>}
-          {view.reminders.slice(0, 30).map((r) => (
-            <ListItem key={r.key}>
-              <Caption1>
-                <Badge size="small" appearance="tint" color={r.status === 'overdue' ? 'danger' : 'warning'}>
-                  {t(`deadline.${r.status}`)}
-                </Badge>{' '}
-                {said(r.message)}
-              </Caption1>
-            </ListItem>
-          ))}
-        </List>
-      )}
+      {view && view.stale && <Caption1>{t('cloud.stale')}</Caption1>}
+      {view && <ReminderList label={t('cloud.reminders')} reminders={view.reminders} shown={30} />}
     </>
   );
 }

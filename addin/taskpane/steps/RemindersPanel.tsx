@@ -1,4 +1,4 @@
-import { Badge, Caption1, List, ListItem } from '@fluentui/react-components';
+import { ReminderList } from '../common/ReminderList';
 import { appealReminders, periodOfLedgerSheet, unitReminders, type Reminder } from '../../../shared';
 import { Section } from '../common/Section';
 import { useI18n } from '../i18n/I18nContext';
@@ -25,28 +25,13 @@ function remindersOf(wb: PaneWorkbook, which: 'unit' | 'appeals', today: string)
 
 /** What is due or overdue: the unit's recurring duties, or the appeals' deadlines (never naming an appellant). */
 export function RemindersPanel({ which }: { which: 'unit' | 'appeals' }) {
-  const { t, said } = useI18n();
+  const { t } = useI18n();
   const { workbook, today } = usePane();
   if (!workbook) return null;
   const reminders = remindersOf(workbook, which, today).sort((a, b) => a.due.localeCompare(b.due));
   return (
     <Section title={t('reminders.title')}>
-      {reminders.length === 0 && <Caption1>{t('reminders.none')}</Caption1>}
-      <List aria-label={t('reminders.title')}>
-        {reminders.slice(0, SHOWN).map((r) => (
-          <ListItem key={r.key}>
-            <Caption1>
-              <Badge size="small" color={r.status === 'overdue' ? 'danger' : 'warning'} appearance="tint">
-                {t(`deadline.${r.status}`)}
-              </Badge>{' '}
-              {said(r.message)}
-            </Caption1>
-          </ListItem>
-        ))}
-      </List>
-      {reminders.length > SHOWN && (
-        <Caption1>{t('check.more', { count: reminders.length - SHOWN })}</Caption1>
-      )}
+      <ReminderList label={t('reminders.title')} reminders={reminders} shown={SHOWN} />
     </Section>
   );
 }
