@@ -13,7 +13,6 @@ export function officeSsoToken(fallback?: TokenProvider): TokenProvider {
         allowSignInPrompt: true,
         allowConsentPrompt: true,
         forMSGraphAccess: false,
-        ...(options?.forceRefresh ? {} : {}),
       });
     } catch (e) {
       if (fallback) return fallback(options);

@@ -8,25 +8,7 @@ import { downloadWorkbook } from './download';
 import { observe } from './observed';
 import { PreviewApp } from './PreviewApp';
 import { localDevToken, webStorageStore } from '../sync';
-import { openCloud, type CloudOperations } from '../cloud/operations';
-import type { ObservedWorkbook } from './observed';
-
-/** Connects the pane to the local functions host as the workbook's unit (单位代码), with a dev token. */
-async function connectCloud(
-  book: ObservedWorkbook,
-  ops: PaneOperations,
-  api: string,
-): Promise<CloudOperations | undefined> {
-  const unitId = (await ops.readSettings()).items['单位代码']?.trim();
-  if (!unitId) return undefined;
-  return openCloud({
-    run: book.run,
-    baseUrl: api,
-    unitId,
-    token: localDevToken(api, unitId, 'clerk'),
-    store: webStorageStore(window.localStorage),
-  });
-}
+import { connectCloud } from '../cloud/connect';
 
 /** Starts the preview: a simulated workbook seeded with the demo company, and the real pane on it. */
 async function start(): Promise<void> {
@@ -37,7 +19,14 @@ async function start(): Promise<void> {
   const base = createExcelOperations(book.run, {
     createWorkbook: downloadWorkbook(`管理层副本-${today}.xlsx`),
   });
-  const cloud = await connectCloud(book, base, params.get('api') ?? 'http://127.0.0.1:7071');
+  const api = params.get('api') ?? 'http://127.0.0.1:7071';
+  const cloud = await connectCloud({
+    run: book.run,
+    operations: base,
+    api,
+    token: (unit) => localDevToken(api, unit, 'clerk'),
+    store: webStorageStore(window.localStorage),
+  });
   // The simulator has no selection events: after each batch, tell the pane only if the selection moved
   // (the pane's own reads are batches too, so telling it every time would loop).
   const where = (): string => JSON.stringify(book.sim.selection());

@@ -3,6 +3,10 @@ import { officeExcelRun } from '../excel/context';
 import { createExcelOperations } from '../excel/operations';
 import { translate, type Lang } from './i18n/strings';
 import { mountTaskPane } from './mount';
+import { connectCloud } from '../cloud/connect';
+import { officeSsoToken } from '../cloud/officeToken';
+import { localDevToken, officeRuntimeStore, webStorageStore, type KeyValueStore } from '../sync';
+import type { PaneOperations } from './operations';
 
 // The pane inside Excel: waits for Office, then works through the real Excel.run.
 const LANGUAGE_KEY = 'xieshang.language';
@@ -20,25 +24,49 @@ const root = document.getElementById('root') as HTMLElement;
 if (typeof Office === 'undefined') {
   root.textContent = `${translate('zh', 'app.noOffice')} / ${translate('en', 'app.noOffice')}`;
 } else {
-  void Office.onReady(() => {
+  void Office.onReady(async () => {
     const language = storedLanguage();
-    mountTaskPane(
-      root,
-      createExcelOperations(officeExcelRun, {
-        // The copy's module carries exceljs: loaded only when a clerk makes a copy.
-        createWorkbook: async (base64) =>
-          (await import('../excel/managementCopy')).officeCreateWorkbook(base64),
-      }),
-      {
-        ...(language ? { language } : {}),
-        onLanguageChange: (lang) => {
-          try {
-            window.localStorage.setItem(LANGUAGE_KEY, lang);
-          } catch {
-            // Storage may be blocked in the Office web view; the choice then lasts the session.
-          }
-        },
+    const excel = createExcelOperations(officeExcelRun, {
+      // The copy's module carries exceljs: loaded only when a clerk makes a copy.
+      createWorkbook: async (base64) =>
+        (await import('../excel/managementCopy')).officeCreateWorkbook(base64),
+    });
+    const operations: PaneOperations = { ...excel, ...(await cloudFor(excel)) };
+    mountTaskPane(root, operations, {
+      ...(language ? { language } : {}),
+      onLanguageChange: (lang) => {
+        try {
+          window.localStorage.setItem(LANGUAGE_KEY, lang);
+        } catch {
+          // Storage may be blocked in the Office web view; the choice then lasts the session.
+        }
       },
-    );
+    });
   });
+}
+
+/**
+ * The cloud connection inside Excel: the API named by the manifest's ?api= (the local host when
+ * the pane is served from localhost), Office SSO for the token — falling back to the development
+ * token on a local host — and the queue kept in OfficeRuntime storage, which outlives the pane.
+ */
+async function cloudFor(excel: PaneOperations): Promise<Pick<PaneOperations, 'cloud'>> {
+  const local = location.hostname === 'localhost' || location.hostname === '127.0.0.1';
+  const api = new URLSearchParams(location.search).get('api') ?? (local ? 'http://127.0.0.1:7071' : null);
+  if (!api) return {};
+  const runtime = (globalThis as { OfficeRuntime?: { storage?: KeyValueStore } }).OfficeRuntime;
+  const store = runtime?.storage ? officeRuntimeStore(runtime.storage) : webStorageStore(window.localStorage);
+  try {
+    const cloud = await connectCloud({
+      run: officeExcelRun,
+      operations: excel,
+      api,
+      token: (unit) => officeSsoToken(local ? localDevToken(api, unit, 'clerk') : undefined),
+      store,
+    });
+    return cloud ? { cloud } : {};
+  } catch {
+    // No registers yet (a new workbook): the pane works offline and says how to connect.
+    return {};
+  }
 }
