@@ -20,7 +20,12 @@ export async function naiveRead(run: ExcelRun, table: string): Promise<number> {
 }
 
 /** Writes rows to a new sheet one row and one sync at a time (range by range, as naive code does). */
-export async function naiveWrite(run: ExcelRun, sheetName: string, header: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+export async function naiveWrite(
+  run: ExcelRun,
+  sheetName: string,
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
   await run(async (context) => {
     const sheet = context.workbook.worksheets.add(sheetName);
     const last = String.fromCharCode(64 + header.length);

@@ -31,6 +31,10 @@ export function paste(
  * columns (Excel parses date text into serials), and grows each table over them. `keepTextDates`
  * pastes date text into text cells instead, as happens when a column was formatted as text.
  */
-export async function loadRegisters(wb: SimulatedWorkbook, given: WorkbookInput, options: { keepTextDates?: boolean } = {}): Promise<void> {
+export async function loadRegisters(
+  wb: SimulatedWorkbook,
+  given: WorkbookInput,
+  options: { keepTextDates?: boolean } = {},
+): Promise<void> {
   await pasteRegisters(wb, options.keepTextDates ? given : asExcelStores(given));
 }
