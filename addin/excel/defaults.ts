@@ -1,6 +1,7 @@
 import {
   DEFAULT_CATEGORY_DEPARTMENTS,
   fieldsAtVersion,
+  mapHeaders,
   SCHEMA_VERSION,
   SETTING_ITEMS,
   VALUE_LISTS,
@@ -30,11 +31,27 @@ export function defaultRows(register: RegisterDef): unknown[][] {
   }
 }
 
-/** Settings items an older workbook lacks, as rows to append to its 设置 table. */
-export function missingSettingRows(existingItems: readonly unknown[], register: RegisterDef): unknown[][] {
+/**
+ * Settings items an older or adopted 设置 table lacks, as rows in that table's own column order
+ * (an adopted table may have its columns in any order, and extra columns stay empty).
+ */
+export function missingSettingRows(
+  existingItems: readonly unknown[],
+  register: RegisterDef,
+  headers: readonly string[],
+): unknown[][] {
   const have = new Set(existingItems.map((v) => String(v).trim()));
-  const fields = fieldsAtVersion(register, SCHEMA_VERSION);
-  return SETTING_ITEMS.filter((s) => !have.has(s.label)).map((s) =>
-    fields.map((f) => (f.key === 'item' ? s.label : f.key === 'value' ? s.default : s.note)),
-  );
+  const at = mapHeaders(register, headers).columnOf;
+  const column = (key: string): number | undefined => at.get(key);
+  return SETTING_ITEMS.filter((s) => !have.has(s.label)).map((s) => {
+    const row: unknown[] = headers.map(() => '');
+    const put = (key: string, v: string): void => {
+      const i = column(key);
+      if (i !== undefined) row[i] = v;
+    };
+    put('item', s.label);
+    put('value', s.default);
+    put('note', s.note);
+    return row;
+  });
 }

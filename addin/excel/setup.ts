@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from '../../shared';
+import { headerKey, SCHEMA_VERSION, settingsRegister } from '../../shared';
 import { addListNames, formatTable, markVersion, placeTable } from './apply';
 import { noProgress, type ExcelRun, type Progress } from './context';
 import { missingSettingRows } from './defaults';
@@ -48,12 +48,20 @@ export async function setUpWorkbook(run: ExcelRun, progress: Progress = noProgre
     const settings = placed.find((p) => p.register.key === 'settings');
     const settingsPlan = plans.find((p) => p.register.key === 'settings');
     if (settings && settingsPlan && settingsPlan.kind !== 'create') {
-      // An older 设置 table lacks newer items: read its items, then append the missing rows.
-      const items = settings.table.columns.getItemAt(0).getDataBodyRange().load('values');
+      // An older 设置 table lacks newer items: read its items, then append the missing rows. An
+      // adopted table may have its columns in any order, so the 设置项 column is found by header.
+      const itemHeader = settings.headers.find(
+        (h) => headerKey(h) === headerKey(settingsRegister.fields[0]?.header),
+      );
+      const items = settings.table.columns
+        .getItem(itemHeader ?? '设置项')
+        .getDataBodyRange()
+        .load('values');
       await context.sync();
       const rows = missingSettingRows(
         items.values.map((r) => r[0]),
         settings.register,
+        settings.headers,
       );
       if (rows.length) settings.table.rows.add(undefined, rows as (string | number | boolean)[][]);
     }

@@ -119,4 +119,17 @@ describe('setting up a workbook', () => {
     expect(wb.sheetNames()).not.toContain('征集协商议题记录本');
     expect(wb.tableNames().filter((t) => t.startsWith('Topics'))).toEqual(['Topics']);
   });
+
+  it('completes an adopted 设置 sheet whose columns are in another order, keeping what the clerk wrote', async () => {
+    const wb = createSimulatedWorkbook();
+    paste(wb, '基本信息', 1, [
+      ['说明', '值', '设置项'],
+      ['印在通知上', '蒙山机械制造有限公司', '单位名称'],
+    ]);
+    await setUpWorkbook(run(wb));
+    expect(wb.table('Settings')?.sheet).toBe('基本信息');
+    const rows = wb.getValues('基本信息', `A2:C${SETTING_ITEMS.length + 1}`);
+    expect(rows[0]).toEqual(['印在通知上', '蒙山机械制造有限公司', '单位名称']);
+    expect(rows.map((r) => r[2]).sort()).toEqual(SETTING_ITEMS.map((i) => i.label).sort());
+  });
 });
