@@ -48,6 +48,8 @@ export async function applyMarks(
       }
     });
   }
+  // Nothing marked or cleared: the remembered marks stand as they are, and no request is needed.
+  if (touched.length === 0) return { marked: 0, cleared: 0 };
   context.workbook.settings.add(MARKS_SETTING, JSON.stringify(after));
   await context.sync();
   return { marked: toMark.length, cleared: toClear.length };
