@@ -2,6 +2,7 @@
  * The naive way, for the benchmark's baseline: one row per request, as add-ins written without
  * batching do (read a row, sync; add a row, sync). Runs against the simulator to count its syncs.
  */
+import { columnLetter } from '../addin/excel/columns';
 import type { ExcelRun } from '../addin/excel/context';
 
 /** Reads a table row by row, one sync per row. */
@@ -28,7 +29,7 @@ export async function naiveWrite(
 ): Promise<void> {
   await run(async (context) => {
     const sheet = context.workbook.worksheets.add(sheetName);
-    const last = String.fromCharCode(64 + header.length);
+    const last = columnLetter(header.length - 1);
     sheet.getRange(`A1:${last}1`).values = [header as string[]];
     await context.sync();
     for (let i = 0; i < rows.length; i++) {

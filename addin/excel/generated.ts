@@ -13,6 +13,7 @@ import {
   ledgerSheetName,
   periodRange,
   periodTitle,
+  QUARTER_NAMES,
   RATE_KEYS,
   satisfactionLedgerSheet,
   workLedgerSheet,
@@ -156,16 +157,16 @@ function summarySheet(b: BuildContent, unit: string, note: string): SheetContent
   };
   const title = `${year}年度${unit}职工诉求分类汇总表`;
   const summaryRows = buildAnnualSummary(check.cases, year, check.lists);
-  const quarterOf = (name: string): Period => ({
+  const summaryQuarter = (name: string): Period => ({
     year,
-    quarter: (['一季度', '二季度', '三季度', '四季度'].indexOf(name) + 1) as 1,
+    quarter: ((QUARTER_NAMES as readonly string[]).indexOf(name) + 1) as 1,
   });
   const firstSummaryRow = 4;
   const summary = summaryRows.map((r) => [
     r.quarter,
     r.category,
     r.count && r.category !== '—'
-      ? categoryCountFormula(sources, quarterOf(r.quarter ?? ''), r.category ?? '')
+      ? categoryCountFormula(sources, summaryQuarter(r.quarter ?? ''), r.category ?? '')
       : 0,
     r.content,
   ]);

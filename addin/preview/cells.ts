@@ -1,5 +1,5 @@
 import { columnLetter } from '../excel/columns';
-import type { SimulatedWorkbook } from '../simulator';
+import { parseAddress, type SimulatedWorkbook } from '../simulator';
 
 /** How much of a sheet the grid shows; the rest is reachable by selecting a cell below. */
 export const GRID_ROWS = 400;
@@ -15,10 +15,9 @@ export interface GridCell {
 
 /** The visible block of a sheet, read through the simulator's inspection (not the Excel API). */
 export function visibleCells(sim: SimulatedWorkbook, sheet: string): { rows: GridCell[][]; more: number } {
-  const used = sim.usedRange(sheet)?.replace(/^.*!/, '');
-  const m = used ? /([A-Z]+)(\d+)$/.exec(used) : null;
-  const lastRow = m ? Number(m[2]) : 1;
-  const lastCol = m ? [...(m[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 1;
+  const used = parseAddress(sim.usedRange(sheet) ?? '')?.rect;
+  const lastRow = used ? used.r1 + 1 : 1;
+  const lastCol = used ? used.c1 + 1 : 1;
   const rows = Math.min(Math.max(lastRow, 20), GRID_ROWS);
   const cols = Math.min(Math.max(lastCol, 10), GRID_COLUMNS);
   const area = `A1:${columnLetter(cols - 1)}${rows}`;

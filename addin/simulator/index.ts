@@ -7,6 +7,8 @@ export type { SimulatedWorkbook, SimulatedWorkbookOptions } from './simulated-wo
 export { isPayloadLimitError, SimulatedExcelError, ERROR_MESSAGES } from './errors';
 export type { ExcelErrorCode, SimulatedDebugInfo } from './errors';
 export { installExcelGlobals, EXCEL_ENUMS } from './globals';
+/** Parses an A1 address (optionally sheet-qualified) into its 0-based block. */
+export { parseAddress } from './model/address';
 export type { SyncStats } from './proxy/engine';
 export type { ConditionalFormatInfo, TableInfo } from './inspect';
 export type { ValidationModel, ValidationPrompt, ValidationAlert } from './model/validation-model';

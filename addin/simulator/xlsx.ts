@@ -1,16 +1,13 @@
 import ExcelJS from 'exceljs';
+import { parseAddress } from './model/address';
 import type { SimulatedWorkbook } from './simulated-workbook';
 
-const A1 = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/;
-const colIndex = (letters: string): number =>
-  [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-
+/** A block as exceljs counts it (1-based rows and columns), from the simulator's own parser. */
 function rect(address: string): { r0: number; c0: number; r1: number; c1: number } {
-  const m = A1.exec(address.replace(/^.*!/, '').replace(/\$/g, ''));
-  if (!m) throw new Error(`not an A1 address: ${address}`);
-  const r0 = Number(m[2]);
-  const c0 = colIndex(m[1] as string);
-  return { r0, c0, r1: m[4] ? Number(m[4]) : r0, c1: m[3] ? colIndex(m[3]) : c0 };
+  const parsed = parseAddress(address);
+  if (!parsed) throw new Error(`not an A1 address: ${address}`);
+  const { r0, c0, r1, c1 } = parsed.rect;
+  return { r0: r0 + 1, c0: c0 + 1, r1: r1 + 1, c1: c1 + 1 };
 }
 
 /**
