@@ -113,7 +113,7 @@ export {
 } from './ledger/period';
 /** Period type. */
 export type { Period } from './ledger/period';
-/** The figures of DOMAIN.md with numerators and denominators in words. */
+/** The figures of docs/domain.md with numerators and denominators in words. */
 export {
   computeFigures,
   tallyPeriod,

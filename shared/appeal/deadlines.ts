@@ -3,7 +3,7 @@ import type { UnitSettings } from '../schema/settings';
 import { say, type Bilingual } from '../text';
 import { countedSurvey, isDissatisfied, type AppealCase } from './case';
 
-/** Which duty of DOMAIN.md's reminders list a deadline is for. */
+/** Which duty of docs/domain.md's reminders list a deadline is for. */
 export type DeadlineKind = 'handling' | 'report' | 'tell' | 'survey' | 'remedy';
 
 /** Where a deadline stands on a given day. */
@@ -47,7 +47,7 @@ function status(
 }
 
 /**
- * Every deadline of an appeal (DOMAIN.md's reminders list): handling deadline, department report
+ * Every deadline of an appeal (docs/domain.md's reminders list): handling deadline, department report
  * (N working days after finishing), telling the appellant (N after the report), the survey
  * (N after telling) and the remedy after 不满意.
  */

@@ -3,7 +3,7 @@ import { DISSATISFIED, TO_MEETING } from '../schema/valueLists';
 import { say, type Bilingual } from '../text';
 import { countedSurvey, type AppealCase } from './case';
 
-/** Where an appeal stands in its life (DOMAIN.md), derived from its rows; nothing is stored. */
+/** Where an appeal stands in its life (docs/domain.md), derived from its rows; nothing is stored. */
 export type AppealStage =
   | 'registered'
   | 'opinion'

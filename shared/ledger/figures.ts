@@ -6,7 +6,7 @@ import { DISSATISFIED } from '../schema/valueLists';
 import { say, type Bilingual } from '../text';
 import { inPeriod, periodRange, type Period } from './period';
 
-/** The rates of DOMAIN.md's figures list. */
+/** The rates of docs/domain.md's figures list. */
 export type RateKey =
   | 'closedRate'
   | 'onTimeFinishRate'
@@ -37,7 +37,7 @@ export interface Figures {
   readonly rates: Readonly<Record<RateKey, Rate>>;
 }
 
-/** The name, numerator and denominator of each rate in words (DOMAIN.md). */
+/** The name, numerator and denominator of each rate in words (docs/domain.md). */
 export const RATE_DEFINITIONS: Readonly<
   Record<RateKey, { name: Bilingual; numerator: Bilingual; denominator: Bilingual }>
 > = {

@@ -40,7 +40,7 @@ const noMakeUp = createCalendar({ countMakeUpDays: false });
 
 // ---------------------------------------------------------------------------------------------
 
-describe('the built-in schedules are exactly the ones in DOMAIN.md', () => {
+describe('the built-in schedules are exactly the ones in docs/domain.md', () => {
   it('2025: off 1/1; 1/28–2/4; 4/4–4/6; 5/1–5/5; 5/31–6/2; 10/1–10/8; make-up 1/26, 2/8, 4/27, 9/28, 10/11', () => {
     expect(SCHEDULE_2025.year).toBe(2025);
     expect(SCHEDULE_2025.holidays).toEqual([

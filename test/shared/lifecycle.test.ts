@@ -21,7 +21,7 @@ const base: AppealRecord = {
   content: '食堂饭菜价格偏高',
 };
 
-// Each step adds the fields of the next moment in the appeal's life (DOMAIN.md).
+// Each step adds the fields of the next moment in the appeal's life (docs/domain.md).
 const steps: [AppealStage, Partial<AppealRecord>, SurveyRecord[]][] = [
   ['registered', {}, []],
   ['opinion', { unionOpinion: '建议后勤部办理', unionChair: '孙建国' }, []],

@@ -235,7 +235,7 @@ const inOrder = (all: readonly string[], sub: readonly string[]): boolean => {
   return i === sub.length;
 };
 
-describe('headers exactly as in DOMAIN.md', () => {
+describe('headers exactly as in docs/domain.md', () => {
   it('职工诉求工作台账: the 12 headers, in order', () => {
     expect(headersOf(workLedgerSheet)).toEqual([
       '编号',
@@ -302,7 +302,7 @@ describe('headers exactly as in DOMAIN.md', () => {
       ['调查方式', '诉求满意度', '诉求督办人', '满意度调查时间', '工会审阅反馈'],
     ],
     ['会议签到表', signInRegister, ['本人签字', '联系方式']],
-  ] as const)('%s carries every header DOMAIN.md lists, in its order', (_title, register, expected) => {
+  ] as const)('%s carries every header docs/domain.md lists, in its order', (_title, register, expected) => {
     const headers = headersOf(register);
     for (const h of expected) expect(headers, h).toContain(h);
     expect(inOrder(headers, expected)).toBe(true);

@@ -4,7 +4,7 @@ import type { Caller, Role } from './caller';
 export type Access = 'sync' | 'reminders' | 'escalate' | 'summary' | 'configure';
 
 /**
- * Who may do what. Management sees aggregates only (DOMAIN.md: summaries carry no appellant and no
+ * Who may do what. Management sees aggregates only (docs/domain.md: summaries carry no appellant and no
  * single appeal); configuring units (tree and channels) is for administrators.
  */
 export const POLICY: Readonly<Record<Access, readonly Role[]>> = {
