@@ -7,8 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { SCHEMA_VERSION } from '../shared';
-import type { PushRecord, SyncResponse, WireValue } from '../functions/src/api/wire';
+import { type PushRecord, SCHEMA_VERSION, type SyncResponse, type WireValue } from '../shared';
 import { signDevToken } from '../functions/src/auth/devKey';
 import { getServices } from '../functions/src/services';
 import { canonicalJson } from '../functions/src/storage/keys';

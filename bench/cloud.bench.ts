@@ -10,15 +10,24 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { InvocationContext } from '@azure/functions';
 import { TableClient, type TransactionAction } from '@azure/data-tables';
-import { appealReminders, appealRegister, SCHEMA_VERSION, stripIdentity, type AppealRecord } from '../shared';
-import type { PushRecord, RemindersResponse, SyncResponse, WireValue } from '../functions/src/api/wire';
+import {
+  type AppealRecord,
+  appealRegister,
+  appealReminders,
+  type PushRecord,
+  type RemindersResponse,
+  SCHEMA_VERSION,
+  stripIdentity,
+  type SyncResponse,
+  type WireValue,
+} from '../shared';
 import { signDevToken } from '../functions/src/auth/devKey';
 import { unitData } from '../functions/src/domain/unitData';
 import { remindersTimer } from '../functions/src/functions/remindersTimer';
 import { getServices } from '../functions/src/services';
 import { toEntity } from '../functions/src/storage/recordEntity';
 import { startLocalFunctions } from '../scripts/serve-functions';
-import { generateWorkbook } from '../test/fixtures/generate';
+import { generateWorkbook } from '../addin/demo/generate';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const SCAN = Number(process.env.BENCH_SCAN ?? 50_000);

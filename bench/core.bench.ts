@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { buildAnnualSummary, checkWorkbook, computeFigures, type WorkbookInput } from '../shared';
-import { generateWorkbook } from '../test/fixtures/generate';
+import { generateWorkbook } from '../addin/demo/generate';
 
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 50_000);
 // The minimum of several runs is the figure least disturbed by other work on a shared machine.

@@ -10,7 +10,7 @@ import type { ExcelRun } from '../addin/excel/context';
 import { setUpWorkbook } from '../addin/excel/setup';
 import { createSimulatedWorkbook, type SimulatedWorkbook } from '../addin/simulator';
 import { buildWorkLedger, workLedgerSheet } from '../shared';
-import { generateWorkbook } from '../test/fixtures/generate';
+import { generateWorkbook } from '../addin/demo/generate';
 import { loadRegisters } from '../test/addin/excel/helpers';
 import { naiveRead, naiveWrite } from './naive';
 

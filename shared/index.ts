@@ -148,3 +148,27 @@ export type { WorkbookInput, WorkbookCheck, CheckOptions } from './check/workboo
 export { say, joinSaid } from './text';
 /** A message in Chinese and English. */
 export type { Bilingual } from './text';
+
+/** The HTTP contract between the add-in's sync client and the functions: requests, responses, errors. */
+export type {
+  WireValue,
+  PushRecord,
+  SyncRequest,
+  StoredVersion,
+  PulledRecord,
+  PushResult,
+  SyncConflict,
+  EscalationView,
+  EscalationReply,
+  SyncResponse,
+  EscalationRequest,
+  ReminderView,
+  RemindersResponse,
+  UnitFigures,
+  TreeFigures,
+  SummaryResponse,
+  FieldProblem,
+  ApiError,
+} from './wire/contract';
+/** The registers the cloud keeps and the limits of one sync, the same at both ends. */
+export { SYNC_REGISTERS, syncRegister, MAX_RECORDS, MAX_RECORD_CHARS, PULL_LIMIT } from './wire/registers';

@@ -1,5 +1,10 @@
-import { checkWorkbook, registerByKey, type Bilingual, type InputRegisterKey } from '../../shared';
-import { SYNC_REGISTERS } from '../../functions/src/sync/registers';
+import {
+  type Bilingual,
+  checkWorkbook,
+  type InputRegisterKey,
+  registerByKey,
+  SYNC_REGISTERS,
+} from '../../shared';
 import { coreInput } from '../excel/check';
 import type { ExcelRun } from '../excel/context';
 import { writeExternalRecords } from '../excel/external';

@@ -1,7 +1,7 @@
 import { setUpWorkbook } from '../excel/setup';
 import { previousQuarter, quarterOf } from '../../shared';
-import { generateWorkbook, type GeneratedWorkbook } from '../../test/fixtures/generate';
-import { asExcelStores } from '../../test/fixtures/raw';
+import { generateWorkbook, type GeneratedWorkbook } from '../demo/generate';
+import { asExcelStores } from '../demo/raw';
 import type { ObservedWorkbook } from './observed';
 import { pasteRegisters } from './paste';
 

@@ -1,13 +1,14 @@
-import { say, type Bilingual } from '../../shared';
-import type {
-  ApiError,
-  EscalationRequest,
-  EscalationView,
-  RemindersResponse,
-  SummaryResponse,
-  SyncRequest,
-  SyncResponse,
-} from '../../functions/src/api/wire';
+import {
+  type ApiError,
+  type Bilingual,
+  type EscalationRequest,
+  type EscalationView,
+  type RemindersResponse,
+  say,
+  type SummaryResponse,
+  type SyncRequest,
+  type SyncResponse,
+} from '../../shared';
 
 /** Gets a bearer token; `forceRefresh` after the API said the last one was not accepted. */
 export type TokenProvider = (options?: { readonly forceRefresh?: boolean }) => Promise<string>;

@@ -1,4 +1,4 @@
-import type { EscalationView, PulledRecord, SyncConflict, SyncResponse } from '../../functions/src/api/wire';
+import type { EscalationView, PulledRecord, SyncConflict, SyncResponse } from '../../shared';
 import { fingerprint } from './diff';
 import type { OfflineQueue, QueuedChange } from './queue';
 import { recordId, type SyncState } from './state';

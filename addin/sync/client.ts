@@ -1,6 +1,11 @@
-import { say, type Bilingual } from '../../shared';
-import type { EscalationView, PulledRecord, SyncConflict } from '../../functions/src/api/wire';
-import { MAX_RECORDS } from '../../functions/src/sync/registers';
+import {
+  type Bilingual,
+  type EscalationView,
+  MAX_RECORDS,
+  type PulledRecord,
+  say,
+  type SyncConflict,
+} from '../../shared';
 import { ApiFailure } from './api';
 import { applyResponse } from './apply';
 import { diffWorkbook, type WorkbookRecord } from './diff';

@@ -1,6 +1,4 @@
-import { registerByKey, stripIdentity } from '../../shared';
-import type { WireValue } from '../../functions/src/api/wire';
-import { SYNC_REGISTERS } from '../../functions/src/sync/registers';
+import { registerByKey, stripIdentity, SYNC_REGISTERS, type WireValue } from '../../shared';
 import { changedFields, fieldHashes, recordHash } from './hash';
 import type { Edit } from './queue';
 import { recordId, type KnownRecord } from './state';

@@ -23,4 +23,4 @@ export { backoffDelay, DEFAULT_RETRY, withRetry, type RetryPolicy } from './back
 /** Conflicts and refusals the pane shows. */
 export type { RejectedChange } from './state';
 /** The wire types the pane reads. */
-export type { EscalationView, PulledRecord, ReminderView, SyncConflict } from '../../functions/src/api/wire';
+export type { EscalationView, PulledRecord, ReminderView, SyncConflict } from '../../shared';

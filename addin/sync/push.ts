@@ -1,5 +1,4 @@
-import { SCHEMA_VERSION } from '../../shared';
-import type { PushRecord, SyncRequest, SyncResponse } from '../../functions/src/api/wire';
+import { type PushRecord, SCHEMA_VERSION, type SyncRequest, type SyncResponse } from '../../shared';
 import { ApiFailure, type SyncApi } from './api';
 import { DEFAULT_RETRY, sleep, withRetry, type RetryPolicy } from './backoff';
 import type { OfflineQueue, QueuedChange } from './queue';

@@ -1,4 +1,4 @@
-import type { WireValue } from '../../functions/src/api/wire';
+import type { WireValue } from '../../shared';
 import type { KeyValueStore } from './kv';
 
 /** A change waiting to reach the cloud. */

@@ -1,4 +1,4 @@
-import type { RemindersResponse } from '../../functions/src/api/wire';
+import type { RemindersResponse } from '../../shared';
 import { ApiFailure, type SyncApi } from './api';
 import type { KeyValueStore } from './kv';
 

@@ -1,4 +1,4 @@
-import type { SyncConflict } from '../../functions/src/api/wire';
+import type { SyncConflict } from '../../shared';
 import { fingerprint } from './diff';
 import type { OfflineQueue } from './queue';
 import { recordId, type SyncState } from './state';

@@ -1,5 +1,4 @@
-import type { EscalationView, SyncConflict } from '../../functions/src/api/wire';
-import type { Bilingual } from '../../shared';
+import type { Bilingual, EscalationView, SyncConflict } from '../../shared';
 import type { KeyValueStore } from './kv';
 
 /** What the client knows of a record as last synced: its revision and fingerprints. */

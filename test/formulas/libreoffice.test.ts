@@ -5,7 +5,7 @@ import { createSimulatedWorkbook } from '../../addin/simulator';
 import { simulatedWorkbookToXlsx } from '../../addin/simulator/xlsx';
 import { buildAnnualSummary, checkWorkbook, computeFigures, RATE_KEYS, type Period } from '../../shared';
 import { loadRegisters, runOf } from '../addin/excel/helpers';
-import { generateWorkbook } from '../fixtures/generate';
+import { generateWorkbook } from '../../addin/demo/generate';
 import { findSoffice, recalculate } from './soffice';
 
 const soffice = findSoffice();

@@ -1,8 +1,15 @@
 // Generated workbooks turned into what the add-in pushes: identity stripped with the core's own function.
-import { INPUT_REGISTERS, SCHEMA_VERSION, stripIdentity, type RegisterDef } from '../../shared';
-import type { PushRecord, SyncResponse, WireValue } from '../../functions/src/api/wire';
+import {
+  INPUT_REGISTERS,
+  type PushRecord,
+  type RegisterDef,
+  SCHEMA_VERSION,
+  stripIdentity,
+  type SyncResponse,
+  type WireValue,
+} from '../../shared';
 import { syncFunction } from '../../functions/src/functions/sync';
-import type { GeneratedRecords } from '../fixtures/raw';
+import type { GeneratedRecords } from '../../addin/demo/raw';
 import { call } from './support';
 
 const reg = (key: string): RegisterDef => INPUT_REGISTERS.find((r) => r.key === key) as RegisterDef;

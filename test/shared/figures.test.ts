@@ -12,7 +12,7 @@ import {
   type RateKey,
   type SurveyRecord,
 } from '../../shared';
-import { generateWorkbook, type Fate } from '../fixtures/generate';
+import { generateWorkbook, type Fate } from '../../addin/demo/generate';
 
 const rules = DEFAULT_SETTINGS;
 

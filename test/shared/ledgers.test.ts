@@ -9,7 +9,7 @@ import {
   satisfactionLedgerSheet,
   workLedgerSheet,
 } from '../../shared';
-import { generateWorkbook } from '../fixtures/generate';
+import { generateWorkbook } from '../../addin/demo/generate';
 
 const g = generateWorkbook();
 const { cases } = checkWorkbook(g.input, { today: g.today });

@@ -13,7 +13,7 @@ import {
   stripIdentity,
   workLedgerSheet,
 } from '../../shared';
-import { generateWorkbook } from '../fixtures/generate';
+import { generateWorkbook } from '../../addin/demo/generate';
 
 describe('masking', () => {
   it.each([

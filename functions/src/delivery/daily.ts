@@ -1,4 +1,4 @@
-import type { ReminderView } from '../api/wire';
+import type { ReminderView } from '../../../shared';
 import type { DeliveryRecord, Store, UnitProfile } from '../storage';
 import type { Channel } from './channels';
 import { formatMessages } from './format';

@@ -1,4 +1,4 @@
-import type { ReminderView } from '../api/wire';
+import type { ReminderView } from '../../../shared';
 import type { ChannelKind } from './channels';
 
 /** One webhook message and the reminder items it carries. */

@@ -2,11 +2,13 @@ import {
   addTally,
   emptyTally,
   figuresFromTally,
-  tallyPeriod,
   type Period,
+  type SummaryResponse,
   type Tally,
+  tallyPeriod,
+  type TreeFigures,
+  type UnitFigures,
 } from '../../../shared';
-import type { SummaryResponse, TreeFigures, UnitFigures } from '../api/wire';
 import { HttpError, MESSAGES } from '../http/errors';
 import type { Store, UnitProfile } from '../storage';
 import { mapLimit } from '../util/mapLimit';

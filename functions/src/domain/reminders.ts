@@ -1,5 +1,4 @@
-import { appealReminders, unitReminders } from '../../../shared';
-import type { ReminderView } from '../api/wire';
+import { appealReminders, type ReminderView, unitReminders } from '../../../shared';
 import type { Store, StoredRecord } from '../storage';
 import { unitData } from './unitData';
 

@@ -1,6 +1,5 @@
 import { app } from '@azure/functions';
-import { appealRegister, say, stripIdentity } from '../../../shared';
-import type { WireValue } from '../api/wire';
+import { appealRegister, say, stripIdentity, type WireValue } from '../../../shared';
 import { readJson } from '../http/body';
 import { httpFunction, type HttpCall } from '../http/define';
 import { HttpError, invalidBody } from '../http/errors';

@@ -1,5 +1,5 @@
 import { app } from '@azure/functions';
-import type { RemindersResponse } from '../api/wire';
+import type { RemindersResponse } from '../../../shared';
 import { chinaToday } from '../domain/clock';
 import { remindersFor } from '../domain/reminders';
 import { httpFunction } from '../http/define';

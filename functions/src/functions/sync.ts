@@ -1,11 +1,16 @@
 import { app } from '@azure/functions';
-import type { PulledRecord, PushResult, SyncConflict, SyncResponse } from '../api/wire';
+import {
+  PULL_LIMIT,
+  type PulledRecord,
+  type PushResult,
+  type SyncConflict,
+  type SyncResponse,
+} from '../../../shared';
 import { readJson } from '../http/body';
 import { httpFunction } from '../http/define';
 import { underFunctionsHost } from '../http/runtime';
 import type { StoredRecord } from '../storage';
 import { parseSync } from '../sync/parse';
-import { PULL_LIMIT } from '../sync/registers';
 
 const pulled = ({ seq: _seq, changeId: _changeId, ...r }: StoredRecord): PulledRecord => r;
 

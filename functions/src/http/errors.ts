@@ -1,6 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { say, type Bilingual } from '../../../shared';
-import type { ApiError, FieldProblem } from '../api/wire';
+import { type ApiError, type Bilingual, type FieldProblem, say } from '../../../shared';
 
 /** An error answered with a status and a bilingual message. */
 export class HttpError extends Error {

@@ -1,5 +1,5 @@
 import { odata } from '@azure/data-tables';
-import type { EscalationReply, EscalationView, WireValue } from '../api/wire';
+import type { EscalationReply, EscalationView, WireValue } from '../../../shared';
 import { keyPart } from './keys';
 import { collect, statusOf, type Tables } from './tables';
 

@@ -1,5 +1,5 @@
 // The storage module: the only code that talks to Azure Table Storage (or Azurite, or Cosmos DB for Table).
-import type { EscalationReply, EscalationView } from '../api/wire';
+import type { EscalationReply, EscalationView } from '../../../shared';
 import { listAudit, writeAudit, type Actor, type AuditEntry } from './audit';
 import { commitWrites, readRecord, type WriteOutcome } from './commit';
 import { listDeliveries, purgeDeliveries, saveDeliveries, type DeliveryRecord } from './deliveries';

@@ -1,4 +1,4 @@
-import type { PulledRecord, WireValue } from '../api/wire';
+import type { PulledRecord, WireValue } from '../../../shared';
 import { canonicalJson, recordRowKey } from './keys';
 
 /** A write the sync endpoint (or a cloud job) asks the records table to make. */

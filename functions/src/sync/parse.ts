@@ -1,10 +1,15 @@
-import { say, SCHEMA_VERSION } from '../../../shared';
-import type { WireValue } from '../api/wire';
+import {
+  MAX_RECORD_CHARS,
+  MAX_RECORDS,
+  say,
+  SCHEMA_VERSION,
+  syncRegister,
+  type WireValue,
+} from '../../../shared';
 import { HttpError, invalidBody } from '../http/errors';
 import type { RecordWrite } from '../storage';
 import { canonicalJson } from '../storage/keys';
 import { expected, isObject, noOtherKeys, Problems } from '../util/problems';
-import { MAX_RECORD_CHARS, MAX_RECORDS, syncRegister } from './registers';
 import { checkValues } from './values';
 
 /** A sync request after checking: typed, identity-free, within limits. */

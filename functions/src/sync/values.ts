@@ -1,16 +1,16 @@
 import {
+  type Bilingual,
   CellIssue,
+  type CellReader,
   compileReader,
   DEFAULT_VALUE_LISTS,
+  type FieldDef,
   fieldsAtVersion,
+  type RegisterDef,
   say,
   VALUE_LISTS,
-  type Bilingual,
-  type CellReader,
-  type FieldDef,
-  type RegisterDef,
+  type WireValue,
 } from '../../../shared';
-import type { WireValue } from '../api/wire';
 import { expected, isObject, type Problems } from '../util/problems';
 
 const MAX_TEXT = 4000;

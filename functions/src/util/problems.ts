@@ -1,5 +1,4 @@
-import { say, type Bilingual } from '../../../shared';
-import type { FieldProblem } from '../api/wire';
+import { type Bilingual, type FieldProblem, say } from '../../../shared';
 
 /** Collects problems with a request's fields, each addressed by its path (records[3].values.phone). */
 export class Problems {

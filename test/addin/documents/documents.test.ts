@@ -8,7 +8,7 @@ import {
   type PrintLayout,
 } from '../../../addin/documents';
 import { DUTIES } from '../../../addin/documents/handbook';
-import { FATES } from '../../fixtures/generate';
+import { FATES } from '../../../addin/demo/generate';
 import { cellsOf, filledWorkbook, PLACEHOLDER, ROSTER, textOf } from './fixture';
 
 const w = filledWorkbook();

@@ -14,9 +14,9 @@ import {
   type WorkbookCheck,
   type WorkbookInput,
 } from '../../../shared';
-import { generateWorkbook, type GeneratedWorkbook } from '../../fixtures/generate';
-import { rawTable, rawWorkbook, type GeneratedRecords } from '../../fixtures/raw';
-import { seeded } from '../../fixtures/random';
+import { generateWorkbook, type GeneratedWorkbook } from '../../../addin/demo/generate';
+import { rawTable, rawWorkbook, type GeneratedRecords } from '../../../addin/demo/raw';
+import { seeded } from '../../../addin/demo/random';
 
 /** The roster of the demo company; all staff, never appellants. */
 export const ROSTER: readonly RosterRecord[] = [

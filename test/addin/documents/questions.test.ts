@@ -6,7 +6,7 @@ import {
   type DocumentResult,
 } from '../../../addin/documents';
 import { checkWorkbook, settingsRegister, type WorkbookCheck } from '../../../shared';
-import { DEMO_SETTINGS, rawTable } from '../../fixtures/raw';
+import { DEMO_SETTINGS, rawTable } from '../../../addin/demo/raw';
 import { cellsOf, filledWorkbook, PLACEHOLDER, textOf } from './fixture';
 
 const w = filledWorkbook();

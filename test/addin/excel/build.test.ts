@@ -12,7 +12,7 @@ import {
   RATE_KEYS,
   workLedgerSheet,
 } from '../../../shared';
-import { generateWorkbook } from '../../fixtures/generate';
+import { generateWorkbook } from '../../../addin/demo/generate';
 import { loadRegisters, paste, runOf } from './helpers';
 
 const g = generateWorkbook({ appeals: 160, seed: 11 });

@@ -5,7 +5,7 @@ import { MARK_FILL } from '../../../addin/excel/marks';
 import { setUpWorkbook } from '../../../addin/excel/setup';
 import { createSimulatedWorkbook, type SimulatedWorkbook } from '../../../addin/simulator';
 import { appealRegister, fieldsAtVersion, SCHEMA_VERSION } from '../../../shared';
-import { generateWorkbook } from '../../fixtures/generate';
+import { generateWorkbook } from '../../../addin/demo/generate';
 import { loadRegisters, runOf } from './helpers';
 
 const g = generateWorkbook({ appeals: 120, seed: 3 });

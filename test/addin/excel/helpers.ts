@@ -4,7 +4,7 @@ import type { ExcelRun } from '../../../addin/excel/context';
 import type { SimulatedWorkbook } from '../../../addin/simulator';
 import { pasteRegisters } from '../../../addin/preview/paste';
 import type { WorkbookInput } from '../../../shared';
-import { asExcelStores } from '../../fixtures/raw';
+import { asExcelStores } from '../../../addin/demo/raw';
 
 /** The simulator's run, as the Excel layer takes it. */
 export const runOf = (wb: SimulatedWorkbook): ExcelRun => wb.run.bind(wb) as ExcelRun;

@@ -4,9 +4,9 @@ import { makeManagementCopy, type ManagementCopyReport } from '../../../addin/ex
 import { setUpWorkbook } from '../../../addin/excel/setup';
 import { createSimulatedWorkbook } from '../../../addin/simulator';
 import { checkWorkbook, computeFigures, RATE_KEYS, type AppealRecord } from '../../../shared';
-import { generateWorkbook } from '../../fixtures/generate';
-import { rawWorkbook } from '../../fixtures/raw';
-import { seeded } from '../../fixtures/random';
+import { generateWorkbook } from '../../../addin/demo/generate';
+import { rawWorkbook } from '../../../addin/demo/raw';
+import { seeded } from '../../../addin/demo/random';
 import { loadRegisters, runOf } from './helpers';
 
 const ExcelJs: typeof ExcelJsModule =

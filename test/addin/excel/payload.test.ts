@@ -4,7 +4,7 @@ import { checkWorkbookInExcel } from '../../../addin/excel/check';
 import { blocks, PAYLOAD_LIMIT_BYTES } from '../../../addin/excel/payload';
 import { setUpWorkbook } from '../../../addin/excel/setup';
 import { createSimulatedWorkbook } from '../../../addin/simulator';
-import { generateWorkbook } from '../../fixtures/generate';
+import { generateWorkbook } from '../../../addin/demo/generate';
 import { loadRegisters, runOf } from './helpers';
 
 describe('payloads split at the 5 MB boundary', () => {

@@ -8,7 +8,7 @@ import { cachedToken, localDevToken } from '../../../addin/sync/token';
 import { freePort } from '../../../functions/src/local/freePort';
 import { getServices } from '../../../functions/src/services';
 import { startLocalFunctions, type LocalFunctions } from '../../../scripts/serve-functions';
-import { generateWorkbook } from '../../fixtures/generate';
+import { generateWorkbook } from '../../../addin/demo/generate';
 
 let local: LocalFunctions;
 const fast = { attempts: 4, baseMs: 5, maxMs: 20 };

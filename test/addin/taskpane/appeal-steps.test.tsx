@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { appealDeadlines, checkWorkbook, deriveState, STAGE_TEXT } from '../../../shared';
-import { generateWorkbook } from '../../fixtures/generate';
+import { generateWorkbook } from '../../../addin/demo/generate';
 import { renderPane, simulatedWorkbook } from './helpers';
 
 const g = generateWorkbook({ appeals: 56, seed: 7 });

@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { generateWorkbook } from '../../fixtures/generate';
+import { generateWorkbook } from '../../../addin/demo/generate';
 import { gatedOperations, renderPane, simulatedWorkbook } from './helpers';
 
 const g = generateWorkbook({ appeals: 24, seed: 5 });

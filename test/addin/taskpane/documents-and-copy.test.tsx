@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { generateWorkbook } from '../../fixtures/generate';
+import { generateWorkbook } from '../../../addin/demo/generate';
 import { renderPane, simulatedWorkbook } from './helpers';
 
 describe('printable documents and the management copy from the pane', () => {

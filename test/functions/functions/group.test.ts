@@ -1,30 +1,28 @@
 import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type AppealCase,
   appealReminders,
   buildCases,
   computeFigures,
-  defaultCalendar,
   DEFAULT_SETTINGS,
-  SCHEMA_VERSION,
-  unitReminders,
-  type AppealCase,
+  defaultCalendar,
+  type EscalationView,
   type Figures,
   type Period,
+  type RemindersResponse,
+  SCHEMA_VERSION,
+  type SummaryResponse,
+  type SyncResponse,
+  unitReminders,
 } from '../../../shared';
-import type {
-  EscalationView,
-  RemindersResponse,
-  SummaryResponse,
-  SyncResponse,
-} from '../../../functions/src/api/wire';
 import { aggregateTimer } from '../../../functions/src/functions/aggregateTimer';
 import { escalationsFunction } from '../../../functions/src/functions/escalations';
 import { remindersFunction } from '../../../functions/src/functions/reminders';
 import { summaryFunction } from '../../../functions/src/functions/summary';
 import { syncFunction } from '../../../functions/src/functions/sync';
 import { unitConfigFunction } from '../../../functions/src/functions/unitConfig';
-import { generateWorkbook, type GeneratedWorkbook } from '../../fixtures/generate';
+import { generateWorkbook, type GeneratedWorkbook } from '../../../addin/demo/generate';
 import { pushAll, pushRecords } from '../fixtures';
 import { call, startEnv, tokenFor, type TestEnv } from '../support';
 

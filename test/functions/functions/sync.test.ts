@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../../shared';
-import type { ApiError, PushRecord, SyncResponse } from '../../../functions/src/api/wire';
+import { type ApiError, type PushRecord, SCHEMA_VERSION, type SyncResponse } from '../../../shared';
 import { syncFunction } from '../../../functions/src/functions/sync';
 import { call, startEnv, tokenFor, type TestEnv } from '../support';
 

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PushRecord } from '../../../functions/src/api/wire';
+import type { PushRecord } from '../../../shared';
 import { remindersFor } from '../../../functions/src/domain/reminders';
 import { remindersTimer } from '../../../functions/src/functions/remindersTimer';
 import { retentionTimer } from '../../../functions/src/functions/retentionTimer';

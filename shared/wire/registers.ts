@@ -1,3 +1,5 @@
+// What the cloud keeps and the limits of one sync, shared so the add-in batches by the same numbers
+// the functions enforce.
 import {
   agendaRegister,
   appealRegister,
@@ -7,8 +9,8 @@ import {
   surveyRegister,
   topicRegister,
   trackingRegister,
-  type RegisterDef,
-} from '../../../shared';
+} from '../schema/registers';
+import type { RegisterDef } from '../schema/types';
 
 /**
  * The registers the cloud keeps: what reminders, escalation and summaries need, and no more

@@ -1,5 +1,9 @@
-// The HTTP contract between the add-in's sync client and the functions, in one place.
-import type { Bilingual, Figures, Period, Reminder } from '../../../shared';
+// The HTTP contract between the add-in's sync client and the functions, in one place: both ends
+// import these types from here, so a change to the wire is a change to both.
+import type { Figures } from '../ledger/figures';
+import type { Period } from '../ledger/period';
+import type { Reminder } from '../reminders';
+import type { Bilingual } from '../text';
 
 /** A register value as it travels: numbers for number fields, text (dates as YYYY-MM-DD) otherwise. */
 export type WireValue = string | number;
