@@ -1,6 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { visibleCells } from './cells';
+import { formulaBarContent, visibleCells } from './cells';
 import { FormulaBar } from './FormulaBar';
 import type { ObservedWorkbook } from './observed';
 import { SheetGrid } from './SheetGrid';
@@ -32,7 +32,7 @@ export function WorkbookView({ book }: { book: ObservedWorkbook }) {
     [book, active, version],
   );
   const address = selection?.sheet === active ? selection.address.replace(/:.*$/, '') : null;
-  const content = address ? String(book.sim.getFormulas(active, address)[0]?.[0] ?? '') : '';
+  const content = address ? formulaBarContent(book.sim, active, address) : '';
   const select = (sheet: string, cell: string): void => {
     void book.run(async (context) => {
       context.workbook.worksheets.getItem(sheet).getRange(cell).select();

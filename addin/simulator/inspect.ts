@@ -1,5 +1,5 @@
 import { columnLetters, formatRect, parseAddress } from './model/address';
-import { matrix, readFormulas, readNumberFormats, readValues, writeCells } from './model/cells';
+import { matrix, readFormulas, readNumberFormats, readText, readValues, writeCells } from './model/cells';
 import { conditionalFormatsIn } from './model/conditional-ops';
 import { nameFormula } from './model/name-ops';
 import { cellCount, type Rect } from './model/rect';
@@ -48,7 +48,7 @@ export function rectOf(address: string): Rect {
   return parsed.rect;
 }
 
-/** Cell reads as `Range.values/formulas/numberFormat` return them (whole columns clipped to the used rows). */
+/** Cell reads as `Range.values/formulas/numberFormat/text` return them (whole columns clipped to the used rows). */
 export const readers = {
   values: (wb: WorkbookModel, sheet: string, address: string): unknown[][] =>
     readValues(sheetOf(wb, sheet), clipToUsed(sheetOf(wb, sheet), rectOf(address))),
@@ -56,6 +56,8 @@ export const readers = {
     readFormulas(sheetOf(wb, sheet), clipToUsed(sheetOf(wb, sheet), rectOf(address))),
   numberFormats: (wb: WorkbookModel, sheet: string, address: string): string[][] =>
     readNumberFormats(sheetOf(wb, sheet), clipToUsed(sheetOf(wb, sheet), rectOf(address))),
+  text: (wb: WorkbookModel, sheet: string, address: string): string[][] =>
+    readText(sheetOf(wb, sheet), clipToUsed(sheetOf(wb, sheet), rectOf(address))),
 };
 
 /** Types or pastes values as a user would (same entry rules as `Range.values`), creating the sheet if needed. */

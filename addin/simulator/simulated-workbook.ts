@@ -47,6 +47,8 @@ export interface SimulatedWorkbook {
   getValues(sheet: string, address: string): unknown[][];
   getFormulas(sheet: string, address: string): unknown[][];
   getNumberFormats(sheet: string, address: string): string[][];
+  /** What each cell shows, as `Range.text` reads it: the value through its number format. */
+  getText(sheet: string, address: string): string[][];
   setValues(sheet: string, address: string, values: unknown): void;
   tableNames(): string[];
   table(name: string): TableInfo | undefined;
@@ -107,6 +109,7 @@ export function createSimulatedWorkbook(options: SimulatedWorkbookOptions = {}):
     getValues: (sheet, address) => readers.values(wb, sheet, address),
     getFormulas: (sheet, address) => readers.formulas(wb, sheet, address),
     getNumberFormats: (sheet, address) => readers.numberFormats(wb, sheet, address),
+    getText: (sheet, address) => readers.text(wb, sheet, address),
     setValues: (sheet, address, values) => typeValues(wb, sheet, address, values),
     tableNames: () => wb.tables.map((t) => t.name),
     table: (name) => tableInfo(wb, name),

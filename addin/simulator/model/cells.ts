@@ -1,7 +1,7 @@
 import { excelError } from '../errors';
-import { type CellValue, interpretInput } from './cell-input';
+import { format as formatNumber } from 'numfmt';
+import { type CellValue, interpretInput, TEXT_FORMAT } from './cell-input';
 import { columnCount, type Rect, rowCount } from './rect';
-import { fromSerial } from './serial-date';
 import type { SheetModel } from './sheet-model';
 import { FORMAT_DEFAULTS } from './styles';
 
@@ -16,6 +16,8 @@ const ERROR_VALUES = new Set([
   '#SPILL!',
   '#CALC!',
 ]);
+
+const GENERAL = FORMAT_DEFAULTS.numberFormat;
 
 /** The number format in force at a cell. */
 export function numberFormatAt(sheet: SheetModel, r: number, c: number): string {
@@ -48,18 +50,37 @@ export function readNumberFormats(sheet: SheetModel, area: Rect): string[][] {
   return matrix(area, (r, c) => numberFormatAt(sheet, r, c));
 }
 
-/** `Range.text`, minimally formatted: dates for date formats, percentages, else String(value). */
+/**
+ * How numfmt should format: out-of-range dates (before 1900, after 9999) show as #s, as Excel shows them,
+ * instead of numfmt's default of falling back to the plain number.
+ */
+const FORMAT_OPTIONS = { dateSpanLarge: false, dateErrorNumber: false } as const;
+
+/**
+ * One cell's text under its number format, as `Range.text` returns it: the number format applied by numfmt,
+ * never the column-width "####" substitution of the grid (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-text-member).
+ * Error values and booleans read as themselves; strings as typed unless the format has a text section.
+ */
+export function cellText(value: CellValue | undefined, format: string): string {
+  if (value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') {
+    // Fast path for bulk reads (autofit reads every cell): General and @ show text as typed.
+    if (format === GENERAL || format === TEXT_FORMAT || ERROR_VALUES.has(value)) return value;
+  } else if (format === GENERAL && Number.isInteger(value) && Math.abs(value) < 1e10) {
+    return String(value);
+  }
+  try {
+    return formatNumber(format, value, FORMAT_OPTIONS);
+  } catch {
+    // A pattern numfmt cannot parse (the simulator does not validate number formats on write): as General.
+    return formatNumber(GENERAL, value, FORMAT_OPTIONS);
+  }
+}
+
+/** `Range.text`: each cell's value through its number format (see `cellText`). */
 export function readText(sheet: SheetModel, area: Rect): string[][] {
-  return matrix(area, (r, c) => {
-    const v = sheet.values.get(r, c);
-    if (v === undefined) return '';
-    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-    if (typeof v === 'string') return v;
-    const format = numberFormatAt(sheet, r, c);
-    if (/y|d/i.test(format) && !format.includes('"')) return fromSerial(v);
-    if (format.endsWith('%')) return `${Math.round(v * 100)}%`;
-    return String(v);
-  });
+  return matrix(area, (r, c) => cellText(sheet.values.get(r, c), numberFormatAt(sheet, r, c)));
 }
 
 /** `Range.valueTypes`. */

@@ -1,7 +1,3 @@
-/** Excel's day zero for serial dates (the 1900 system, which counts the phantom 29 Feb 1900). */
-const EPOCH_UTC = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
 /** Days from 1970-01-01 to a civil date (Hinnant's algorithm: plain arithmetic, fast in bulk writes). */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -35,11 +31,4 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const length = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
   return day <= length;
-}
-
-/** The calendar date of a serial, as `yyyy-mm-dd` (used by the minimal `text` formatting). */
-export function fromSerial(serial: number): string {
-  const whole = Math.floor(serial);
-  const d = new Date(EPOCH_UTC + (whole < 61 ? whole + 1 : whole) * DAY_MS);
-  return d.toISOString().slice(0, 10);
 }
