@@ -51,8 +51,8 @@ export function readNumberFormats(sheet: SheetModel, area: Rect): string[][] {
 }
 
 /**
- * How numfmt should format: out-of-range dates (before 1900, after 9999) show as #s, as Excel shows them,
- * instead of numfmt's default of falling back to the plain number.
+ * How numfmt should format: out-of-range dates (before 1900, after 9999) show as #s, as Excel's grid shows
+ * them (what Range.text returns for them is undocumented), not numfmt's default of the plain number.
  */
 const FORMAT_OPTIONS = { dateSpanLarge: false, dateErrorNumber: false } as const;
 
