@@ -83,7 +83,11 @@ export function splitAddress(address: string): { sheet: string | null; cells: st
   };
 }
 
-/** Selects a cell or range by address (sheet-qualified, or on the active sheet), showing its sheet. */
+/**
+ * Selects a cell or range by address (sheet-qualified, or on the active sheet), showing its sheet.
+ * The sheet is activated first: Range.select on a sheet that is not active does nothing or fails
+ * in Excel (office-js issue 5118).
+ */
 export async function selectAddress(run: ExcelRun, address: string): Promise<void> {
   const { sheet, cells } = splitAddress(address);
   // A problem with a whole sheet carries only the sheet's name: show the sheet at its top.
@@ -95,6 +99,7 @@ export async function selectAddress(run: ExcelRun, address: string): Promise<voi
       : sheet === null
         ? sheets.getActiveWorksheet()
         : sheets.getItem(sheet);
+    if (sheet !== null || bare) ws.activate();
     ws.getRange(bare ? 'A1' : cells).select();
     await context.sync();
   });

@@ -35,7 +35,10 @@ export function WorkbookView({ book }: { book: ObservedWorkbook }) {
   const content = address ? formulaBarContent(book.sim, active, address) : '';
   const select = (sheet: string, cell: string): void => {
     void book.run(async (context) => {
-      context.workbook.worksheets.getItem(sheet).getRange(cell).select();
+      // Excel selects only on the active sheet (office-js issue 5118): a tab click activates it.
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
       await context.sync();
     });
   };

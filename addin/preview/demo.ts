@@ -28,7 +28,9 @@ export async function seedDemo(book: ObservedWorkbook, today: string): Promise<v
   await pasteRegisters(book.sim, asExcelStores(demoWorkbook(today).input));
   // Open where a clerk works most: the first appeal of the register.
   await book.run(async (context) => {
-    context.workbook.worksheets.getItem('职工诉求记录表').getRange('A2').select();
+    const appeals = context.workbook.worksheets.getItem('职工诉求记录表');
+    appeals.activate();
+    appeals.getRange('A2').select();
     await context.sync();
   });
 }

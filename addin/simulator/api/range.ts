@@ -1,3 +1,4 @@
+import { excelError } from '../errors';
 import { clearRange, merge, unmerge } from '../model/range-ops';
 import { shiftCells } from '../model/structure';
 import { oneOf } from '../model/styles';
@@ -76,8 +77,22 @@ export class RangeProxy extends RangeNavigation {
   clear(applyTo?: string): void {
     this._call('clear', [applyTo], (t) => clearRange(t.sheet, t.rect, applyTo, 'Range.clear'));
   }
+  /**
+   * Selects the range on the active sheet. The reference does not say what happens on another
+   * sheet, and Excel there often does nothing (office-js issue 5118) or fails (office-js-docs
+   * issue 605), so the simulator refuses it: activate the sheet first.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-select-member
+   */
   select(): void {
-    this._call('select', [], (t, s) => s.wb.activate(t.sheet, t.rect));
+    this._call('select', [], (t, s) => {
+      if (t.sheet !== s.wb.activeSheet)
+        throw excelError(
+          'InvalidOperation',
+          'Range.select',
+          `the range is on '${t.sheet.name}', not on the active sheet '${s.wb.activeSheet.name}'; activate its sheet first`,
+        );
+      s.wb.activate(t.sheet, t.rect);
+    });
   }
   merge(across?: boolean): void {
     this._call('merge', [across], (t, s) => merge(s.wb, t.sheet, t.rect, across, 'Range.merge'));

@@ -27,6 +27,7 @@ describe('sheet view and print settings', () => {
     await wb.run(async (context) => {
       const other = context.workbook.worksheets.add('Other');
       const initial = context.workbook.getSelectedRange().load('address');
+      other.activate();
       other.getRange('C3:D4').select();
       const selected = context.workbook.getSelectedRange().load('address');
       const active = context.workbook.getActiveCell().load('address');

@@ -26,6 +26,7 @@ async function populated(): Promise<ReturnType<typeof createSimulatedWorkbook>> 
     sheet.getRange('E1:F1').merge();
     context.workbook.names.add('Amounts', sheet.getRange('C2:C3'));
     context.workbook.settings.add('schema', { version: 2 });
+    sheet.activate();
     sheet.getRange('B2').select();
     await context.sync();
   });
