@@ -1,17 +1,25 @@
 import {
   fieldsAtVersion,
   headerKey,
+  mapHeaders,
   SCHEMA_VERSION,
   VALUE_LISTS,
   type FieldDef,
   type RegisterDef,
+  type ValueListKey,
 } from '../../shared';
 import { columnLetter, numberFormatOf, widthInPoints } from './columns';
-import { SCHEMA_VERSION_SETTING } from './context';
+import { LAYOUT_VERSION_SETTING, SCHEMA_VERSION_SETTING } from './context';
 import { defaultRows } from './defaults';
 import type { RegisterPlan } from './plan';
-import { conditionalRules, listName, validationFor } from './rules';
-import type { WorkbookState } from './state';
+import { conditionalRules, listSourceFormula, validationFor } from './rules';
+
+/**
+ * The layout set-up applies: formats, validation and list sources. 1 (never recorded) fed list
+ * validation from `List_*` names; 2 reads each extensible list through INDIRECT from its 值列表
+ * table column. Raise it whenever formatTable changes, so set-up re-formats older workbooks.
+ */
+export const LAYOUT_VERSION = 2;
 
 /** Where a register's table sits once set-up has queued its commands. */
 export interface PlacedTable {
@@ -76,7 +84,7 @@ export function placeTable(context: Excel.RequestContext, plan: RegisterPlan): P
   );
 }
 
-/** Appends the columns an older layout lacks, at the table's right edge, keeping every cell. */
+/** Appends the columns an older schema lacks, at the table's right edge, keeping every cell. */
 function complete(placed: PlacedTable, missing: readonly FieldDef[]): PlacedTable {
   for (const f of missing) placed.table.columns.add(undefined, undefined, f.header);
   return { ...placed, headers: [...placed.headers, ...missing.map((f) => f.header)] };
@@ -96,26 +104,37 @@ export function columnsOf(placed: PlacedTable): Map<string, string> {
 }
 
 /**
+ * The list source of each extensible list, read from the placed 值列表 table by the header its
+ * column actually has (an adopted table keeps the clerk's header, spaces and former names included).
+ */
+export function listSources(valueLists: PlacedTable): (list: ValueListKey) => string {
+  const headerOf = mapHeaders(valueLists.register, valueLists.headers).headerOf;
+  return (list) => listSourceFormula(valueLists.register.table, headerOf.get(list) ?? VALUE_LISTS[list].name);
+}
+
+/**
  * Queues the formats of a placed table: number formats (text for keys and phones, yyyy-mm-dd for
  * dates), widths, the frozen header row, validation with Chinese prompts and alerts, and the
  * conditional formats that show invalid and overdue cells. Formats only; no value is touched.
+ * List validation refers to the 值列表 table, so every table must be placed before any is formatted.
+ * Columns are found by the header the table has (a former header, or spaces the clerk typed).
  */
-export function formatTable(placed: PlacedTable): void {
+export function formatTable(placed: PlacedTable, listSource: (list: ValueListKey) => string): void {
   const { register, table, sheet } = placed;
   const letters = columnsOf(placed);
   const firstRow = placed.headerRow + 2;
-  const headerOf = new Map(placed.headers.map((h) => [headerKey(h), h]));
+  const headerOf = mapHeaders(register, placed.headers).headerOf;
   const body = table.getDataBodyRange();
   body.conditionalFormats.clearAll();
   sheet.freezePanes.freezeRows(placed.headerRow + 1);
   for (const f of register.fields) {
     const column = letters.get(f.key);
     if (!column) continue;
-    const header = headerOf.get(headerKey(f.header)) ?? f.header;
+    const header = headerOf.get(f.key) ?? f.header;
     const cells = table.columns.getItem(header).getDataBodyRange();
     cells.numberFormat = numberFormatOf(f) as unknown as string[][];
     sheet.getRange(`${column}:${column}`).format.columnWidth = widthInPoints(f.width ?? 12);
-    const v = validationFor(f, { column, firstRow });
+    const v = validationFor(f, { column, firstRow, listSource });
     cells.dataValidation.clear();
     if (v) {
       cells.dataValidation.rule = v.rule;
@@ -125,32 +144,20 @@ export function formatTable(placed: PlacedTable): void {
   }
   const lastColumn = columnLetter(placed.firstColumn + placed.headers.length - 1);
   for (const rule of conditionalRules(register, (k) => letters.get(k), firstRow, lastColumn)) {
-    const header =
-      headerOf.get(headerKey(register.fields.find((f) => f.key === rule.field)?.header ?? '')) ?? '';
+    const header = headerOf.get(rule.field) ?? '';
     const cf = table.columns.getItem(header).getDataBodyRange().conditionalFormats.add('Custom');
     cf.custom.rule.formula = rule.formula;
     cf.custom.format.fill.color = rule.fill;
   }
 }
 
-/** Queues the names that feed list validation from the 值列表 table, for the names not yet there. */
-export function addListNames(
-  context: Excel.RequestContext,
-  state: WorkbookState,
-  valueLists: PlacedTable,
-): void {
-  for (const f of valueLists.register.fields) {
-    const name = listName(f.key);
-    if (state.names.has(name)) continue;
-    const header =
-      valueLists.headers.find(
-        (h) => headerKey(h) === headerKey(VALUE_LISTS[f.key as keyof typeof VALUE_LISTS].name),
-      ) ?? f.header;
-    context.workbook.names.add(name, `=${valueLists.register.table}[${header}]`);
-  }
+/** Queues the deletion of defined names, once nothing set-up writes refers to them. */
+export function deleteNames(context: Excel.RequestContext, names: readonly string[]): void {
+  for (const name of names) context.workbook.names.getItem(name).delete();
 }
 
-/** Queues the schema version marker, written last so an interrupted set-up is redone. */
+/** Queues the schema and layout version markers, written last so an interrupted set-up is redone. */
 export function markVersion(context: Excel.RequestContext): void {
   context.workbook.settings.add(SCHEMA_VERSION_SETTING, SCHEMA_VERSION);
+  context.workbook.settings.add(LAYOUT_VERSION_SETTING, LAYOUT_VERSION);
 }

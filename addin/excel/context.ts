@@ -15,3 +15,9 @@ export const noProgress: Progress = () => undefined;
 
 /** The workbook setting that records which schema version set the workbook up. */
 export const SCHEMA_VERSION_SETTING = 'xieshang.schemaVersion';
+
+/**
+ * The workbook setting that records which layout version (formats, validation and list sources)
+ * set-up last applied; kept apart from the schema version so a layout change alone is re-applied.
+ */
+export const LAYOUT_VERSION_SETTING = 'xieshang.layoutVersion';

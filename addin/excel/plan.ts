@@ -4,9 +4,13 @@ import {
   mapHeaders,
   periodOfLedgerSheet,
   SCHEMA_VERSION,
+  valueListRegister,
   type FieldDef,
   type RegisterDef,
 } from '../../shared';
+import { parseA1Ref, parseStructRef, tokenize } from '@borgar/fx';
+import { LAYOUT_VERSION } from './apply';
+import { listName } from './rules';
 import type { SheetState, TableState, WorkbookState } from './state';
 
 /** What set-up does for one register. */
@@ -57,94 +61,166 @@ const missingOf = (register: RegisterDef, headers: readonly unknown[]): FieldDef
   ...mapHeaders(register, headers).missing,
 ];
 
-/** The trimmed, contiguous header cells of a row, from its first filled cell. */
+/**
+ * The contiguous header cells of a row, from its first filled cell, exactly as typed: once the
+ * range is a table Excel names its columns by these cells, spaces included, so trimming them here
+ * would look columns up by names the table does not have.
+ */
 function headerSpan(row: readonly unknown[]): { first: number; headers: string[] } | null {
   const first = row.findIndex((v) => headerKey(v) !== '');
   if (first < 0) return null;
   const headers: string[] = [];
-  for (let c = first; c < row.length && headerKey(row[c]) !== ''; c++) headers.push(String(row[c]).trim());
+  for (let c = first; c < row.length && headerKey(row[c]) !== ''; c++) headers.push(String(row[c]));
   return { first, headers };
 }
 
+/** A table or a sheet's header row that a register could adopt, with how well it matches. */
+interface Match {
+  readonly register: RegisterDef;
+  /** The table's name or the sheet's: what one adoption claims. */
+  readonly claim: string;
+  /** Matching headers, then the share of the register's fields they cover: larger is better. */
+  readonly score: number;
+  readonly share: number;
+  readonly plan: () => RegisterPlan;
+}
+
+/** Every (register, table) and (register, sheet) pairing that looks like the register's form. */
+function candidates(state: WorkbookState, open: readonly RegisterDef[]): Match[] {
+  const out: Match[] = [];
+  const tables = state.tables.filter((t) => !isRegisterTable(t.name));
+  const tableSheets = new Set(state.tables.map((t) => t.sheet));
+  const sheets = state.sheets.filter((s) => !tableSheets.has(s.name) && !isGenerated(s.name));
+  for (const register of open) {
+    const share = (score: number): number => score / register.fields.length;
+    for (const table of tables) {
+      const score = matches(register, table.headers);
+      if (score > 0)
+        out.push({
+          register,
+          claim: `table:${table.name}`,
+          score,
+          share: share(score),
+          plan: () => ({ kind: 'adoptTable', register, table, missing: missingOf(register, table.headers) }),
+        });
+    }
+    for (const sheet of sheets) {
+      const found = bestRow(register, sheet);
+      if (!found) continue;
+      const lastRow = sheet.used ? sheet.used.row + sheet.used.rows - 1 : found.row;
+      out.push({
+        register,
+        claim: `sheet:${sheet.name}`,
+        score: found.score,
+        share: share(found.score),
+        plan: () => ({
+          kind: 'adoptRange',
+          register,
+          sheet: sheet.name,
+          headerRow: found.row,
+          firstColumn: found.span.first,
+          headers: found.span.headers,
+          lastRow: Math.max(lastRow, found.row + 1),
+          missing: missingOf(register, found.span.headers),
+        }),
+      });
+    }
+  }
+  return out;
+}
+
 /**
- * Decides, for every register, whether to keep, adopt or create its table. A sheet or table is
- * claimed by one register at most; generated ledgers are never adopted.
+ * Decides, for every register, whether to keep, adopt or create its table. Our own tables are kept.
+ * Then every remaining (register, table or sheet) pairing is scored and the best pairings are taken
+ * first, each register and each table or sheet at most once: a sheet goes to the register it
+ * matches best, even when a register earlier in the list also matches it a little (the appeal
+ * register shares three list headers with 值列表, so first-come adoption made it the 值列表 and
+ * pointed every dropdown into appeals). Generated ledgers are never adopted.
  */
 export function planSetup(state: WorkbookState): RegisterPlan[] {
-  const claimedTables = new Set<string>();
-  const claimedSheets = new Set<string>();
   const plans: RegisterPlan[] = [];
   for (const register of REGISTERS) {
     const own = state.tables.find((t) => t.name === register.table);
-    if (own) {
-      claimedTables.add(own.name);
+    if (own)
       plans.push({ kind: 'existing', register, table: own, missing: missingOf(register, own.headers) });
-    }
   }
-  for (const register of REGISTERS) {
-    if (plans.some((p) => p.register === register)) continue;
-    const table = best(
-      state.tables.filter((t) => !claimedTables.has(t.name) && !isRegisterTable(t.name)),
-      (t) => matches(register, t.headers),
-    );
-    if (table) {
-      claimedTables.add(table.name);
-      plans.push({ kind: 'adoptTable', register, table, missing: missingOf(register, table.headers) });
-      continue;
-    }
-    const tableSheets = new Set(state.tables.map((t) => t.sheet));
-    const candidates = state.sheets.filter(
-      (s) => !claimedSheets.has(s.name) && !tableSheets.has(s.name) && !isGenerated(s.name),
-    );
-    const found = bestRange(register, candidates);
-    if (found) {
-      claimedSheets.add(found.sheet.name);
-      const lastRow = found.sheet.used ? found.sheet.used.row + found.sheet.used.rows - 1 : found.row;
-      plans.push({
-        kind: 'adoptRange',
-        register,
-        sheet: found.sheet.name,
-        headerRow: found.row,
-        firstColumn: found.span.first,
-        headers: found.span.headers,
-        lastRow: Math.max(lastRow, found.row + 1),
-        missing: missingOf(register, found.span.headers),
-      });
-      continue;
-    }
-    plans.push({ kind: 'create', register, sheet: freeSheetName(register.sheet, state, plans) });
+  const open = REGISTERS.filter((r) => !plans.some((p) => p.register === r));
+  // Most matching headers first; on a tie the register they cover more fully, then a table over
+  // a plain range, then workbook order (sort is stable).
+  const ranked = candidates(state, open).sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.share - a.share ||
+      Number(b.claim.startsWith('table:')) - Number(a.claim.startsWith('table:')),
+  );
+  const claimed = new Set<string>();
+  for (const m of ranked) {
+    if (claimed.has(m.claim) || plans.some((p) => p.register === m.register)) continue;
+    claimed.add(m.claim);
+    plans.push(m.plan());
   }
+  for (const register of open)
+    if (!plans.some((p) => p.register === register))
+      plans.push({ kind: 'create', register, sheet: freeSheetName(register.sheet, state, plans) });
   return REGISTERS.map((r) => plans.find((p) => p.register === r) as RegisterPlan);
 }
 
-/** Whether the workbook is already set up by this schema version: set-up then changes nothing. */
+/**
+ * Whether the workbook is already set up by this schema and layout version: set-up then changes
+ * nothing. A workbook set up by an older layout is formatted again even when its columns are all there.
+ */
 export const isUpToDate = (state: WorkbookState, plans: readonly RegisterPlan[]): boolean =>
   state.schemaVersion === SCHEMA_VERSION &&
+  state.layoutVersion === LAYOUT_VERSION &&
   plans.every((p) => p.kind === 'existing' && p.missing.length === 0);
+
+/**
+ * The list names layout version 1 defined (`List_<list>` referring to the 值列表 table, or to the
+ * fixed block Excel may have turned it into, https://github.com/OfficeDev/office-js/issues/740).
+ * Set-up deletes them once no validation uses them; a name of the same form that points anywhere
+ * else is the clerk's own and is left alone.
+ */
+export function legacyListNames(state: WorkbookState): string[] {
+  const table = state.tables.find((t) => t.name === valueListRegister.table);
+  return valueListRegister.fields
+    .map((f) => listName(f.key))
+    .filter((name) => {
+      const formula = state.names.get(name);
+      return formula !== undefined && refersToValueLists(formula, table?.sheet);
+    });
+}
+
+/** Whether a name's formula is one reference into the 值列表 table, structured or as an A1 block on its sheet. */
+function refersToValueLists(formula: string, sheet: string | undefined): boolean {
+  let tokens: ReturnType<typeof tokenize>;
+  try {
+    tokens = tokenize(formula, { mergeRefs: true }).filter(
+      (t) => t.type !== 'whitespace' && t.type !== 'fx_prefix',
+    );
+  } catch {
+    return false;
+  }
+  const only = tokens.length === 1 ? tokens[0] : undefined;
+  if (!only) return false;
+  // Excel compares table and sheet names without regard to case.
+  const same = (a: string | undefined, b: string | undefined): boolean =>
+    a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+  if (only.type === 'structured') return same(parseStructRef(only.value)?.table, valueListRegister.table);
+  const a1 = only.type === 'range' ? parseA1Ref(only.value) : undefined;
+  return !!a1 && 'range' in a1 && same(a1.context?.[0], sheet);
+}
 
 const isRegisterTable = (name: string): boolean => REGISTERS.some((r) => r.table === name);
 const isGenerated = (sheet: string): boolean => periodOfLedgerSheet(sheet) !== null;
 
-function best<T>(items: readonly T[], score: (t: T) => number): T | undefined {
-  let top: T | undefined;
-  let topScore = 0;
-  for (const t of items) {
-    const s = score(t);
-    if (s > topScore) [top, topScore] = [t, s];
-  }
-  return top;
-}
-
-function bestRange(register: RegisterDef, sheets: readonly SheetState[]) {
-  let found:
-    { sheet: SheetState; row: number; span: { first: number; headers: string[] }; score: number } | undefined;
-  for (const sheet of sheets) {
-    sheet.top.forEach((row, r) => {
-      const span = headerSpan(row);
-      const score = span ? matches(register, span.headers) : 0;
-      if (span && score > (found?.score ?? 0)) found = { sheet, row: r, span, score };
-    });
-  }
+/** The sheet's top row that best matches the register's form, if any does. */
+function bestRow(register: RegisterDef, sheet: SheetState) {
+  let found: { row: number; span: { first: number; headers: string[] }; score: number } | undefined;
+  sheet.top.forEach((row, r) => {
+    const span = headerSpan(row);
+    const score = span ? matches(register, span.headers) : 0;
+    if (span && score > (found?.score ?? 0)) found = { row: r, span, score };
+  });
   return found;
 }
 

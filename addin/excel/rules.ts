@@ -1,6 +1,17 @@
-import { VALUE_LISTS, type FieldDef, type RegisterDef } from '../../shared';
+import {
+  VALUE_LISTS,
+  valueListRegister,
+  type FieldDef,
+  type RegisterDef,
+  type ValueListKey,
+} from '../../shared';
+import { columnReference, stringLiteral } from './references';
 
-/** The workbook name that holds an extensible list: a table column on the 值列表 sheet. */
+/**
+ * The defined name layout version 1 gave each extensible list (`=ValueLists[…]`). Excel may turn
+ * such a name into a fixed A1 block (https://github.com/OfficeDev/office-js/issues/740), so set-up
+ * no longer defines these; it only recognises and deletes the ones it made.
+ */
 export const listName = (listKey: string): string => `List_${listKey}`;
 
 /** Excel data validation for one column, derived from its field definition. */
@@ -10,6 +21,55 @@ export interface ValidationSpec {
   readonly errorAlert: Excel.DataValidationErrorAlert;
 }
 
+/**
+ * Excel's limits on data validation, in characters: the input prompt's title and message, the error
+ * alert's title and message, and a literal (comma-separated) list source. Excel refuses longer ones.
+ * https://learn.microsoft.com/office/vba/api/excel.validation.add (Formula1: at most 255 characters)
+ */
+export const VALIDATION_LIMITS = {
+  promptTitle: 32,
+  promptMessage: 255,
+  alertTitle: 32,
+  alertMessage: 225,
+  listSource: 255,
+} as const;
+
+/** A text cut to at most `max` UTF-16 units, ending in “…” when cut so the clerk sees it was shortened. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  // Never split a surrogate pair: half a character would show as a box.
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * The list source of an extensible list: INDIRECT of the text naming its 值列表 table column.
+ * Excel evaluates INDIRECT's text each time it needs the list, and a table column always spans the
+ * table's current rows, so a value a clerk adds as a new 值列表 row is offered at once. No defined
+ * name is involved, so Excel cannot freeze it into a fixed A1 block as it does names defined from a
+ * structured reference (https://github.com/OfficeDev/office-js/issues/740). Excel does not take a
+ * bare structured reference as a list source; INDIRECT over its text is the usual way round.
+ * https://support.microsoft.com/en-us/Excel/indirect-function
+ */
+export function listSourceFormula(table: string, header: string): string {
+  return `=INDIRECT(${stringLiteral(columnReference(table, header))})`;
+}
+
+/** The source of a list kept in code: its values, comma-separated, within Excel's 255 characters. */
+function literalSource(values: readonly string[]): string {
+  const source = values.join(',');
+  // Fixed lists are constants of the schema: a violation is a programming error, never clipped
+  // (dropping a value would make a valid entry invalid).
+  if (source.length > VALIDATION_LIMITS.listSource || values.some((v) => v.includes(',')))
+    throw new Error(`a fixed list is too long or holds a comma for a literal list source: ${source}`);
+  return source;
+}
+
+/** The 值列表 column of each extensible list as set-up creates it. */
+const defaultListSource = (list: ValueListKey): string =>
+  listSourceFormula(valueListRegister.table, VALUE_LISTS[list].name);
+
 const TYPE_PROMPT: Partial<Record<FieldDef['type'], string>> = {
   date: '请填写日期，如 2025-03-05',
   phone: '手机 11 位；座机请带区号，如 0531-87654321',
@@ -18,43 +78,54 @@ const TYPE_PROMPT: Partial<Record<FieldDef['type'], string>> = {
 
 /**
  * The data-validation rule, input prompt and error alert for a field. Lists clerks may extend
- * come from the 值列表 sheet through a name, so a value they add there is offered at once;
- * fixed lists are written inline. Excel does not validate pasted cells: the check is the gate.
+ * come from their 值列表 table column (`listSource`, by default the column set-up creates), so a
+ * value they add there is offered at once; fixed lists are written inline. Every text is kept
+ * within Excel's limits. Excel does not validate pasted cells: the check is the gate.
  */
 export function validationFor(
   field: FieldDef,
-  at: { readonly column: string; readonly firstRow: number },
+  at: {
+    readonly column: string;
+    readonly firstRow: number;
+    readonly listSource?: (list: ValueListKey) => string;
+  },
 ): ValidationSpec | null {
   const prompt = (message: string): Excel.DataValidationPrompt => ({
     showPrompt: true,
-    title: field.header.slice(0, 32),
-    message: message.slice(0, 255),
+    title: clip(field.header, VALIDATION_LIMITS.promptTitle),
+    message: clip(message, VALIDATION_LIMITS.promptMessage),
   });
-  const stop = (message: string): Excel.DataValidationErrorAlert => ({
-    showAlert: true,
-    style: 'Stop',
-    title: '输入有误',
-    message,
+  const alert = (
+    style: 'Stop' | 'Warning' | 'Information',
+    title: string,
+    message: string,
+    showAlert = true,
+  ): Excel.DataValidationErrorAlert => ({
+    showAlert,
+    style,
+    title: clip(title, VALIDATION_LIMITS.alertTitle),
+    message: clip(message, VALIDATION_LIMITS.alertMessage),
   });
+  const stop = (message: string): Excel.DataValidationErrorAlert => alert('Stop', '输入有误', message);
   switch (field.type) {
     case 'enum': {
       if (!field.list) return null;
       const list = VALUE_LISTS[field.list];
       const hint = field.prompt ?? `请从下拉列表中选择${field.header}`;
       if (list.extensible) {
+        const source = (at.listSource ?? defaultListSource)(field.list);
         return {
-          rule: { list: { inCellDropDown: true, source: `=${listName(field.list)}` } },
+          rule: { list: { inCellDropDown: true, source } },
           prompt: prompt(`${hint}；可在“值列表”工作表中增加选项`),
-          errorAlert: {
-            showAlert: true,
-            style: 'Warning',
-            title: '不在列表中',
-            message: `“${field.header}”的值不在列表中。如需新增，请先在“值列表”工作表的“${list.name}”列中添加。`,
-          },
+          errorAlert: alert(
+            'Warning',
+            '不在列表中',
+            `“${field.header}”的值不在列表中。如需新增，请先在“值列表”工作表的“${list.name}”列中添加。`,
+          ),
         };
       }
       return {
-        rule: { list: { inCellDropDown: true, source: list.values.join(',') } },
+        rule: { list: { inCellDropDown: true, source: literalSource(list.values) } },
         prompt: prompt(hint),
         errorAlert: stop(`“${field.header}”只能是：${list.values.join('、')}`),
       };
@@ -75,12 +146,7 @@ export function validationFor(
       return {
         rule: { textLength: { formula1: 7, formula2: 30, operator: 'Between' } },
         prompt: prompt(field.prompt ?? TYPE_PROMPT.phone ?? ''),
-        errorAlert: {
-          showAlert: true,
-          style: 'Warning',
-          title: '电话号码',
-          message: '电话号码长度不对，请核对',
-        },
+        errorAlert: alert('Warning', '电话号码', '电话号码长度不对，请核对'),
       };
     default:
       if (field.unique) {
@@ -96,12 +162,7 @@ export function validationFor(
       return {
         rule: { textLength: { formula1: 32767, operator: 'LessThanOrEqualTo' } },
         prompt: prompt(field.prompt),
-        errorAlert: {
-          showAlert: false,
-          style: 'Information',
-          title: field.header.slice(0, 32),
-          message: field.prompt,
-        },
+        errorAlert: alert('Information', field.header, field.prompt, false),
       };
   }
 }
@@ -173,7 +234,7 @@ export function conditionalRules(
     const forbid = f.forbidden?.when;
     const them = forbid ? ref(forbid.field) : undefined;
     if (forbid?.is && them) {
-      const cond = forbid.is.map((v) => `${them}="${v}"`).join(',');
+      const cond = forbid.is.map((v) => `${them}=${stringLiteral(v)}`).join(',');
       out.push({
         field: f.key,
         formula: `=AND(${me}<>"",OR(${cond}))`,

@@ -1,8 +1,8 @@
 import { headerKey, SCHEMA_VERSION, settingsRegister } from '../../shared';
-import { addListNames, formatTable, markVersion, placeTable } from './apply';
+import { deleteNames, formatTable, listSources, markVersion, placeTable } from './apply';
 import { noProgress, type ExcelRun, type Progress } from './context';
 import { missingSettingRows } from './defaults';
-import { isUpToDate, planSetup, type RegisterPlan } from './plan';
+import { isUpToDate, legacyListNames, planSetup, type RegisterPlan } from './plan';
 import { readWorkbookState } from './state';
 
 /** What set-up did, register by register, for the pane to report. */
@@ -20,8 +20,14 @@ export interface SetupReport {
 
 /**
  * Sets the workbook up as the handbook's registers: creates what is missing, adopts sheets already
- * laid out like a form (their data and extra columns kept), upgrades an older schema version in
- * place, and applies formats and validation. Running it again changes nothing. Three syncs.
+ * laid out like a form (their data and extra columns kept), upgrades an older schema or layout
+ * version in place, and applies formats and validation. Running it again changes nothing.
+ *
+ * Commands are queued so that whatever a command refers to exists when Excel runs it: every table
+ * and column is placed first, then formats and validation (whose list sources read the 值列表
+ * table), then the list names of layout version 1 are deleted once no validation uses them, and the
+ * version markers come last. Three syncs (two reads, the write), plus one to read the 设置 items
+ * when an existing 设置 table may lack some.
  */
 export async function setUpWorkbook(run: ExcelRun, progress: Progress = noProgress): Promise<SetupReport> {
   return run(async (context) => {
@@ -65,9 +71,11 @@ export async function setUpWorkbook(run: ExcelRun, progress: Progress = noProgre
       );
       if (rows.length) settings.table.rows.add(undefined, rows as (string | number | boolean)[][]);
     }
-    for (const p of placed) formatTable(p);
     const lists = placed.find((p) => p.register.key === 'valueLists');
-    if (lists) addListNames(context, state, lists);
+    if (!lists) throw new Error('set-up plans every register, 值列表 included');
+    const listSource = listSources(lists);
+    for (const p of placed) formatTable(p, listSource);
+    deleteNames(context, legacyListNames(state));
     markVersion(context);
     await context.sync();
     progress(3, 3, '完成');

@@ -1,9 +1,10 @@
-import { SCHEMA_VERSION_SETTING } from './context';
+import { LAYOUT_VERSION_SETTING, SCHEMA_VERSION_SETTING } from './context';
 
 /** A table as the workbook has it now. */
 export interface TableState {
   readonly name: string;
   readonly sheet: string;
+  /** Header cells exactly as they stand (spaces kept): Excel names the columns by them. */
   readonly headers: readonly string[];
   /** 0-based sheet row of the header row and column of the first column. */
   readonly headerRow: number;
@@ -30,21 +31,25 @@ export interface SheetState {
 export interface WorkbookState {
   readonly sheets: readonly SheetState[];
   readonly tables: readonly TableState[];
-  readonly names: ReadonlySet<string>;
+  /** Workbook-scoped defined names and the formula each refers to. */
+  readonly names: ReadonlyMap<string, string>;
   readonly schemaVersion: number | null;
+  /** The layout version set-up last applied; null for workbooks set up before it was recorded. */
+  readonly layoutVersion: number | null;
 }
 
 /** How many top rows are scanned for a handbook-style header row. */
 export const TOP_ROWS = 12;
 const TOP_RANGE = `A1:AZ${TOP_ROWS}`;
 
-/** Reads the workbook's sheets, tables, names and schema version in two syncs. */
+/** Reads the workbook's sheets, tables, names, schema and layout versions in two syncs. */
 export async function readWorkbookState(context: Excel.RequestContext): Promise<WorkbookState> {
   const wb = context.workbook;
   const sheets = wb.worksheets.load('items/name');
   const tables = wb.tables.load('items/name');
-  const names = wb.names.load('items/name');
+  const names = wb.names.load('items/name,items/formula');
   const version = wb.settings.getItemOrNullObject(SCHEMA_VERSION_SETTING).load('value');
+  const layout = wb.settings.getItemOrNullObject(LAYOUT_VERSION_SETTING).load('value');
   await context.sync();
   const perSheet = sheets.items.map((s) => ({
     name: s.name,
@@ -81,7 +86,8 @@ export async function readWorkbookState(context: Excel.RequestContext): Promise<
       firstColumn: t.header.columnIndex,
       dataRows: t.body.rowCount,
     })),
-    names: new Set(names.items.map((n) => n.name)),
+    names: new Map(names.items.map((n) => [n.name, n.formula])),
     schemaVersion: version.isNullObject ? null : Number(version.value),
+    layoutVersion: layout.isNullObject ? null : Number(layout.value),
   };
 }
