@@ -2,9 +2,11 @@ import { excelError } from '../errors';
 import { formatAddress } from '../model/address';
 import type { ConditionalFormatModel } from '../model/conditional-model';
 import { checkRuleFormula, conditionalFormatsIn } from '../model/conditional-ops';
+import { checkRuleFormulaRefs, type FormulaHome } from '../model/formula-refs';
 import type { RangeTarget } from '../model/range-target';
 import type { SheetModel } from '../model/sheet-model';
 import { normalizeColor, oneOf } from '../model/styles';
+import type { WorkbookModel } from '../model/workbook-model';
 import type { PropSpec, TypeSchema } from '../proxy/schema';
 import { bool } from './checks';
 
@@ -74,10 +76,16 @@ export const CUSTOM_CF_SCHEMA: TypeSchema<CfTarget> = {
   isDead: dead,
 };
 
+/** Where a conditional format's formulas are read from: its sheet and first area. */
+const cfHome = (t: CfTarget, wb: WorkbookModel): FormulaHome => ({ wb, sheet: t.sheet, area: t.cf.areas[0] });
+
 const formulaProp: PropSpec<CfTarget> = {
   get: (t) => (t.cf.rule.formula as string | undefined) ?? '',
-  set: (t, v) =>
-    void (t.cf.rule = { ...t.cf.rule, formula: checkRuleFormula(v, 'ConditionalFormatRule.formula') }),
+  set: (t, v, wb) => {
+    const formula = checkRuleFormula(v, 'ConditionalFormatRule.formula');
+    checkRuleFormulaRefs(cfHome(t, wb), formula, 'ConditionalFormatRule.formula');
+    t.cf.rule = { ...t.cf.rule, formula };
+  },
 };
 
 /** `Excel.ConditionalFormatRule`. */
@@ -90,9 +98,12 @@ export const CF_RULE_SCHEMA: TypeSchema<CfTarget> = {
 function ruleObject(type: string): PropSpec<CfTarget> {
   return {
     get: (t) => t.cf.rule,
-    set: (t, v) => {
+    set: (t, v, wb) => {
       if (typeof v !== 'object' || v === null)
         throw excelError('InvalidArgument', `${type}.rule`, 'expected an object');
+      const rule = v as Record<string, unknown>;
+      for (const key of ['formula1', 'formula2'])
+        checkRuleFormulaRefs(cfHome(t, wb), rule[key], `${type}.rule.${key}`);
       t.cf.rule = { ...(v as object) };
     },
   };

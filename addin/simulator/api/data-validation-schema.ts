@@ -1,5 +1,6 @@
 import { excelError } from '../errors';
 import { formatAddress, formatRect } from '../model/address';
+import { checkValidationRefs } from '../model/formula-refs';
 import type { RangeTarget } from '../model/range-target';
 import { checkRule, NO_VALIDATION, type ValidationModel, validationType } from '../model/validation-model';
 import { ClientObject } from '../proxy/client-object';
@@ -36,7 +37,11 @@ export const DATA_VALIDATION_SCHEMA: TypeSchema<RangeTarget> = {
   props: {
     rule: {
       get: (t) => validationAt(t).rule,
-      set: (t, v) => update(t, { rule: checkRule(resolveSource(t, v), 'DataValidation.rule') }),
+      set: (t, v, wb) => {
+        const rule = checkRule(resolveSource(t, v), 'DataValidation.rule');
+        checkValidationRefs({ wb, sheet: t.sheet, area: t.rect }, rule, 'DataValidation.rule');
+        update(t, { rule });
+      },
     },
     type: { get: (t) => validationType(validationAt(t).rule) },
     prompt: {

@@ -1,6 +1,6 @@
 import { excelError } from '../errors';
 import type { NameModel } from '../model/name-model';
-import { nameFormula, nameType, nameValue, referenceFromFormula } from '../model/name-ops';
+import { nameFormula, nameType, nameValue, referenceForNewName } from '../model/name-ops';
 import type { SheetModel } from '../model/sheet-model';
 import type { WorkbookModel } from '../model/workbook-model';
 import type { TypeSchema } from '../proxy/schema';
@@ -29,7 +29,8 @@ export const NAMED_ITEM_SCHEMA: TypeSchema<NameModel> = {
       set: (n, v, wb) => {
         if (typeof v !== 'string' || v === '')
           throw excelError('InvalidArgument', 'NamedItem.formula', 'a formula is text');
-        n.ref = referenceFromFormula(wb, v, n.scope);
+        // Undocumented for structured references: treated as names.add treats them (fixed), the stricter guess.
+        n.ref = referenceForNewName(wb, v, n.scope, 'NamedItem.formula', true);
       },
     },
     comment: { get: (n) => n.comment, set: (n, v) => void (n.comment = String(v ?? '')) },

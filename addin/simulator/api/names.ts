@@ -1,6 +1,6 @@
 import { excelError } from '../errors';
 import type { NameModel } from '../model/name-model';
-import { addName, findName, referenceFromFormula } from '../model/name-ops';
+import { addName, findName, referenceForNewName } from '../model/name-ops';
 import { ClientObject } from '../proxy/client-object';
 import { defineProperties } from '../proxy/define-properties';
 import { CollectionProxy } from '../proxy/collection';
@@ -59,23 +59,35 @@ export class NamedItemCollectionProxy extends CollectionProxy<NamesScope, NamedI
     return new NamedItemProxy(this.context, path, binding);
   }
 
-  /** Defines a name for a Range or a formula (`=Sheet1!$A$1`, `=0.5`, `="text"`). */
-  add(name: string, reference: unknown, comment?: string): NamedItemProxy {
-    return this.item('add', [name, reference, comment], (scope) => {
-      const location = 'NamedItemCollection.add';
+  private define(
+    method: 'add' | 'addFormulaLocal',
+    name: string,
+    reference: unknown,
+    comment: string | undefined,
+  ): NamedItemProxy {
+    return this.item(method, [name, reference, comment], (scope) => {
+      const location = `NamedItemCollection.${method}`;
       let ref: NameModel['ref'];
-      if (reference instanceof RangeProxy) {
+      if (method === 'add' && reference instanceof RangeProxy) {
         const t = reference._require(location);
         ref = { kind: 'range', sheet: t.sheet, rect: t.rect };
       } else if (typeof reference === 'string' && reference !== '')
-        ref = referenceFromFormula(scope.wb, reference, scope.sheet);
+        ref = referenceForNewName(scope.wb, reference, scope.sheet, location, method === 'add');
       else throw excelError('InvalidArgument', location, 'reference must be a Range or a formula');
       return addName(scope.wb, scope.sheet, name, ref, comment, location);
     });
   }
-  /** Same as add with a formula, for the simulator's single (en-US) locale. */
+
+  /**
+   * Defines a name for a Range or a formula (`=Sheet1!$A$1`, `=0.5`, `="text"`). A lone structured
+   * reference is stored as the fixed block it covers now (https://github.com/OfficeDev/office-js/issues/740).
+   */
+  add(name: string, reference: unknown, comment?: string): NamedItemProxy {
+    return this.define('add', name, reference, comment);
+  }
+  /** Same as add for the simulator's single (en-US) locale, except that a structured reference stays one (office-js#740). */
   addFormulaLocal(name: string, formula: string, comment?: string): NamedItemProxy {
-    return this.add(name, formula, comment);
+    return this.define('addFormulaLocal', name, formula, comment);
   }
   /** A name; ItemNotFound at sync when missing. */
   getItem(name: string): NamedItemProxy {

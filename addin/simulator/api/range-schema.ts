@@ -29,7 +29,7 @@ const CELL_READS = new Set([
 ]);
 
 function writeContents(t: RangeTarget, value: unknown, wb: WorkbookModel, location: string): void {
-  writeCells(t.sheet, t.rect, value, location);
+  writeCells(t.sheet, t.rect, value, location, wb);
   normalizeTouchedHeaders(wb.tables, t.sheet, t.rect);
 }
 

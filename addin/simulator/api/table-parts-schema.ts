@@ -42,8 +42,8 @@ export const TABLE_COLUMN_SCHEMA: TypeSchema<ColumnTarget> = {
     },
     values: {
       get: (c) => readValues(c.table.sheet, columnRect(c)),
-      set: (c, v) => {
-        writeCells(c.table.sheet, columnRect(c), v, 'TableColumn.values');
+      set: (c, v, wb) => {
+        writeCells(c.table.sheet, columnRect(c), v, 'TableColumn.values', wb);
         normalizeHeaders(c.table);
       },
     },
@@ -76,7 +76,7 @@ export const TABLE_ROW_SCHEMA: TypeSchema<RowTarget> = {
     index: { get: (r) => r.index },
     values: {
       get: (r) => readValues(r.table.sheet, rowRect(r)),
-      set: (r, v) => writeCells(r.table.sheet, rowRect(r), v, 'TableRow.values'),
+      set: (r, v, wb) => writeCells(r.table.sheet, rowRect(r), v, 'TableRow.values', wb),
     },
   },
   isDead: (r) => r.table.deleted || r.index >= rowCount(bodyRect(r.table)),

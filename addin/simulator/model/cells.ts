@@ -1,9 +1,11 @@
 import { excelError } from '../errors';
 import { format as formatNumber } from 'numfmt';
 import { type CellValue, interpretInput, TEXT_FORMAT } from './cell-input';
+import { formulaChecker } from './formula-refs';
 import { columnCount, type Rect, rowCount } from './rect';
 import type { SheetModel } from './sheet-model';
 import { FORMAT_DEFAULTS } from './styles';
+import type { WorkbookModel } from './workbook-model';
 
 const ERROR_VALUES = new Set([
   '#NULL!',
@@ -120,12 +122,40 @@ function checkRaw(raw: unknown, location: string): void {
   );
 }
 
-/** Writes `values` or `formulas` with Excel's entry rules; all-or-nothing, as one Excel action is. */
-export function writeCells(sheet: SheetModel, area: Rect, input: unknown, location: string): void {
+/** Checks the references of every value that becomes a formula, before anything is written. */
+function checkFormulas(wb: WorkbookModel, sheet: SheetModel, area: Rect, input: unknown, location: string): void {
+  const fill = !Array.isArray(input);
+  if (fill && (typeof input !== 'string' || !FORMULA_START.has(input.charCodeAt(0)))) return;
+  const check = formulaChecker({ wb, sheet, area }, location);
+  for (let r = area.r0; r <= area.r1; r++) {
+    for (let c = area.c0; c <= area.c1; c++) {
+      const raw = fill ? input : (input as unknown[][])[r - area.r0]?.[c - area.c0];
+      if (typeof raw !== 'string' || !FORMULA_START.has(raw.charCodeAt(0))) continue;
+      const cell = interpretInput(raw, numberFormatAt(sheet, r, c), location);
+      if (typeof cell === 'object' && cell.formula !== undefined) check(cell.formula);
+    }
+  }
+}
+
+/** `=`, `+` and `-`: the first characters of entries that can become formulas. */
+const FORMULA_START = new Set([61, 43, 45]);
+
+/**
+ * Writes `values` or `formulas` with Excel's entry rules; all-or-nothing, as one Excel action is.
+ * With the workbook given, formulas are checked for missing sheets, names, tables and columns first.
+ */
+export function writeCells(
+  sheet: SheetModel,
+  area: Rect,
+  input: unknown,
+  location: string,
+  wb?: WorkbookModel,
+): void {
   const fill = shapeOf(input, area, location) === 'fill';
   const rows = input as unknown[][];
   if (fill) checkRaw(input, location);
   else for (const row of rows) for (const raw of row) checkRaw(raw, location);
+  if (wb) checkFormulas(wb, sheet, area, input, location);
   const formats = sheet.format('numberFormat');
   const general = FORMAT_DEFAULTS.numberFormat;
   for (let r = area.r0; r <= area.r1; r++) {

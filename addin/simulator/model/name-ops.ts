@@ -1,5 +1,6 @@
 import { excelError } from '../errors';
 import { formatAddress, parseAddress } from './address';
+import { checkFormulaRefs, structuredRefBlock } from './formula-refs';
 import type { NameModel, NameReference } from './name-model';
 import { checkDefinedName, sameName } from './naming';
 import type { SheetModel } from './sheet-model';
@@ -15,6 +16,27 @@ export function referenceFromFormula(wb: WorkbookModel, text: string, scope?: Sh
     if (sheet) return { kind: 'range', sheet, rect: parsed.rect };
   }
   return { kind: 'formula', formula };
+}
+
+/**
+ * What a name defined through the API refers to. Its formula's references must exist now. A formula
+ * that is one structured reference becomes the fixed block the table covers now when `fixStructured`
+ * (what `names.add` does since Excel 1904: https://github.com/OfficeDev/office-js/issues/740).
+ */
+export function referenceForNewName(
+  wb: WorkbookModel,
+  text: string,
+  scope: SheetModel | undefined,
+  location: string,
+  fixStructured: boolean,
+): NameReference {
+  const formula = text.startsWith('=') ? text : `=${text}`;
+  const home = { wb, sheet: scope };
+  checkFormulaRefs(home, formula, location);
+  const block = fixStructured ? structuredRefBlock(home, formula) : undefined;
+  return block
+    ? { kind: 'range', sheet: block.sheet, rect: block.rect }
+    : referenceFromFormula(wb, formula, scope);
 }
 
 /** The formula a name reports (`=Sheet1!$A$1:$B$2` for ranges). */

@@ -51,7 +51,7 @@ export function addTableColumn(
   // The shift moves or widens the table depending on where the column lands; pin the result down explicitly.
   table.rect = { ...rectBefore, c1: rectBefore.c1 + 1 };
   table.columnIds = [...idsBefore.slice(0, at), table.nextColumnId++, ...idsBefore.slice(at)];
-  if (values) writeCells(table.sheet, band, values, location);
+  if (values) writeCells(table.sheet, band, values, location, wb);
   if (typeof name === 'string') table.sheet.values.set(table.rect.r0, col, name);
   normalizeHeaders(table);
   return table.columnIds[at] as number;

@@ -66,7 +66,7 @@ export function addTableRows(
     inheritFormats(table, insertAt > body.r0 ? insertAt - 1 : insertAt + inserted, band);
   }
   const written: Rect = { r0: start, r1: start + rows.length - 1, c0: table.rect.c0, c1: table.rect.c1 };
-  writeCells(table.sheet, written, rows, location);
+  writeCells(table.sheet, written, rows, location, wb);
   return written;
 }
 
