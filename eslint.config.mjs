@@ -46,6 +46,17 @@ const noFunctionsImports = {
   caseSensitive: true,
   message: 'The add-in may not import the functions: the sync contract lives in shared/wire/.',
 };
+// no-restricted-imports does not look at import(): the same two rules for dynamic imports, by syntax.
+const addinDynamicImportSyntax = [
+  {
+    selector: 'ImportExpression > Literal.source[value=/^(?:\\.\\.\\/)+test(?:\\/|$)/]',
+    message: noTestImports.message,
+  },
+  {
+    selector: 'ImportExpression > Literal.source[value=/^(?:\\.\\.\\/)+functions(?:\\/|$)/]',
+    message: noFunctionsImports.message,
+  },
+];
 
 /** shared/ is the pure domain core: no host, cloud, DOM or Node-only imports or globals. */
 const sharedPatterns = [
@@ -122,6 +133,16 @@ export default tseslint.config(
       'no-restricted-globals': ['error', excelGlobal],
       'no-restricted-syntax': ['error', ...excelTypeSyntax],
     },
+  },
+  {
+    // A later block's no-restricted-syntax replaces an earlier one's: the add-in's lists both.
+    files: ['addin/**'],
+    ignores: EXCEL_ALLOWED,
+    rules: { 'no-restricted-syntax': ['error', ...excelTypeSyntax, ...addinDynamicImportSyntax] },
+  },
+  {
+    files: EXCEL_ALLOWED.filter((glob) => glob.startsWith('addin/')),
+    rules: { 'no-restricted-syntax': ['error', ...addinDynamicImportSyntax] },
   },
   {
     // Each file gets one no-restricted-imports setting (a later block replaces an earlier one's), so

@@ -116,6 +116,34 @@ describe('the add-in imports nothing from functions/', () => {
   });
 });
 
+describe('dynamic import() obeys the same add-in rules', () => {
+  it.each([
+    ['addin/preview/x.ts', `export const load = () => import('../../test/fixtures/workbook');\n`, /test\//],
+    [
+      'addin/excel/x.ts',
+      `export const load = () => import('../../functions/src/services');\n`,
+      /shared\/wire/,
+    ],
+    [
+      'addin/taskpane/x.tsx',
+      `export const load = () => import('../../functions/src/services');\n`,
+      /shared\/wire/,
+    ],
+  ])('reports %s: %s', async (path, code, message) => {
+    const errors = await houseErrors(path, code);
+    expect(errors.map((e) => e.ruleId)).toEqual(['no-restricted-syntax']);
+    expect(errors[0]?.message).toMatch(message);
+  });
+
+  it('keeps the Excel type rule beside it in the add-in, and allows a lazy import of its own code', async () => {
+    const code = `export const load = () => import('../excel/setup');\nexport type R = Excel.Range;\n`;
+    expect((await houseErrors('addin/taskpane/x.ts', code)).map((e) => [e.ruleId, e.line])).toEqual([
+      ['no-restricted-syntax', 2],
+    ]);
+    expect(await houseErrors('addin/excel/x.ts', code)).toEqual([]);
+  });
+});
+
 describe('only functions/src/storage/ imports @azure/data-tables', () => {
   const code = `import { odata } from '@azure/data-tables';\nvoid odata;\n`;
 
