@@ -6,6 +6,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { manifestFor } from '../scripts/manifest-for';
 
@@ -337,19 +338,209 @@ const codeFiles = (dir: string): string[] =>
         : [],
   );
 
+/**
+ * The runtime-check convention (addin/excel/capabilities.ts). A member of a set above the manifest's
+ * may be used only where Office has been asked, which this reads from the syntax tree:
+ * - in the then-branch of `if (supportsExcelApi(x, N))`, the right of `supportsExcelApi(x, N) && …`
+ *   or the true branch of `supportsExcelApi(x, N) ? … : …`, with N a number literal; or
+ * - in a function declared with the TSDoc tag `@excelApi 1.N`, whose every call must then itself be
+ *   guarded as above (each call counts as a use of 1.N).
+ * Office's advice: declare the lowest set in the manifest and check the rest at run time,
+ * https://learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements
+ */
+interface ApiUse {
+  readonly file: string;
+  readonly line: number;
+  readonly minor: number;
+  /** The highest ExcelApi minor version a runtime check proves at this place (0: none). */
+  readonly checked: number;
+  readonly text: string;
+}
+
+const GUARD = 'supportsExcelApi';
+
+/** The ExcelApi minor an expression proves true when it is true. */
+function proves(e: ts.Expression): number {
+  if (ts.isParenthesizedExpression(e)) return proves(e.expression);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+    return Math.max(proves(e.left), proves(e.right));
+  if (ts.isCallExpression(e)) {
+    const callee = ts.isPropertyAccessExpression(e.expression) ? e.expression.name : e.expression;
+    const minor = e.arguments[1];
+    if (ts.isIdentifier(callee) && callee.text === GUARD && minor && ts.isNumericLiteral(minor))
+      return Number(minor.text);
+  }
+  return 0;
+}
+
+/** The `@excelApi 1.N` tag of a function declaration, as N. */
+function taggedMinor(node: ts.Node): number {
+  for (const tag of ts.getJSDocTags(node)) {
+    if (tag.tagName.text !== 'excelApi') continue;
+    const m = /^1\.(\d+)$/.exec((ts.getTextOfJSDocComment(tag.comment) ?? '').trim());
+    if (m) return Number(m[1]);
+  }
+  return 0;
+}
+
+/** What the runtime checks around `node` prove, walking out to the file. */
+function checkedAt(node: ts.Node): number {
+  let best = 0;
+  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
+    if (ts.isIfStatement(p) && child === p.thenStatement) best = Math.max(best, proves(p.expression));
+    if (
+      ts.isBinaryExpression(p) &&
+      p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken &&
+      child === p.right
+    )
+      best = Math.max(best, proves(p.left));
+    if (ts.isConditionalExpression(p) && child === p.whenTrue) best = Math.max(best, proves(p.condition));
+    if (ts.isFunctionDeclaration(p)) best = Math.max(best, taggedMinor(p));
+  }
+  return best;
+}
+
+/** The innermost node whose own text (not its leading comments) covers `pos`. */
+function nodeAt(node: ts.Node, sf: ts.SourceFile, pos: number): ts.Node | undefined {
+  if (pos < node.getStart(sf) || pos >= node.getEnd()) return undefined;
+  let found: ts.Node = node;
+  node.forEachChild((c) => void (found = nodeAt(c, sf, pos) ?? found));
+  return found;
+}
+
+/** Every use of an API member above ExcelApi 1.1 in the given sources, with what is checked there. */
+function apiUses(sources: ReadonlyMap<string, string>): ApiUse[] {
+  const trees = [...sources].map(([file, text]) =>
+    ts.createSourceFile(
+      file,
+      text,
+      ts.ScriptTarget.Latest,
+      true,
+      file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    ),
+  );
+  // Functions that declare the set they need: calling one is a use of that set.
+  const tagged = new Map<string, number>();
+  for (const sf of trees)
+    sf.forEachChild(function visit(n: ts.Node): void {
+      if (ts.isFunctionDeclaration(n) && n.name && taggedMinor(n)) tagged.set(n.name.text, taggedMinor(n));
+      n.forEachChild(visit);
+    });
+  const uses: ApiUse[] = [];
+  const add = (sf: ts.SourceFile, node: ts.Node, minor: number): void =>
+    void uses.push({
+      file: sf.fileName,
+      line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
+      minor,
+      checked: checkedAt(node),
+      text: node.getText(sf).slice(0, 60),
+    });
+  for (const sf of trees) {
+    for (const [pattern, minor] of API_SETS) {
+      for (const m of sf.text.matchAll(new RegExp(pattern.source, 'g'))) {
+        const node = nodeAt(sf, sf, m.index);
+        // Code only: a match in a comment or a string lands on a statement or a literal.
+        if (node && (ts.isPropertyAccessExpression(node) || ts.isIdentifier(node))) add(sf, node, minor);
+      }
+    }
+    sf.forEachChild(function visit(n: ts.Node): void {
+      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && tagged.has(n.expression.text))
+        add(sf, n, tagged.get(n.expression.text) ?? 0);
+      n.forEachChild(visit);
+    });
+  }
+  return uses;
+}
+
+/** The uses no runtime check covers: these set the manifest's minimum. */
+const unchecked = (uses: readonly ApiUse[]): ApiUse[] => uses.filter((u) => u.checked < u.minor);
+
+describe('the runtime-check convention the requirement-set test reads', () => {
+  const usesOf = (code: string) =>
+    apiUses(new Map([['sample.ts', code]])).map((u) => ({
+      line: u.line,
+      minor: u.minor,
+      ok: u.checked >= u.minor,
+    }));
+
+  it('counts a 1.9 member outside any check, and not one in a comment or a string', () => {
+    expect(
+      usesOf(
+        [
+          '// sheet.pageLayout in a comment',
+          'const s = "sheet.pageLayout";',
+          'function f(sheet: any) {',
+          '  sheet.pageLayout.orientation = "Landscape";',
+          '}',
+        ].join('\n'),
+      ),
+    ).toEqual([{ line: 4, minor: 9, ok: false }]);
+  });
+
+  it('accepts a 1.9 member under if (supportsExcelApi(x, 9)), && and ?:, but not under a lower check or in else', () => {
+    expect(
+      usesOf(
+        [
+          'if (supportsExcelApi(x, 9)) sheet.pageLayout.zoom = 1;',
+          'if (ready && supportsExcelApi(x, 9)) { sheet.pageLayout.zoom = 1; }',
+          'supportsExcelApi(x, 9) && sheet.pageLayout.setPrintArea("A1");',
+          'const z = supportsExcelApi(x, 9) ? sheet.pageLayout.zoom : undefined;',
+          'if (supportsExcelApi(x, 8)) sheet.pageLayout.zoom = 1;',
+          'if (supportsExcelApi(x, 9)) {} else sheet.pageLayout.zoom = 1;',
+          'const p = supportsExcelApi(x, 9); if (p) sheet.pageLayout.zoom = 1;',
+        ].join('\n'),
+      ).filter((u) => u.minor === 9),
+    ).toEqual([
+      { line: 1, minor: 9, ok: true },
+      { line: 2, minor: 9, ok: true },
+      { line: 3, minor: 9, ok: true },
+      { line: 3, minor: 9, ok: true },
+      { line: 4, minor: 9, ok: true },
+      { line: 5, minor: 9, ok: false },
+      { line: 6, minor: 9, ok: false },
+      { line: 7, minor: 9, ok: false },
+    ]);
+  });
+
+  it('lets an @excelApi 1.9 function use 1.9 members and makes each of its calls a use to check', () => {
+    const code = [
+      '/** Sets the page up.\n * @excelApi 1.9\n */',
+      'function setUpPage(sheet: any) { sheet.pageLayout.zoom = 1; }',
+      'if (supportsExcelApi(x, 9)) setUpPage(a);',
+      'setUpPage(b);',
+    ].join('\n');
+    expect(usesOf(code)).toEqual([
+      { line: 4, minor: 9, ok: true },
+      { line: 5, minor: 9, ok: true },
+      { line: 6, minor: 9, ok: false },
+    ]);
+  });
+});
+
 describe('manifest.xml, the requirement set', () => {
-  it('declares exactly the highest ExcelApi version the add-in’s code uses', () => {
+  it('declares exactly the highest ExcelApi version the add-in uses without a runtime check', () => {
     const sets = path('Requirements', 'Sets')?.children ?? [];
     expect(sets.map((s) => s.attrs.Name)).toEqual(['ExcelApi']);
     const declared = Number((sets[0]?.attrs.MinVersion ?? '').split('.')[1]);
-    const used = new Map<number, string>();
-    for (const file of codeFiles('addin')) {
-      const source = readFileSync(file, 'utf8');
-      for (const [pattern, minor] of API_SETS)
-        if (pattern.test(source) && !used.has(minor)) used.set(minor, file);
-    }
-    const needed = Math.max(1, ...used.keys());
-    expect(`1.${declared}`, `ExcelApi 1.${needed} is needed by ${used.get(needed)}`).toBe(`1.${needed}`);
+    const uses = apiUses(new Map(codeFiles('addin').map((f) => [f, readFileSync(f, 'utf8')])));
+    const bare = unchecked(uses);
+    const needed = Math.max(1, ...bare.map((u) => u.minor));
+    const by = bare.find((u) => u.minor === needed);
+    expect(
+      `1.${declared}`,
+      by ? `ExcelApi 1.${needed} is needed by ${by.file}:${by.line} ${by.text}` : '',
+    ).toBe(`1.${needed}`);
+    // The add-in must keep what the declared set and the checks promise: capabilities.ts says the same.
+    expect(readFileSync('addin/excel/capabilities.ts', 'utf8')).toContain(
+      `DECLARED_EXCEL_API = ${declared};`,
+    );
+  });
+
+  it('sets up printed pages only behind the ExcelApi 1.9 check (Office 2019 has 1.8)', () => {
+    const uses = apiUses(new Map([['addin/excel/print.ts', readFileSync('addin/excel/print.ts', 'utf8')]]));
+    const pageLayout = uses.filter((u) => u.minor === 9);
+    expect(pageLayout.length).toBeGreaterThan(0);
+    expect(unchecked(pageLayout)).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import {
 import { buildDocument, DOCUMENTS, type DocumentKind } from '../documents';
 import type { DocumentOperations, PaneOperations, SettingsData } from '../taskpane/operations';
 import { buildLedgers } from './build';
+import { declaredExcelApiOnly, type IsSetSupported } from './capabilities';
 import { checkWorkbookInExcel, coreInput } from './check';
 import type { ExcelRun } from './context';
 import type { CreateWorkbook } from './managementCopy';
@@ -34,11 +35,16 @@ import { setUpWorkbook } from './setup';
 export interface ExcelOperationsOptions {
   /** Opens an .xlsx as a new workbook (Excel.createWorkbook in Excel); without it there is no management copy. */
   readonly createWorkbook?: CreateWorkbook;
+  /**
+   * Which requirement sets the Excel behind `run` has beyond the manifest's (Office's
+   * isSetSupported in Excel, the simulator's in the preview); without it, only the declared set.
+   */
+  readonly isSetSupported?: IsSetSupported;
 }
 
 /** The task pane's operations over a workbook reached through `run` (Excel.run, or the simulator's). */
 export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOptions = {}): PaneOperations {
-  const { createWorkbook } = options;
+  const { createWorkbook, isSetSupported = declaredExcelApiOnly } = options;
   return {
     setUpWorkbook: (progress) => setUpWorkbook(run, progress),
     readWorkbook: (today) =>
@@ -81,7 +87,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
     checkWorkbook: (today, progress) => checkWorkbookInExcel(run, { today, progress }),
     selectCell: (address) => selectAddress(run, address),
     buildLedgers: (period, progress) => buildLedgers(run, { ...period, progress }),
-    documents: documentOperations(run),
+    documents: documentOperations(run, isSetSupported),
     ...(createWorkbook && {
       makeManagementCopy: async (period, progress) => {
         // exceljs is large: its chunk loads only when a clerk makes a copy.
@@ -94,7 +100,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
 }
 
 /** The printable documents: built from the core's reading of the workbook, printed to their own sheet. */
-function documentOperations(run: ExcelRun): DocumentOperations {
+function documentOperations(run: ExcelRun, isSetSupported: IsSetSupported): DocumentOperations {
   return {
     kinds: Object.keys(DOCUMENTS) as DocumentKind[],
     generate: async (request, answers, progress) => {
@@ -107,9 +113,13 @@ function documentOperations(run: ExcelRun): DocumentOperations {
       if (result.status === 'questions') return { status: 'questions', questions: result.questions };
       if (result.status === 'blocked') return { status: 'blocked', reason: result.reason };
       progress(2, 3, '写入工作表并设置打印格式');
-      const report = await printDocument(run, result.document);
+      const report = await printDocument(run, result.document, isSetSupported);
       progress(3, 3, '完成');
-      return { status: 'printed', sheet: report.sheet };
+      return {
+        status: 'printed',
+        sheet: report.sheet,
+        missing: report.missing.map((m) => ({ what: m.what, where: m.where })),
+      };
     },
   };
 }

@@ -1,6 +1,12 @@
 import { say } from '../../shared';
 import { layoutDocument, type PrintDocument, type PrintLayout } from '../documents';
 import { BuildRefused, GENERATED_SETTING } from './build';
+import {
+  MISSING_PAGE_SETUP,
+  supportsExcelApi,
+  type IsSetSupported,
+  type MissingFeature,
+} from './capabilities';
 import { columnLetter, widthInPoints } from './columns';
 import type { ExcelRun } from './context';
 import { blockAddress } from './generated';
@@ -11,6 +17,8 @@ export interface PrintReport {
   readonly sheet: string;
   readonly rows: number;
   readonly syncs: number;
+  /** What this Excel could not do; the sheet is written all the same. Empty on a current Excel. */
+  readonly missing: readonly MissingFeature[];
 }
 
 const EDGES = [
@@ -27,8 +35,14 @@ const EDGES = [
  * title rows repeated over a table's pages, merged and wrapped cells, widths that fit the page)
  * and shows it. A sheet of that name is replaced only if the add-in generated it (the
  * `xieshang.generated` registry build.ts keeps, which this extends). Two syncs: one to look, one to write.
+ * The page itself is set up only where `isSetSupported` says ExcelApi 1.9 is there (Office 2019 has
+ * 1.8); elsewhere the report names what is missing.
  */
-export async function printDocument(run: ExcelRun, document: PrintDocument): Promise<PrintReport> {
+export async function printDocument(
+  run: ExcelRun,
+  document: PrintDocument,
+  isSetSupported: IsSetSupported,
+): Promise<PrintReport> {
   const layout = layoutDocument(document);
   const name = layout.content.name;
   return run(async (context) => {
@@ -60,17 +74,23 @@ export async function printDocument(run: ExcelRun, document: PrintDocument): Pro
       await writer.add(100, () => void (whole.numberFormat = '@' as unknown as string[][]));
       await writer.writeRows(block.rows, (start, count) => sheet.getRange(blockAddress(block, start, count)));
     }
-    await writer.add(200 * (layout.merges.length + layout.styles.length + layout.rowHeights.length), () =>
-      format(sheet, layout),
-    );
+    await writer.add(200 * (layout.merges.length + layout.styles.length + layout.rowHeights.length), () => {
+      format(sheet, layout);
+      if (supportsExcelApi(isSetSupported, 9)) setUpPage(sheet, layout.page);
+    });
     context.workbook.settings.add(GENERATED_SETTING, JSON.stringify([...new Set([...ours, name])]));
     sheet.activate();
     await writer.flush();
-    return { sheet: name, rows: layout.rowHeights.length, syncs: writer.syncs + 1 };
+    return {
+      sheet: name,
+      rows: layout.rowHeights.length,
+      syncs: writer.syncs + 1,
+      missing: supportsExcelApi(isSetSupported, 9) ? [] : [MISSING_PAGE_SETUP],
+    };
   });
 }
 
-/** Widths, heights, fonts, merges, rules and the page, all queued for one sync. */
+/** Widths, heights, fonts, merges and rules (ExcelApi 1.8 at most), all queued for one sync. */
 function format(sheet: Excel.Worksheet, layout: PrintLayout): void {
   const { page } = layout;
   const area = sheet.getRange(page.printArea);
@@ -92,6 +112,14 @@ function format(sheet: Excel.Worksheet, layout: PrintLayout): void {
     if (s.borders) for (const edge of EDGES) range.format.borders.getItem(edge).style = 'Continuous';
   }
   sheet.showGridlines = false;
+}
+
+/**
+ * Paper, orientation, margins, print area and title rows, through `Worksheet.pageLayout`
+ * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout).
+ * @excelApi 1.9
+ */
+function setUpPage(sheet: Excel.Worksheet, page: PrintLayout['page']): void {
   const pl = sheet.pageLayout;
   pl.paperSize = page.paperSize;
   pl.orientation = page.orientation;

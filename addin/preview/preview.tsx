@@ -14,10 +14,13 @@ import { connectCloud } from '../cloud/connect';
 async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const today = params.get('today') ?? localToday();
-  const book = observe(createSimulatedWorkbook());
+  // ?excelApi=8 imitates Office 2019, to see what the pane says there.
+  const excelApi = Number(params.get('excelApi')) || undefined;
+  const book = observe(createSimulatedWorkbook(excelApi ? { excelApi } : {}));
   await seedDemo(book, today);
   const base = createExcelOperations(book.run, {
     createWorkbook: downloadWorkbook(`管理层副本-${today}.xlsx`),
+    isSetSupported: book.sim.isSetSupported,
   });
   const api = params.get('api') ?? 'http://127.0.0.1:7071';
   const cloud = await connectCloud({

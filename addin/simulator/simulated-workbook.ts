@@ -30,6 +30,12 @@ export interface SimulatedWorkbookOptions {
   readonly payloadLimitBytes?: number;
   /** Which Excel to imitate; only the default payload limit differs. Default 'web'. */
   readonly platform?: 'web' | 'desktop';
+  /**
+   * The ExcelApi minor version `isSetSupported` answers for. Default 20: Excel on the web and current
+   * Microsoft 365 (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets);
+   * 8 imitates Office 2019. Members of higher sets are not refused (see README).
+   */
+  readonly excelApi?: number;
 }
 
 /** Excel on the web's request/response payload limit. */
@@ -38,6 +44,8 @@ export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** An in-memory workbook driven through the Excel JavaScript API proxy model, plus direct inspection for tests. */
 export interface SimulatedWorkbook {
   readonly platform: 'web' | 'desktop';
+  /** Like `Office.context.requirements.isSetSupported`, for `ExcelApi` up to the `excelApi` option. */
+  isSetSupported(name: string, minVersion?: string): boolean;
   readonly payloadLimitBytes: number;
   /** Like `Excel.run`: a fresh context, a closing sync if work is queued, and proxies unusable afterwards. */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
@@ -75,6 +83,7 @@ export interface SimulatedWorkbook {
 /** Creates an empty workbook (one sheet, `Sheet1`) behind a simulated Excel JavaScript API. */
 export function createSimulatedWorkbook(options: SimulatedWorkbookOptions = {}): SimulatedWorkbook {
   const platform = options.platform ?? 'web';
+  const excelApi = options.excelApi ?? 20;
   const limit =
     options.payloadLimitBytes ?? (platform === 'web' ? WEB_PAYLOAD_LIMIT : Number.POSITIVE_INFINITY);
   let wb = new WorkbookModel();
@@ -87,6 +96,10 @@ export function createSimulatedWorkbook(options: SimulatedWorkbookOptions = {}):
 
   return {
     platform,
+    isSetSupported: (name, minVersion = '1.1') => {
+      const m = /^1\.(\d+)$/.exec(minVersion);
+      return name === 'ExcelApi' && m !== null && Number(m[1]) <= excelApi;
+    },
     payloadLimitBytes: limit,
     async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
       const context = new SimRequestContext(host);

@@ -49,7 +49,12 @@ export interface AppendBatch {
 
 /** What generating a printable document did: the sheet made, questions to answer first, or why not. */
 export type DocumentOutcome =
-  | { readonly status: 'printed'; readonly sheet: string }
+  | {
+      readonly status: 'printed';
+      readonly sheet: string;
+      /** What this Excel could not do (page setup before ExcelApi 1.9) and which Excel can. */
+      readonly missing?: readonly { readonly what: Bilingual; readonly where: Bilingual }[];
+    }
   | { readonly status: 'questions'; readonly questions: readonly Question[] }
   | { readonly status: 'blocked'; readonly reason: Bilingual };
 

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
-import { readDate } from '../../../shared';
+import { joinSaid, readDate } from '../../../shared';
 import { DOCUMENTS } from '../../documents/catalog';
 import type { Answers, DocumentKind, Question } from '../../documents/model';
 import { ErrorBar } from '../common/ErrorBar';
@@ -9,10 +9,12 @@ import { ProgressView } from '../common/ProgressView';
 import { useCommonStyles } from '../common/styles';
 import { useTask } from '../common/useTask';
 import { useI18n } from '../i18n/I18nContext';
-import type { DocumentOperations } from '../operations';
+import type { DocumentOperations, DocumentOutcome } from '../operations';
 import { usePane } from '../pane/PaneContext';
 import { selectedAppealId } from '../pane/selectors';
 import { QuestionFields } from './QuestionFields';
+
+type PrintedOutcome = Extract<DocumentOutcome, { status: 'printed' }>;
 
 /** Chooses a document and generates it; what the workbook does not say is asked for, never printed as XXX. */
 export function DocumentForm({
@@ -32,6 +34,7 @@ export function DocumentForm({
   const [redact, setRedact] = useState(false);
   const [answers, setAnswers] = useState<Answers>({});
   const [questions, setQuestions] = useState<readonly Question[]>([]);
+  const [missing, setMissing] = useState<NonNullable<PrintedOutcome['missing']>>([]);
   const task = useTask<string>();
   const date = readDate(issuedOn);
   const subject = DOCUMENTS[kind].subject;
@@ -47,9 +50,11 @@ export function DocumentForm({
       };
       const outcome = await documents.generate(request, answers, progress);
       setQuestions(outcome.status === 'questions' ? outcome.questions : []);
+      setMissing(outcome.status === 'printed' ? (outcome.missing ?? []) : []);
       if (outcome.status === 'blocked')
         throw Object.assign(new Error(said(outcome.reason)), { reason: outcome.reason });
-      return outcome.status === 'printed' ? t('docs.printed', { sheet: outcome.sheet }) : t('docs.questions');
+      if (outcome.status !== 'printed') return t('docs.questions');
+      return t(outcome.missing?.length ? 'docs.written' : 'docs.printed', { sheet: outcome.sheet });
     });
   return (
     <div className={styles.stack}>
@@ -106,6 +111,11 @@ export function DocumentForm({
       </Button>
       {task.busy && <ProgressView progress={task.progress} />}
       <Notice intent={questions.length ? 'warning' : 'success'}>{task.result}</Notice>
+      {!task.busy && missing.length > 0 && (
+        <Notice intent="warning">
+          {t('docs.notSetUp') + said(joinSaid(missing.flatMap((m) => [m.what, m.where])))}
+        </Notice>
+      )}
       <ErrorBar error={task.error} />
     </div>
   );

@@ -6,6 +6,8 @@ export const en: Readonly<Record<StringKey, string>> = {
   'app.switchLanguage': '中文',
   'app.switchLanguageHint': 'Switch to Chinese',
   'app.noOffice': 'Open this add-in in Excel: on the Home tab, choose the 协商 button.',
+  'app.oldWebview':
+    'This Office shows add-ins in Internet Explorer or Edge Legacy, where Xieshang cannot run. Use Excel 2021 or later, Excel for Microsoft 365 or Excel on the web; with retail Office 2016/2019, install the Microsoft Edge WebView2 Runtime and open the pane again.',
   'nav.label': 'Steps',
   'nav.previous': 'Previous step',
   'nav.next': 'Next step',
@@ -188,6 +190,8 @@ export const en: Readonly<Record<StringKey, string>> = {
   'docs.generate': 'Generate',
   'docs.questions': 'Before generating, the document needs:',
   'docs.printed': 'Sheet "{sheet}" is ready to print',
+  'docs.written': 'Sheet "{sheet}" is written',
+  'docs.notSetUp': 'The page is not set up: ',
 
   'cloud.title': 'Cloud sync and reminders',
   'cloud.intro':

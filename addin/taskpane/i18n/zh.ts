@@ -4,6 +4,8 @@ export const zh = {
   'app.switchLanguage': 'English',
   'app.switchLanguageHint': '切换为英文界面',
   'app.noOffice': '请在 Excel 中打开本加载项：从“开始”选项卡点击“协商”按钮。',
+  'app.oldWebview':
+    '此版本的 Office 用 Internet Explorer 或旧版 Edge 显示加载项，协商无法在其中运行。请使用 Excel 2021 及以后版本、Microsoft 365 版 Excel 或网页版 Excel；Office 2016/2019 零售版可安装 Microsoft Edge WebView2 运行时后重新打开。',
   'nav.label': '工作步骤',
   'nav.previous': '上一步',
   'nav.next': '下一步',
@@ -175,6 +177,8 @@ export const zh = {
   'docs.generate': '生成文书',
   'docs.questions': '生成前还需要以下信息：',
   'docs.printed': '已生成工作表“{sheet}”，可直接打印',
+  'docs.written': '已生成工作表“{sheet}”',
+  'docs.notSetUp': '未设置打印格式：',
 
   'cloud.title': '云端同步与提醒',
   'cloud.intro': '把登记表的变化（不含诉求人姓名和电话）同步到云端；关闭 Excel 后云端仍会按期提醒。',

@@ -7,6 +7,7 @@ import {
 } from '../../../addin/documents';
 import { columnsWidth, printableWidth } from '../../../addin/documents/page';
 import { BuildRefused, GENERATED_SETTING } from '../../../addin/excel/build';
+import { MISSING_PAGE_SETUP } from '../../../addin/excel/capabilities';
 import { printDocument } from '../../../addin/excel/print';
 import { createSimulatedWorkbook, type SimulatedWorkbook } from '../../../addin/simulator';
 import { filledWorkbook } from '../documents/fixture';
@@ -38,8 +39,8 @@ describe('printing a document to a sheet', () => {
 
   it('writes the document in two syncs, shows it, and records it as generated', async () => {
     wb.resetStats();
-    const report = await printDocument(runOf(wb), minutes);
-    expect(report).toEqual({ sheet, rows: layout.rowHeights.length, syncs: 2 });
+    const report = await printDocument(runOf(wb), minutes, wb.isSetSupported);
+    expect(report).toEqual({ sheet, rows: layout.rowHeights.length, syncs: 2, missing: [] });
     expect(wb.stats.syncs).toBe(2);
     expect(wb.activeSheet()).toBe(sheet);
     expect(wb.getValues(sheet, layout.page.printArea)).toEqual(layout.content.blocks[0]?.rows);
@@ -81,7 +82,7 @@ describe('printing a document to a sheet', () => {
   it('keeps 编号 and phones as text', async () => {
     const appeal = w.g.appeals.find((a) => a.phone && a.appellant !== '匿名');
     const form = documentOf({ kind: 'appealForm', appealId: appeal?.id });
-    await printDocument(runOf(wb), form);
+    await printDocument(runOf(wb), form, wb.isSetSupported);
     const cells = wb.getValues(form.sheet, layoutDocument(form).page.printArea).flat();
     expect(cells).toContain(appeal?.phone);
     expect(cells).not.toContain(Number(appeal?.phone));
@@ -89,7 +90,7 @@ describe('printing a document to a sheet', () => {
 
   it('printing again replaces its own sheet; a sheet the clerk made is never overwritten', async () => {
     const before = wb.sheetNames().length;
-    await printDocument(runOf(wb), minutes);
+    await printDocument(runOf(wb), minutes, wb.isSetSupported);
     expect(wb.sheetNames()).toHaveLength(before);
     expect(wb.sheetNames().filter((s) => s === sheet)).toHaveLength(1);
     const other = createSimulatedWorkbook();
@@ -97,16 +98,48 @@ describe('printing a document to a sheet', () => {
       context.workbook.worksheets.add(sheet).getRange('A1').values = [['我的笔记']];
       await context.sync();
     });
-    await expect(printDocument(runOf(other), minutes)).rejects.toBeInstanceOf(BuildRefused);
+    await expect(printDocument(runOf(other), minutes, other.isSetSupported)).rejects.toBeInstanceOf(
+      BuildRefused,
+    );
     expect(other.getValues(sheet, 'A1')).toEqual([['我的笔记']]);
     // Even as the workbook's only sheet, a printed sheet is replaced (Excel keeps one sheet at all times).
     const alone = createSimulatedWorkbook();
-    await printDocument(runOf(alone), minutes);
+    await printDocument(runOf(alone), minutes, alone.isSetSupported);
     await alone.run(async (context) => {
       context.workbook.worksheets.getItem('Sheet1').delete();
       await context.sync();
     });
-    await printDocument(runOf(alone), minutes);
+    await printDocument(runOf(alone), minutes, alone.isSetSupported);
     expect(alone.sheetNames()).toEqual([sheet]);
+  });
+});
+
+// Worksheet.pageLayout is ExcelApi 1.9; Office 2019 has 1.8
+// (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets).
+describe('printing a document in an Excel without ExcelApi 1.9 (Office 2019)', () => {
+  it('asks Office for ExcelApi 1.9 with the version as a string, before any page setup', async () => {
+    const asked: [string, string | undefined][] = [];
+    const wb = createSimulatedWorkbook();
+    await printDocument(runOf(wb), minutes, (name, version) => (asked.push([name, version]), true));
+    expect(asked).toContainEqual(['ExcelApi', '1.9']);
+    expect(wb.pageLayout(sheet)).toMatchObject({ paperSize: 'A4', printArea: layout.page.printArea });
+  });
+
+  it('still writes and formats the sheet, sets no page up, and reports what is missing and where it is', async () => {
+    const wb = createSimulatedWorkbook({ excelApi: 8 });
+    expect(wb.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    const report = await printDocument(runOf(wb), minutes, wb.isSetSupported);
+    expect(report.sheet).toBe(sheet);
+    expect(wb.getValues(sheet, layout.page.printArea)).toEqual(layout.content.blocks[0]?.rows);
+    expect(wb.merges(sheet)).toEqual(expect.arrayContaining(['A1:F1']));
+    expect(wb.cellFormat(sheet, 'A1', 'font.size')).toEqual([[18]]);
+    const page = wb.pageLayout(sheet);
+    expect(page.printArea).toBeUndefined();
+    expect(page.printTitleRows).toBeUndefined();
+    expect(page.paperSize).not.toBe('A4');
+    expect(report.missing).toEqual([MISSING_PAGE_SETUP]);
+    expect(report.missing[0]?.what.zh).toContain('打印区域');
+    expect(report.missing[0]?.where.zh).toContain('Excel 2021');
+    expect(report.missing[0]?.where.en).toContain('ExcelApi 1.9');
   });
 });

@@ -27,6 +27,30 @@ describe('printable documents and the management copy from the pane', () => {
     expect(JSON.stringify(wb.getValues(sheet, 'A1:H60'))).not.toMatch(/XXX/);
   });
 
+  // Office 2019 has ExcelApi 1.8; Worksheet.pageLayout is 1.9
+  // (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets).
+  it('in Office 2019 (ExcelApi 1.8) writes the document and says in Chinese that the page is not set up', async () => {
+    const { wb, operations } = await simulatedWorkbook({ excelApi: 8 });
+    await renderPane(operations, { initialStep: 'publicity' });
+    const user = userEvent.setup();
+    const panel = screen.getByRole('region', { name: '打印文书' });
+    await user.click(within(panel).getByRole('button', { name: '生成文书' }));
+    await within(panel).findByText('生成前还需要以下信息：');
+    for (const input of within(panel)
+      .getAllByRole('textbox')
+      .filter((i) => i.hasAttribute('required')))
+      await user.type(input, '济南重工集团有限公司');
+    await user.click(within(panel).getByRole('button', { name: '生成文书' }));
+    const written = await within(panel).findByText(/^已生成工作表“(.+)”$/);
+    const sheet = /“(.+)”/.exec(written.textContent ?? '')?.[1] ?? '';
+    expect(JSON.stringify(wb.getValues(sheet, 'A1:H60'))).toContain('济南重工集团有限公司');
+    expect(wb.pageLayout(sheet).printArea).toBeUndefined();
+    const warning = within(panel).getByText(/^未设置打印格式：/);
+    expect(warning.textContent).toMatch(/“页面布局”选项卡中手动设置/);
+    expect(warning.textContent).toMatch(/Excel 2021 及以后版本.*（ExcelApi 1\.9）/);
+    expect(within(panel).queryByText(/可直接打印/)).toBeNull();
+  });
+
   it('makes the management copy and opens it as a new workbook', async () => {
     const g = generateWorkbook({ appeals: 24, seed: 9 });
     const opened: string[] = [];

@@ -17,14 +17,18 @@ Object.defineProperty(Element.prototype, 'animate', { value: undefined, configur
 // Vitest runs without globals, so Testing Library cannot unmount between tests by itself.
 afterEach(() => cleanup());
 
-/** A simulated workbook, optionally set up and filled, with the pane's operations over it. */
+/** A simulated workbook (of ExcelApi 1.`excelApi`), optionally set up and filled, with the pane's operations over it. */
 export async function simulatedWorkbook(
-  options: { setUp?: boolean; input?: WorkbookInput } & ExcelOperationsOptions = {},
+  options: { setUp?: boolean; input?: WorkbookInput; excelApi?: number } & ExcelOperationsOptions = {},
 ): Promise<{ wb: SimulatedWorkbook; operations: PaneOperations }> {
-  const wb = createSimulatedWorkbook();
+  const wb = createSimulatedWorkbook(options.excelApi === undefined ? {} : { excelApi: options.excelApi });
   if (options.setUp !== false) await setUpWorkbook(runOf(wb));
   if (options.input) await loadRegisters(wb, options.input);
-  return { wb, operations: createExcelOperations(runOf(wb), options) };
+  // The pane asks the simulator which requirement sets it has, as it asks Office inside Excel.
+  return {
+    wb,
+    operations: createExcelOperations(runOf(wb), { isSetSupported: wb.isSetSupported, ...options }),
+  };
 }
 
 /** Renders the pane in Chinese on a fixed day and waits for its first reading of the workbook. */
