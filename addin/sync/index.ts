@@ -9,9 +9,12 @@ export { cachedToken, localDevToken, tokenExpiry } from './token';
 /** Persistence for the queue and state. */
 export {
   memoryStore,
-  officeRuntimeStore,
+  paneStore,
+  partitionedKey,
+  partitionedWebStorageStore,
   webStorageStore,
   type KeyValueStore,
+  type PaneStorageEnvironment,
   type WebStorageLike,
 } from './kv';
 /** The reminders panel's fetcher with its offline cache. */

@@ -1,6 +1,7 @@
 /**
- * Where the sync client keeps its queue and state between sessions: the shape of
- * OfficeRuntime.storage (async, string values), which survives closing Excel.
+ * Where the sync client keeps its queue and state between sessions: async, string values (the shape
+ * OfficeRuntime.storage also has). Inside Excel it is the pane's localStorage, partitioned as Office
+ * asks; see `paneStore`.
  */
 export interface KeyValueStore {
   getItem(key: string): Promise<string | null>;
@@ -24,8 +25,53 @@ export function webStorageStore(storage: WebStorageLike): KeyValueStore {
   };
 }
 
-/** A store over OfficeRuntime.storage (shared runtime and task pane), which already has this shape. */
-export const officeRuntimeStore = (storage: KeyValueStore): KeyValueStore => storage;
+/**
+ * A key under Office's storage partition: "any private data should be stored in partitioned
+ * localStorage", prefixing keys with `Office.context.partitionKey`, which is undefined where the
+ * browser control does not partition (Windows desktop)
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/persisting-add-in-state-and-settings#storage-partitioning).
+ */
+export const partitionedKey = (key: string, partitionKey: string | undefined): string =>
+  partitionKey ? `${partitionKey}${key}` : key;
+
+/** A Web Storage store whose keys all live under `partitionKey` (plain keys when it is undefined). */
+export function partitionedWebStorageStore(
+  storage: WebStorageLike,
+  partitionKey: string | undefined,
+): KeyValueStore {
+  const inner = webStorageStore(storage);
+  return {
+    getItem: (key) => inner.getItem(partitionedKey(key, partitionKey)),
+    setItem: (key, value) => inner.setItem(partitionedKey(key, partitionKey), value),
+    removeItem: (key) => inner.removeItem(partitionedKey(key, partitionKey)),
+  };
+}
+
+/** What the pane's store is made from: the window's storage (if reachable) and Office's partition key. */
+export interface PaneStorageEnvironment {
+  /** window.localStorage, or a function that throws where the browser blocks it. */
+  readonly localStorage: () => WebStorageLike;
+  readonly partitionKey: string | undefined;
+}
+
+const PROBE_KEY = 'xieshang.storage-probe';
+
+/**
+ * The store for the queue inside Excel: localStorage under the partition key, tested first because
+ * browsers and their settings may block it (same page as `partitionedKey`). Blocked, the queue lives
+ * in memory: it lasts while the pane is open, and `persistent` says so.
+ */
+export function paneStore(env: PaneStorageEnvironment): { store: KeyValueStore; persistent: boolean } {
+  try {
+    const storage = env.localStorage();
+    const probe = partitionedKey(PROBE_KEY, env.partitionKey);
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return { store: partitionedWebStorageStore(storage, env.partitionKey), persistent: true };
+  } catch {
+    return { store: memoryStore(), persistent: false };
+  }
+}
 
 /** A store in memory, for tests; `snapshot` shows what would have been persisted. */
 export function memoryStore(

@@ -1,19 +1,23 @@
 /// <reference types="office-js" />
+import { officeIsSetSupported } from '../excel/capabilities';
 import { officeExcelRun } from '../excel/context';
 import { createExcelOperations } from '../excel/operations';
 import { translate, type Lang } from './i18n/strings';
 import { mountTaskPane } from './mount';
 import { connectCloud } from '../cloud/connect';
 import { officeSsoToken } from '../cloud/officeToken';
-import { localDevToken, officeRuntimeStore, webStorageStore, type KeyValueStore } from '../sync';
+import { localDevToken, paneStore, partitionedKey } from '../sync';
 import type { PaneOperations } from './operations';
 
 // The pane inside Excel: waits for Office, then works through the real Excel.run.
 const LANGUAGE_KEY = 'xieshang.language';
 
+/** Office's storage partition; undefined where the browser control does not partition (Windows). */
+const partition = (): string | undefined => (Office.context.partitionKey as string | undefined) || undefined;
+
 function storedLanguage(): Lang | undefined {
   try {
-    const v = window.localStorage.getItem(LANGUAGE_KEY);
+    const v = window.localStorage.getItem(partitionedKey(LANGUAGE_KEY, partition()));
     return v === 'en' || v === 'zh' ? v : undefined;
   } catch {
     return undefined;
@@ -30,13 +34,15 @@ if (typeof Office === 'undefined') {
       // The copy's module carries exceljs: loaded only when a clerk makes a copy.
       createWorkbook: async (base64) =>
         (await import('../excel/managementCopy')).officeCreateWorkbook(base64),
+      // The manifest asks for ExcelApi 1.8 (Office 2019); later sets are asked about when used.
+      isSetSupported: officeIsSetSupported,
     });
     const operations: PaneOperations = { ...excel, ...(await cloudFor(excel)) };
     mountTaskPane(root, operations, {
       ...(language ? { language } : {}),
       onLanguageChange: (lang) => {
         try {
-          window.localStorage.setItem(LANGUAGE_KEY, lang);
+          window.localStorage.setItem(partitionedKey(LANGUAGE_KEY, partition()), lang);
         } catch {
           // Storage may be blocked in the Office web view; the choice then lasts the session.
         }
@@ -48,14 +54,14 @@ if (typeof Office === 'undefined') {
 /**
  * The cloud connection inside Excel: the API named by the manifest's ?api= (the local host when
  * the pane is served from localhost), Office SSO for the token — falling back to the development
- * token on a local host — and the queue kept in OfficeRuntime storage, which outlives the pane.
+ * token on a local host — and the queue kept in the pane's localStorage under Office's partition key.
+ * Not OfficeRuntime.storage: that needs a shared runtime, which the manifest does not declare.
  */
 async function cloudFor(excel: PaneOperations): Promise<Pick<PaneOperations, 'cloud'>> {
   const local = location.hostname === 'localhost' || location.hostname === '127.0.0.1';
   const api = new URLSearchParams(location.search).get('api') ?? (local ? 'http://127.0.0.1:7071' : null);
   if (!api) return {};
-  const runtime = (globalThis as { OfficeRuntime?: { storage?: KeyValueStore } }).OfficeRuntime;
-  const store = runtime?.storage ? officeRuntimeStore(runtime.storage) : webStorageStore(window.localStorage);
+  const { store } = paneStore({ localStorage: () => window.localStorage, partitionKey: partition() });
   try {
     const cloud = await connectCloud({
       run: officeExcelRun,
