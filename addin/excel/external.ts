@@ -17,6 +17,7 @@ import {
 } from '../../shared';
 import { columnLetter, qualified } from './columns';
 import type { ExcelRun } from './context';
+import { jsonBytes, sendWithinBudget, wire, WIRE_BUDGET_BYTES } from './payload';
 import { readRegisters } from './read';
 
 /** A cell a clerk typed that an incoming record would have changed: kept, and reported. */
@@ -51,11 +52,21 @@ export interface ExternalWriteReport {
 const cellValue = (type: string, v: string | number): string | number =>
   type === 'date' && typeof v === 'string' ? excelSerialFromDay(dayFromIso(v) ?? 0) : v;
 
+/** One write: values into a range of known rows, or a row appended to the table. */
+type Write = { readonly address: string; readonly values: unknown[][] } | { readonly append: unknown[] };
+
+/** Request bytes of a write: a range's path and its values, or one more row in the table's `add`. */
+const writeBytes = (w: Write): number =>
+  'append' in w
+    ? jsonBytes(w.append) + 1
+    : wire.instantiate + wire.path('GetRange', [w.address]) + wire.action('Values', [w.values]);
+
 /**
- * Writes records that came from outside (the cloud) into a register: new 编号 are appended in one
- * bulk add, empty cells of known rows are filled, and a cell the clerk typed that would change is
+ * Writes records that came from outside (the cloud) into a register: new 编号 are appended in bulk
+ * adds, empty cells of known rows are filled, and a cell the clerk typed that would change is
  * never overwritten but reported as a conflict. Text starting with = + - @ lands as text: the
- * register's columns are text-formatted, and such text is flagged.
+ * register's columns are text-formatted, and such text is flagged. Requests stay under Excel on
+ * the web's 5 MB however long the records are: a pull of long texts is written in several.
  */
 export async function writeExternalRecords(
   run: ExcelRun,
@@ -80,8 +91,7 @@ export async function writeExternalRecords(
     const formulaLike: { index: number; path: string }[] = [];
     const conflicts: WriteConflict[] = [];
     const appends: unknown[][] = [];
-    const table = context.workbook.tables.getItem(register.table);
-    const sheet = context.workbook.worksheets.getItem(read.sheet);
+    const writes: Write[] = [];
     let filled = 0;
     records.forEach((record, index) => {
       const typed: Record<string, string | number> = {};
@@ -124,7 +134,7 @@ export async function writeExternalRecords(
         const index = map.columnOf.get(f.key) as number;
         const address = `${columnLetter(read.firstColumn + index)}${row}`;
         if (isBlank(rawRow[index])) {
-          sheet.getRange(address).values = [[cellValue(f.type, theirs)]];
+          writes.push({ address, values: [[cellValue(f.type, theirs)]] });
           filled++;
         } else if (current[f.key] !== theirs) {
           conflicts.push({
@@ -143,12 +153,36 @@ export async function writeExternalRecords(
     const first = blankFirst ? appends.shift() : undefined;
     if (first) {
       const r = read.raw.firstRow;
-      sheet.getRange(
-        `${columnLetter(read.firstColumn)}${r}:${columnLetter(read.firstColumn + first.length - 1)}${r}`,
-      ).values = [first];
+      const address = `${columnLetter(read.firstColumn)}${r}:${columnLetter(read.firstColumn + first.length - 1)}${r}`;
+      writes.push({ address, values: [first] });
     }
-    if (appends.length) table.rows.add(undefined, appends as (string | number | boolean)[][]);
-    await context.sync();
+    for (const row of appends) writes.push({ append: row });
+    // Not idempotent (a row added twice is a duplicate): only a request refused for size is re-sent.
+    await sendWithinBudget(
+      writes,
+      writeBytes,
+      async (chunk) => {
+        const sheet = context.workbook.worksheets.getItem(read.sheet);
+        let rows: unknown[][] = [];
+        const addRows = (): void => {
+          if (rows.length)
+            context.workbook.tables
+              .getItem(register.table)
+              .rows.add(undefined, rows as (string | number | boolean)[][]);
+          rows = [];
+        };
+        for (const w of chunk) {
+          if ('append' in w) rows.push(w.append);
+          else {
+            addRows();
+            sheet.getRange(w.address).values = w.values as (string | number | boolean)[][];
+          }
+        }
+        addRows();
+        await context.sync();
+      },
+      { budget: WIRE_BUDGET_BYTES, item: say('一条记录', 'one record') },
+    );
     return { appended: appends.length + (first ? 1 : 0), filled, conflicts, rejected, formulaLike };
   });
 }

@@ -4,6 +4,7 @@ import { setUpWorkbook } from '../../../addin/excel/setup';
 import { createSimulatedWorkbook } from '../../../addin/simulator';
 import { appealRegister, fieldsAtVersion, SCHEMA_VERSION } from '../../../shared';
 import { columnLetter } from '../../../addin/excel/columns';
+import { PAYLOAD_LIMIT_BYTES } from '../../../addin/excel/payload';
 import { runOf } from './helpers';
 
 const headers = fieldsAtVersion(appealRegister, SCHEMA_VERSION).map((f) => f.header);
@@ -63,4 +64,49 @@ describe('writing records from outside', () => {
       ['财务部', '王立新'],
     ]);
   });
+
+  // Excel on the web refuses a request over 5 MB
+  // (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins);
+  // a cell holds up to 32,767 characters (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+  it('writes pulled records with long Chinese text in requests under 5 MB on Excel on the web', async () => {
+    const wb = createSimulatedWorkbook({ platform: 'web' });
+    await setUpWorkbook(runOf(wb));
+    // Up to 30,000 Chinese characters (3 bytes each in UTF-8), tagged with the record's 编号.
+    const long = (id: string, text: string): string => id + text.repeat(Math.floor(30_000 / text.length));
+    const ids = Array.from({ length: 60 }, (_, i) => `2025-${String(i + 1).padStart(3, '0')}`);
+    // 60 new records of ~90 KB each: over 5 MB of appended rows.
+    wb.resetStats();
+    const first = await writeExternalRecords(
+      runOf(wb),
+      appealRegister,
+      ids.map((id) => ({ ...base, id, content: long(id, '食堂排队时间长，') })),
+    );
+    expect(first).toMatchObject({ appended: 60, filled: 0, conflicts: [], rejected: [] });
+    expect(wb.stats.totalRequestBytes).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+    expect(wb.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(wb.getValues('职工诉求记录表', `${col('编号')}61`)).toEqual([['2025-060']]);
+    expect(wb.getValues('职工诉求记录表', `${col('诉求内容')}61`)).toEqual([
+      [long('2025-060', '食堂排队时间长，')],
+    ]);
+    // The clerk typed one opinion meanwhile: it is kept, and every empty opinion cell is filled.
+    wb.setValues('职工诉求记录表', `${col('工会初步意见')}2`, [['已转后勤部']]);
+    wb.resetStats();
+    const second = await writeExternalRecords(
+      runOf(wb),
+      appealRegister,
+      ids.map((id) => ({ id, unionOpinion: long(id, '建议增设窗口。') })),
+    );
+    expect(second.appended).toBe(0);
+    expect(second.filled).toBe(59);
+    expect(second.conflicts).toEqual([
+      expect.objectContaining({ id: '2025-001', field: 'unionOpinion', mine: '已转后勤部' }),
+    ]);
+    expect(wb.stats.totalRequestBytes).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+    expect(wb.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(wb.getValues('职工诉求记录表', `${col('工会初步意见')}2:${col('工会初步意见')}3`)).toEqual([
+      ['已转后勤部'],
+      [long('2025-002', '建议增设窗口。')],
+    ]);
+    expect(wb.getValues('职工诉求记录表', `${col('编号')}62`)).toEqual([['']]);
+  }, 60_000);
 });
