@@ -12,7 +12,8 @@ export type ExcelErrorCode =
   | 'RunMustReturnPromise'
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
-  | 'GeneralException';
+  | 'GeneralException'
+  | 'ApiNotFound';
 
 const PAYLOAD_DOC =
   '"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins"';
@@ -36,6 +37,8 @@ export const ERROR_MESSAGES: Readonly<Record<ExcelErrorCode, string>> = {
   RequestPayloadSizeLimitExceeded: `The request payload size has exceeded the limit. Please refer to the documentation: ${PAYLOAD_DOC}.`,
   ResponsePayloadSizeLimitExceeded: `The response payload size has exceeded the limit. Please refer to the documentation: ${PAYLOAD_DOC}.`,
   GeneralException: 'An internal error has occurred.',
+  ApiNotFound:
+    'The method or property {0} is part of the {1} requirement set, which is not available in your version of {2}.',
 };
 
 /** What `OfficeExtension.Error#debugInfo` carries, plus the simulator's own explanation in `detail`. */
@@ -64,7 +67,8 @@ export class SimulatedExcelError extends Error {
     super(message);
     this.name = 'RichApi.Error';
     this.code = code;
-    this.httpStatusCode = code === 'ItemNotFound' ? 404 : code === 'GeneralException' ? 500 : 400;
+    this.httpStatusCode =
+      code === 'ItemNotFound' || code === 'ApiNotFound' ? 404 : code === 'GeneralException' ? 500 : 400;
     this.debugInfo = {
       code,
       message,

@@ -33,7 +33,7 @@ export interface SimulatedWorkbookOptions {
   /**
    * The ExcelApi minor version `isSetSupported` answers for. Default 20: Excel on the web and current
    * Microsoft 365 (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets);
-   * 8 imitates Office 2019. Members of higher sets are not refused (see README).
+   * 8 imitates Office 2019, where `Worksheet.pageLayout` (1.9) throws ApiNotFound as office.js does.
    */
   readonly excelApi?: number;
 }
@@ -92,6 +92,7 @@ export function createSimulatedWorkbook(options: SimulatedWorkbookOptions = {}):
     model: () => wb,
     execute: (batch, context) => executeBatch(wb, batch, context, stats, limit),
     createWorkbookProxy: (context) => new WorkbookProxy(context),
+    excelApi,
   };
 
   return {

@@ -34,6 +34,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
     return this._child('freezePanes', (p, b) => new FreezePanesProxy(this.context, p, b));
   }
   get pageLayout(): PageLayoutProxy {
+    this.context._requireApi('Worksheet.pageLayout', 9);
     return this._child('pageLayout', (p, b) => new PageLayoutProxy(this.context, p, b));
   }
 

@@ -1,4 +1,4 @@
-import { excelError } from '../errors';
+import { ERROR_MESSAGES, excelError, SimulatedExcelError } from '../errors';
 import type { WorkbookModel } from '../model/workbook-model';
 import type { WorkbookProxy } from '../api/workbook';
 import type { ClientObject } from './client-object';
@@ -10,6 +10,8 @@ export interface ContextHost {
   model(): WorkbookModel;
   execute(batch: readonly Command[], context: SimRequestContext): void;
   createWorkbookProxy(context: SimRequestContext): WorkbookProxy;
+  /** The ExcelApi minor version the imitated Excel has (SimulatedWorkbookOptions.excelApi). */
+  readonly excelApi: number;
 }
 
 /** The simulator's `Excel.RequestContext`: queues commands from its proxies and sends them on `sync()`. */
@@ -53,6 +55,21 @@ export class SimRequestContext {
   /** @internal Whether anything is queued (Excel.run's closing sync only goes out when there is). */
   get _hasPending(): boolean {
     return this.pending.length > 0;
+  }
+
+  /**
+   * @internal Refuses a member of a set this Excel lacks, as office.js does when the member is
+   * touched, before any request: `_throwIfApiNotSupported` in
+   * https://github.com/OfficeDev/office-js/blob/release/dist/excel-web-16.00.debug.js
+   */
+  _requireApi(member: string, minor: number): void {
+    if (this.host.excelApi >= minor) return;
+    throw new SimulatedExcelError('ApiNotFound', {
+      message: ERROR_MESSAGES.ApiNotFound.replace('{0}', member)
+        .replace('{1}', `ExcelApi 1.${minor}`)
+        .replace('{2}', 'Excel'),
+      location: member,
+    });
   }
 
   /** @internal */

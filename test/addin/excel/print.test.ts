@@ -142,4 +142,11 @@ describe('printing a document in an Excel without ExcelApi 1.9 (Office 2019)', (
     expect(report.missing[0]?.where.zh).toContain('Excel 2021');
     expect(report.missing[0]?.where.en).toContain('ExcelApi 1.9');
   });
+
+  it('needs its check: told 1.9 is there when it is not, it meets office.js refusing pageLayout', async () => {
+    const wb = createSimulatedWorkbook({ excelApi: 8 });
+    await expect(printDocument(runOf(wb), minutes, () => true)).rejects.toMatchObject({
+      code: 'ApiNotFound',
+    });
+  });
 });
