@@ -2,6 +2,9 @@
 export type ExcelErrorCode =
   | 'ItemNotFound'
   | 'ItemAlreadyExists'
+  | 'AccessDenied'
+  | 'BadPassword'
+  | 'MergedRangeConflict'
   | 'InvalidArgument'
   | 'InvalidOperation'
   | 'InvalidReference'
@@ -22,6 +25,10 @@ const PAYLOAD_DOC =
 export const ERROR_MESSAGES: Readonly<Record<ExcelErrorCode, string>> = {
   ItemNotFound: "The requested resource doesn't exist.",
   ItemAlreadyExists: 'A resource with the same name or identifier already exists.',
+  AccessDenied: 'You cannot perform the requested operation.',
+  BadPassword: 'The password you supplied is incorrect.',
+  MergedRangeConflict:
+    "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
   InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
   InvalidOperation: 'The requested operation is invalid.',
   InvalidReference: 'This reference is not valid for the current operation.',

@@ -3,6 +3,7 @@ import { formatAddress } from '../model/address';
 import type { ConditionalFormatModel } from '../model/conditional-model';
 import { checkRuleFormula, conditionalFormatsIn } from '../model/conditional-ops';
 import { checkRuleFormulaRefs, type FormulaHome } from '../model/formula-refs';
+import { refuseOnProtected } from '../model/protection';
 import type { RangeTarget } from '../model/range-target';
 import type { SheetModel } from '../model/sheet-model';
 import { normalizeColor, oneOf } from '../model/styles';
@@ -21,6 +22,8 @@ const ofType =
   (type: string) =>
   (t: CfTarget): CfTarget | null =>
     t.cf.type === type ? t : null;
+const guard = (t: CfTarget, location: string): void =>
+  refuseOnProtected(t.sheet, location, 'conditional formats cannot change');
 
 function styleProp(
   key: keyof ConditionalFormatModel['format'],
@@ -30,7 +33,10 @@ function styleProp(
   const location = `ConditionalFormat.format.${key}`;
   return {
     get: (t) => t.cf.format[key] ?? fallback,
-    set: (t, v) => void (t.cf.format[key] = check(v, location) as never),
+    set: (t, v) => {
+      guard(t, location);
+      t.cf.format[key] = check(v, location) as never;
+    },
   };
 }
 
@@ -51,10 +57,19 @@ export const CONDITIONAL_FORMAT_SCHEMA: TypeSchema<CfTarget> = {
   props: {
     id: { get: (t) => t.cf.id },
     type: { get: (t) => t.cf.type },
-    priority: { get: (t) => t.cf.priority, set: (t, v) => void (t.cf.priority = Number(v)) },
+    priority: {
+      get: (t) => t.cf.priority,
+      set: (t, v) => {
+        guard(t, 'ConditionalFormat.priority');
+        t.cf.priority = Number(v);
+      },
+    },
     stopIfTrue: {
       get: (t) => t.cf.stopIfTrue,
-      set: (t, v) => void (t.cf.stopIfTrue = bool(v, 'ConditionalFormat.stopIfTrue') as boolean),
+      set: (t, v) => {
+        guard(t, 'ConditionalFormat.stopIfTrue');
+        t.cf.stopIfTrue = bool(v, 'ConditionalFormat.stopIfTrue') as boolean;
+      },
     },
   },
   nav: {
@@ -82,6 +97,7 @@ const cfHome = (t: CfTarget, wb: WorkbookModel): FormulaHome => ({ wb, sheet: t.
 const formulaProp: PropSpec<CfTarget> = {
   get: (t) => (t.cf.rule.formula as string | undefined) ?? '',
   set: (t, v, wb) => {
+    guard(t, 'ConditionalFormatRule.formula');
     const formula = checkRuleFormula(v, 'ConditionalFormatRule.formula');
     checkRuleFormulaRefs(cfHome(t, wb), formula, 'ConditionalFormatRule.formula');
     t.cf.rule = { ...t.cf.rule, formula };
@@ -99,6 +115,7 @@ function ruleObject(type: string): PropSpec<CfTarget> {
   return {
     get: (t) => t.cf.rule,
     set: (t, v, wb) => {
+      guard(t, `${type}.rule`);
       if (typeof v !== 'object' || v === null)
         throw excelError('InvalidArgument', `${type}.rule`, 'expected an object');
       const rule = v as Record<string, unknown>;

@@ -5,6 +5,7 @@ import {
   conditionalFormatsIn,
   deleteConditionalFormat,
 } from '../model/conditional-ops';
+import { refuseOnProtected } from '../model/protection';
 import type { RangeTarget } from '../model/range-target';
 import { ClientObject } from '../proxy/client-object';
 import { CollectionProxy } from '../proxy/collection';
@@ -45,7 +46,10 @@ export class ConditionalFormatProxy extends ClientObject<CfTarget> {
 
   /** Removes the conditional format. */
   delete(): void {
-    this._call('delete', [], (t) => deleteConditionalFormat(t.sheet, t.cf));
+    this._call('delete', [], (t) => {
+      refuseOnProtected(t.sheet, 'ConditionalFormat.delete', 'conditional formats cannot change');
+      deleteConditionalFormat(t.sheet, t.cf);
+    });
   }
   /** The range it applies to (its first area). */
   getRange(): RangeProxy {
@@ -64,15 +68,19 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<RangeTarge
 
   /** Adds a conditional format of a type (`Custom`, `CellValue`, `ContainsText`…) over the range. */
   add(type: string): ConditionalFormatProxy {
-    const [path, binding] = this._methodPath('add', [type], (t, wb) => ({
-      sheet: t.sheet,
-      cf: addConditionalFormat(wb, t.sheet, t.rect, type, 'ConditionalFormatCollection.add'),
-    }));
+    const [path, binding] = this._methodPath('add', [type], (t, wb) => {
+      const location = 'ConditionalFormatCollection.add';
+      refuseOnProtected(t.sheet, location, 'conditional formats cannot change');
+      return { sheet: t.sheet, cf: addConditionalFormat(wb, t.sheet, t.rect, type, location) };
+    });
     return new ConditionalFormatProxy(this.context, path, binding);
   }
   /** Removes conditional formatting from the range. */
   clearAll(): void {
-    this._call('clearAll', [], (t) => clearConditionalFormats(t.sheet, t.rect));
+    this._call('clearAll', [], (t) => {
+      refuseOnProtected(t.sheet, 'ConditionalFormatCollection.clearAll', 'conditional formats cannot change');
+      clearConditionalFormats(t.sheet, t.rect);
+    });
   }
   /** A conditional format by id. */
   getItem(id: string): ConditionalFormatProxy {

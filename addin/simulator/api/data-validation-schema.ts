@@ -1,8 +1,16 @@
 import { excelError } from '../errors';
 import { formatAddress, formatRect } from '../model/address';
 import { checkValidationRefs } from '../model/formula-refs';
+import { refuseOnProtected } from '../model/protection';
 import type { RangeTarget } from '../model/range-target';
-import { checkRule, NO_VALIDATION, type ValidationModel, validationType } from '../model/validation-model';
+import {
+  checkAlert,
+  checkPrompt,
+  checkRule,
+  NO_VALIDATION,
+  type ValidationModel,
+  validationType,
+} from '../model/validation-model';
 import { ClientObject } from '../proxy/client-object';
 import type { TypeSchema } from '../proxy/schema';
 
@@ -12,6 +20,7 @@ export function validationAt(t: RangeTarget): ValidationModel {
 }
 
 function update(t: RangeTarget, patch: Partial<ValidationModel>): void {
+  refuseOnProtected(t.sheet, 'DataValidation', 'data validation cannot change');
   t.sheet.validation.fill(t.rect, { ...validationAt(t), ...patch });
 }
 
@@ -23,12 +32,6 @@ function resolveSource(t: RangeTarget, rule: unknown): unknown {
   const ref =
     src.sheet === t.sheet ? formatRect(src.rect, true) : formatAddress(src.sheet.name, src.rect, true);
   return { ...(rule as object), list: { ...list, source: `=${ref}` } };
-}
-
-function objectOf(value: unknown, location: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null)
-    throw excelError('InvalidArgument', location, 'expected an object');
-  return value as Record<string, unknown>;
 }
 
 /** `Excel.DataValidation`; stored per cell area, read from the top-left cell. */
@@ -46,15 +49,12 @@ export const DATA_VALIDATION_SCHEMA: TypeSchema<RangeTarget> = {
     type: { get: (t) => validationType(validationAt(t).rule) },
     prompt: {
       get: (t) => validationAt(t).prompt,
-      set: (t, v) =>
-        update(t, { prompt: { ...validationAt(t).prompt, ...objectOf(v, 'DataValidation.prompt') } }),
+      set: (t, v) => update(t, { prompt: checkPrompt(v, validationAt(t).prompt, 'DataValidation.prompt') }),
     },
     errorAlert: {
       get: (t) => validationAt(t).errorAlert,
       set: (t, v) =>
-        update(t, {
-          errorAlert: { ...validationAt(t).errorAlert, ...objectOf(v, 'DataValidation.errorAlert') },
-        }),
+        update(t, { errorAlert: checkAlert(v, validationAt(t).errorAlert, 'DataValidation.errorAlert') }),
     },
     ignoreBlanks: {
       get: (t) => validationAt(t).ignoreBlanks,

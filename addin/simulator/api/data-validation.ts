@@ -1,3 +1,4 @@
+import { refuseOnProtected } from '../model/protection';
 import type { RangeTarget } from '../model/range-target';
 import { ClientObject } from '../proxy/client-object';
 import { defineProperties } from '../proxy/define-properties';
@@ -15,7 +16,10 @@ export class DataValidationProxy extends ClientObject<RangeTarget> {
 
   /** Removes data validation from the range. */
   clear(): void {
-    this._call('clear', [], (t) => t.sheet.validation.clear(t.rect));
+    this._call('clear', [], (t) => {
+      refuseOnProtected(t.sheet, 'DataValidation.clear', 'data validation cannot change');
+      t.sheet.validation.clear(t.rect);
+    });
   }
 }
 defineProperties(DataValidationProxy, DATA_VALIDATION_SCHEMA as TypeSchema<never>);

@@ -1,5 +1,6 @@
 import { BORDER_INDEXES, BORDER_STYLES, BORDER_WEIGHTS, borderBand } from '../model/borders';
 import { setFormat, uniformFormat } from '../model/formats';
+import { refuseFormatCells } from '../model/protection';
 import type { RangeTarget } from '../model/range-target';
 import { BORDER_DEFAULTS, borderKey, normalizeColor } from '../model/styles';
 import type { PropSpec, TypeSchema } from '../proxy/schema';
@@ -24,6 +25,7 @@ function borderProp(property: 'style' | 'color' | 'weight', check: Check): PropS
       const { edge, band } = borderBand(t.range.rect, t.index);
       if (!band) return;
       const value = check(v, location);
+      refuseFormatCells(t.range.sheet, location);
       setFormat(
         t.range.sheet,
         borderKey(edge, property),

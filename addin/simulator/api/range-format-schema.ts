@@ -1,9 +1,11 @@
 import { setFormat, uniformFormat } from '../model/formats';
+import { refuseFormatCells, refuseFormatLines } from '../model/protection';
 import type { RangeTarget } from '../model/range-target';
 import { FORMAT_DEFAULTS, type FormatKey, normalizeColor } from '../model/styles';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from '../model/sheet-model';
 import type { PropSpec, TypeSchema } from '../proxy/schema';
 import { bool, type Check, choice, nonNegative, text } from './checks';
+import { FORMAT_PROTECTION_SCHEMA } from './protection';
 import { RANGE_BORDERS_SCHEMA } from './range-border-schema';
 
 /** A per-cell formatting property: uniform value or null when mixed; setting applies to every cell. */
@@ -11,7 +13,11 @@ function formatProp(type: string, name: string, key: FormatKey, check: Check): P
   const location = `${type}.${name}`;
   return {
     get: (t) => uniformFormat(t.sheet, key, t.rect, FORMAT_DEFAULTS[key]),
-    set: (t, v) => setFormat(t.sheet, key, t.rect, check(v, location)),
+    set: (t, v) => {
+      const value = check(v, location);
+      refuseFormatCells(t.sheet, location);
+      setFormat(t.sheet, key, t.rect, value);
+    },
   };
 }
 
@@ -31,6 +37,7 @@ function lineSizes(axis: 'rows' | 'columns'): PropSpec<RangeTarget> {
     },
     set: (r, v) => {
       const size = nonNegative(v, location) as number;
+      refuseFormatLines(r.sheet, axis, location);
       const [a, b] = axis === 'rows' ? [r.rect.r0, r.rect.r1] : [r.rect.c0, r.rect.c1];
       for (let i = a; i <= b; i++) map(r.sheet).set(i, size);
     },
@@ -70,6 +77,7 @@ export const RANGE_FORMAT_SCHEMA: TypeSchema<RangeTarget> = {
     font: { schema: () => RANGE_FONT_SCHEMA as TypeSchema<never>, target: (t) => t },
     fill: { schema: () => RANGE_FILL_SCHEMA as TypeSchema<never>, target: (t) => t },
     borders: { schema: () => RANGE_BORDERS_SCHEMA as TypeSchema<never>, target: (t) => t },
+    protection: { schema: () => FORMAT_PROTECTION_SCHEMA as TypeSchema<never>, target: (t) => t },
   },
   isDead: (t) => t.sheet.deleted,
 };

@@ -1,10 +1,12 @@
 import { autofit } from '../model/autofit';
 import { setFormat } from '../model/formats';
+import { refuseFormatCells, refuseFormatLines } from '../model/protection';
 import type { RangeTarget } from '../model/range-target';
 import { ClientObject } from '../proxy/client-object';
 import { defineProperties } from '../proxy/define-properties';
 import { CollectionProxy } from '../proxy/collection';
 import type { TypeSchema } from '../proxy/schema';
+import { FormatProtectionProxy } from './protection';
 import { RANGE_FILL_SCHEMA, RANGE_FONT_SCHEMA, RANGE_FORMAT_SCHEMA } from './range-format-schema';
 import { type BorderTarget, RANGE_BORDER_SCHEMA, RANGE_BORDERS_SCHEMA } from './range-border-schema';
 import { borderBand } from '../model/borders';
@@ -29,7 +31,10 @@ export class RangeFillProxy extends ClientObject<RangeTarget> {
 
   /** Removes the fill. */
   clear(): void {
-    this._call('clear', [], (t) => setFormat(t.sheet, 'fill.color', t.rect, undefined));
+    this._call('clear', [], (t) => {
+      refuseFormatCells(t.sheet, 'RangeFill.clear');
+      setFormat(t.sheet, 'fill.color', t.rect, undefined);
+    });
   }
 }
 defineProperties(RangeFillProxy, RANGE_FILL_SCHEMA as TypeSchema<never>);
@@ -89,15 +94,24 @@ export class RangeFormatProxy extends ClientObject<RangeTarget> {
   get borders(): RangeBordersProxy {
     return this._child('borders', (p, b) => new RangeBordersProxy(this.context, p, b));
   }
+  get protection(): FormatProtectionProxy {
+    return this._child('protection', (p, b) => new FormatProtectionProxy(this.context, p, b));
+  }
 
   /** Sizes columns to their content (estimated from text length: the simulator has no font metrics). */
   autofitColumns(): void {
-    this._call('autofitColumns', [], (t) => autofit(t, 'columns'));
+    this._call('autofitColumns', [], (t) => {
+      refuseFormatLines(t.sheet, 'columns', 'RangeFormat.autofitColumns');
+      autofit(t, 'columns');
+    });
   }
 
   /** Sizes rows to their content (line count × the default height). */
   autofitRows(): void {
-    this._call('autofitRows', [], (t) => autofit(t, 'rows'));
+    this._call('autofitRows', [], (t) => {
+      refuseFormatLines(t.sheet, 'rows', 'RangeFormat.autofitRows');
+      autofit(t, 'rows');
+    });
   }
 }
 defineProperties(RangeFormatProxy, RANGE_FORMAT_SCHEMA as TypeSchema<never>);

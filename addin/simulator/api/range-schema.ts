@@ -7,6 +7,7 @@ import {
   writeCells,
 } from '../model/cells';
 import { writeNumberFormats } from '../model/formats';
+import { refuseFormatCells, refuseFormatLines, refuseLockedContents } from '../model/protection';
 import { checkReadSize, type RangeTarget, rangeAddress } from '../model/range-target';
 import { cellCount, columnCount, isWholeColumns, isWholeRows, rowCount } from '../model/rect';
 import { normalizeTouchedHeaders } from '../model/table-headers';
@@ -29,6 +30,7 @@ const CELL_READS = new Set([
 ]);
 
 function writeContents(t: RangeTarget, value: unknown, wb: WorkbookModel, location: string): void {
+  refuseLockedContents(t.sheet, t.rect, location);
   writeCells(t.sheet, t.rect, value, location, wb);
   normalizeTouchedHeaders(wb.tables, t.sheet, t.rect);
 }
@@ -49,6 +51,7 @@ function hiddenState(t: RangeTarget, axis: 'rows' | 'columns'): boolean | null {
 }
 
 function setHidden(t: RangeTarget, axis: 'rows' | 'columns', hidden: unknown): void {
+  refuseFormatLines(t.sheet, axis, axis === 'rows' ? 'Range.rowHidden' : 'Range.columnHidden');
   const set = axis === 'rows' ? t.sheet.hiddenRows : t.sheet.hiddenColumns;
   for (const i of lines(t, axis))
     if (hidden === true) set.add(i);
@@ -82,11 +85,17 @@ export const RANGE_SCHEMA: TypeSchema<RangeTarget> = {
     },
     numberFormat: {
       get: (t) => readNumberFormats(t.sheet, clipToUsed(t.sheet, t.rect)),
-      set: (t, v) => writeNumberFormats(t.sheet, t.rect, v, 'Range.numberFormat'),
+      set: (t, v) => {
+        refuseFormatCells(t.sheet, 'Range.numberFormat');
+        writeNumberFormats(t.sheet, t.rect, v, 'Range.numberFormat');
+      },
     },
     numberFormatLocal: {
       get: (t) => readNumberFormats(t.sheet, clipToUsed(t.sheet, t.rect)),
-      set: (t, v) => writeNumberFormats(t.sheet, t.rect, v, 'Range.numberFormatLocal'),
+      set: (t, v) => {
+        refuseFormatCells(t.sheet, 'Range.numberFormatLocal');
+        writeNumberFormats(t.sheet, t.rect, v, 'Range.numberFormatLocal');
+      },
     },
     text: { get: (t) => readText(t.sheet, clipToUsed(t.sheet, t.rect)) },
     valueTypes: { get: (t) => readValueTypes(t.sheet, clipToUsed(t.sheet, t.rect)) },

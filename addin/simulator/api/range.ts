@@ -1,4 +1,5 @@
 import { excelError } from '../errors';
+import { refuseOnProtected, refuseShift } from '../model/protection';
 import { clearRange, merge, unmerge } from '../model/range-ops';
 import { shiftCells } from '../model/structure';
 import { oneOf } from '../model/styles';
@@ -64,15 +65,19 @@ export class RangeProxy extends RangeNavigation {
   /** Inserts cells (shifting Down or Right) and returns the inserted block. */
   insert(shift: string): this {
     return this._derive('insert', [shift], (t, wb) => {
-      shiftCells(wb, t.sheet, t.rect, oneOf(shift, ['Down', 'Right'], 'Range.insert'), 'Range.insert');
+      const direction = oneOf(shift, ['Down', 'Right'], 'Range.insert');
+      refuseShift(t.sheet, t.rect, direction, 'Range.insert');
+      shiftCells(wb, t.sheet, t.rect, direction, 'Range.insert');
       return t.rect;
     });
   }
   /** Deletes the cells, shifting the rest Up or Left. */
   delete(shift: string): void {
-    this._call('delete', [shift], (t, s) =>
-      shiftCells(s.wb, t.sheet, t.rect, oneOf(shift, ['Up', 'Left'], 'Range.delete'), 'Range.delete'),
-    );
+    this._call('delete', [shift], (t, s) => {
+      const direction = oneOf(shift, ['Up', 'Left'], 'Range.delete');
+      refuseShift(t.sheet, t.rect, direction, 'Range.delete');
+      shiftCells(s.wb, t.sheet, t.rect, direction, 'Range.delete');
+    });
   }
   clear(applyTo?: string): void {
     this._call('clear', [applyTo], (t) => clearRange(t.sheet, t.rect, applyTo, 'Range.clear'));
@@ -95,10 +100,16 @@ export class RangeProxy extends RangeNavigation {
     });
   }
   merge(across?: boolean): void {
-    this._call('merge', [across], (t, s) => merge(s.wb, t.sheet, t.rect, across, 'Range.merge'));
+    this._call('merge', [across], (t, s) => {
+      refuseOnProtected(t.sheet, 'Range.merge', 'cells cannot be merged');
+      merge(s.wb, t.sheet, t.rect, across, 'Range.merge');
+    });
   }
   unmerge(): void {
-    this._call('unmerge', [], (t) => unmerge(t.sheet, t.rect));
+    this._call('unmerge', [], (t) => {
+      refuseOnProtected(t.sheet, 'Range.unmerge', 'cells cannot be unmerged');
+      unmerge(t.sheet, t.rect);
+    });
   }
   /** No-op: the simulator does not calculate. */
   calculate(): void {

@@ -1,4 +1,5 @@
 import { excelError } from '../errors';
+import { refuseOnProtected } from '../model/protection';
 import type { Rect } from '../model/rect';
 import { sameName } from '../model/naming';
 import { headerNames } from '../model/table-headers';
@@ -48,7 +49,10 @@ export class TableColumnProxy extends ClientObject<ColumnTarget> {
   }
   /** Deletes the column, shifting the table's later columns left. */
   delete(): void {
-    this._call('delete', [], (c, s) => deleteTableColumn(s.wb, c.table, c.id, 'TableColumn.delete'));
+    this._call('delete', [], (c, s) => {
+      refuseOnProtected(c.table.sheet, 'TableColumn.delete', 'tables cannot change');
+      deleteTableColumn(s.wb, c.table, c.id, 'TableColumn.delete');
+    });
   }
 }
 defineProperties(TableColumnProxy, TABLE_COLUMN_SCHEMA as TypeSchema<never>);
@@ -75,10 +79,13 @@ export class TableColumnCollectionProxy extends CollectionProxy<TableModel, Tabl
 
   /** Adds a column at `index` (appends when null); `values` includes the header row. */
   add(index?: number | null, values?: unknown, name?: string): TableColumnProxy {
-    return this.column('add', [index, values, name], (t) => ({
-      table: t,
-      id: addTableColumn(this.context._model(), t, index, values, name, 'TableColumnCollection.add'),
-    }));
+    return this.column('add', [index, values, name], (t) => {
+      refuseOnProtected(t.sheet, 'TableColumnCollection.add', 'tables cannot change');
+      return {
+        table: t,
+        id: addTableColumn(this.context._model(), t, index, values, name, 'TableColumnCollection.add'),
+      };
+    });
   }
   /** A column by name or id; ItemNotFound at sync when missing. */
   getItem(key: number | string): TableColumnProxy {

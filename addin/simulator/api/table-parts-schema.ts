@@ -1,5 +1,6 @@
 import { excelError } from '../errors';
 import { readValues, writeCells } from '../model/cells';
+import { refuseLockedContents } from '../model/protection';
 import { type Rect, rowCount } from '../model/rect';
 import { normalizeHeaders } from '../model/table-headers';
 import { columnOf } from '../model/table-columns';
@@ -36,6 +37,7 @@ export const TABLE_COLUMN_SCHEMA: TypeSchema<ColumnTarget> = {
       set: (c, v) => {
         if (typeof v !== 'string' || v === '')
           throw excelError('InvalidArgument', 'TableColumn.name', 'a column name is non-empty text');
+        refuseLockedContents(c.table.sheet, { ...columnRect(c), r1: c.table.rect.r0 }, 'TableColumn.name');
         c.table.sheet.values.set(c.table.rect.r0, columnOf(c.table, c.id), v);
         normalizeHeaders(c.table);
       },
@@ -43,6 +45,7 @@ export const TABLE_COLUMN_SCHEMA: TypeSchema<ColumnTarget> = {
     values: {
       get: (c) => readValues(c.table.sheet, columnRect(c)),
       set: (c, v, wb) => {
+        refuseLockedContents(c.table.sheet, columnRect(c), 'TableColumn.values');
         writeCells(c.table.sheet, columnRect(c), v, 'TableColumn.values', wb);
         normalizeHeaders(c.table);
       },
@@ -76,7 +79,10 @@ export const TABLE_ROW_SCHEMA: TypeSchema<RowTarget> = {
     index: { get: (r) => r.index },
     values: {
       get: (r) => readValues(r.table.sheet, rowRect(r)),
-      set: (r, v, wb) => writeCells(r.table.sheet, rowRect(r), v, 'TableRow.values', wb),
+      set: (r, v, wb) => {
+        refuseLockedContents(r.table.sheet, rowRect(r), 'TableRow.values');
+        writeCells(r.table.sheet, rowRect(r), v, 'TableRow.values', wb);
+      },
     },
   },
   isDead: (r) => r.table.deleted || r.index >= rowCount(bodyRect(r.table)),

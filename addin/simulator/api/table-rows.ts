@@ -1,4 +1,5 @@
 import { excelError } from '../errors';
+import { refuseOnProtected } from '../model/protection';
 import { rowCount } from '../model/rect';
 import { bodyRect, type TableModel } from '../model/table-model';
 import { addTableRows, deleteTableRow } from '../model/table-rows';
@@ -25,7 +26,10 @@ export class TableRowProxy extends ClientObject<RowTarget> {
   }
   /** Deletes the row, shifting later rows of the table up. */
   delete(): void {
-    this._call('delete', [], (r, s) => deleteTableRow(s.wb, r.table, rowRect(r).r0, 'TableRow.delete'));
+    this._call('delete', [], (r, s) => {
+      refuseOnProtected(r.table.sheet, 'TableRow.delete', 'tables cannot change');
+      deleteTableRow(s.wb, r.table, rowRect(r).r0, 'TableRow.delete');
+    });
   }
 }
 defineProperties(TableRowProxy, TABLE_ROW_SCHEMA as TypeSchema<never>);
@@ -38,6 +42,7 @@ export class TableRowCollectionProxy extends CollectionProxy<TableModel, TableRo
   /** Inserts rows at `index` (appends when null) with `values` (rows × table columns); the table grows. */
   add(index?: number | null, values?: unknown, alwaysInsert?: boolean): TableRowProxy {
     const [path, binding] = this._methodPath('add', [index, values, alwaysInsert], (t, wb): RowTarget => {
+      refuseOnProtected(t.sheet, 'TableRowCollection.add', 'tables cannot change');
       const written = addTableRows(wb, t, index, values, 'TableRowCollection.add');
       return { table: t, index: written.r0 - bodyRect(t).r0 };
     });

@@ -1,4 +1,5 @@
 import { excelError } from '../errors';
+import { refuseOnProtected } from '../model/protection';
 import type { SheetModel } from '../model/sheet-model';
 import type { TableModel } from '../model/table-model';
 import { checkTableName } from '../model/table-ops';
@@ -30,10 +31,30 @@ function flag(name: keyof TableModel & string): PropSpec<TableModel> {
   };
 }
 
+/** A table's settings do not change while its sheet is protected. */
+function guarded(props: Record<string, PropSpec<TableModel>>): Record<string, PropSpec<TableModel>> {
+  return Object.fromEntries(
+    Object.entries(props).map(([name, spec]) => {
+      const set = spec.set;
+      if (!set) return [name, spec];
+      return [
+        name,
+        {
+          get: spec.get,
+          set: (t: TableModel, v: unknown, wb: WorkbookModel) => {
+            refuseOnProtected(t.sheet, `Table.${name}`, 'tables cannot change');
+            set(t, v, wb);
+          },
+        },
+      ];
+    }),
+  );
+}
+
 /** `Excel.Table`. */
 export const TABLE_SCHEMA: TypeSchema<TableModel> = {
   typeName: 'Table',
-  props: {
+  props: guarded({
     id: { get: (t) => t.id },
     name: { get: (t) => t.name, set: (t, v, wb) => void (t.name = checkTableName(wb, v, 'Table.name', t)) },
     style: { get: (t) => t.style, set: (t, v) => void (t.style = String(v)) },
@@ -47,7 +68,7 @@ export const TABLE_SCHEMA: TypeSchema<TableModel> = {
     showFilterButton: flag('showFilterButton'),
     highlightFirstColumn: flag('highlightFirstColumn'),
     highlightLastColumn: flag('highlightLastColumn'),
-  },
+  }),
   nav: {
     columns: { schema: () => TABLE_COLUMNS_SCHEMA as TypeSchema<never>, target: (t) => t },
     rows: { schema: () => TABLE_ROWS_SCHEMA as TypeSchema<never>, target: (t) => t },

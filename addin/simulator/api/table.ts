@@ -1,4 +1,5 @@
 import { excelError } from '../errors';
+import { refuseOnProtected } from '../model/protection';
 import type { RangeTarget } from '../model/range-target';
 import type { Rect } from '../model/rect';
 import { bodyRect, headerRect, type TableModel, totalRect } from '../model/table-model';
@@ -68,14 +69,17 @@ export class TableProxy extends ClientObject<TableModel> {
   }
   /** Deletes the table and its cells' contents and formats. */
   delete(): void {
-    this._call('delete', [], (t, s) => void removeTable(s.wb, t, false));
+    this._call('delete', [], (t, s) => {
+      refuseOnProtected(t.sheet, 'Table.delete', 'tables cannot change');
+      removeTable(s.wb, t, false);
+    });
   }
   /** Turns the table back into plain cells, keeping its data; returns that range. */
   convertToRange(): RangeProxy {
-    const [path, binding] = this._methodPath('convertToRange', [], (t, wb) => ({
-      sheet: t.sheet,
-      rect: removeTable(wb, t, true),
-    }));
+    const [path, binding] = this._methodPath('convertToRange', [], (t, wb) => {
+      refuseOnProtected(t.sheet, 'Table.convertToRange', 'tables cannot change');
+      return { sheet: t.sheet, rect: removeTable(wb, t, true) };
+    });
     return new RangeProxy(this.context, path, binding);
   }
   /** No-op: the simulator does not filter. */

@@ -8,6 +8,7 @@ import type { TypeSchema } from '../proxy/schema';
 import { FreezePanesProxy } from './freeze-panes';
 import { NamedItemCollectionProxy } from './names';
 import { PageLayoutProxy } from './page-layout';
+import { WorksheetProtectionProxy } from './protection';
 import { RangeProxy } from './range';
 import { TableCollectionProxy } from './tables';
 import { WORKSHEET_SCHEMA } from './worksheet-schema';
@@ -36,6 +37,9 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   get pageLayout(): PageLayoutProxy {
     this.context._requireApi('Worksheet.pageLayout', 9);
     return this._child('pageLayout', (p, b) => new PageLayoutProxy(this.context, p, b));
+  }
+  get protection(): WorksheetProtectionProxy {
+    return this._child('protection', (p, b) => new WorksheetProtectionProxy(this.context, p, b));
   }
 
   private range(

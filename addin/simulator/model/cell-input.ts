@@ -90,6 +90,36 @@ function parseTyped(text: string): CellInput | undefined {
 const BLANK: CellInput = {};
 
 /**
+ * Excel's "Total number of characters that a cell can contain" and "Length of formula contents"
+ * (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ */
+export const CELL_TEXT_LIMIT = 32_767;
+/** See CELL_TEXT_LIMIT. */
+export const FORMULA_LIMIT = 8_192;
+
+/** Refuses text a cell cannot hold; returns it unchanged so the hot path stays one comparison. */
+function checkText(text: string, location: string): string {
+  if (text.length > CELL_TEXT_LIMIT)
+    throw excelError(
+      'InvalidArgument',
+      location,
+      `${text.length} characters; a cell holds ${CELL_TEXT_LIMIT}`,
+    );
+  return text;
+}
+
+/** Refuses a formula over Excel's length limit. */
+function checkFormula(formula: string, location: string): string {
+  if (formula.length > FORMULA_LIMIT)
+    throw excelError(
+      'InvalidArgument',
+      location,
+      `a formula of ${formula.length} characters; Excel allows ${FORMULA_LIMIT}`,
+    );
+  return formula;
+}
+
+/**
  * Interprets one value written through `values` (or `formulas`) the way Excel does on entry:
  * `null` means "leave the cell alone" (returns undefined); `'` prefixes force text; `=`, `+` and `-`
  * start formulas; in cells not formatted as text, numeric, boolean and ISO-date strings are converted.
@@ -110,12 +140,13 @@ export function interpretInput(
   if (typeof raw !== 'string')
     throw excelError('InvalidArgument', location, `cells cannot hold a ${typeof raw}`);
   if (raw === '') return BLANK;
-  if (raw.charCodeAt(0) === 39) return raw.length === 1 ? BLANK : raw.slice(1);
-  if (numberFormat === TEXT_FORMAT) return raw;
-  if (raw.charCodeAt(0) === 61 && raw.length > 1) return { formula: raw };
+  if (raw.charCodeAt(0) === 39) return raw.length === 1 ? BLANK : checkText(raw.slice(1), location);
+  if (numberFormat === TEXT_FORMAT) return checkText(raw, location);
+  if (raw.charCodeAt(0) === 61 && raw.length > 1) return { formula: checkFormula(raw, location) };
   const typed = parseTyped(raw);
   if (typed) return typed;
   // office.js documents that values starting with + or - are taken as formulas: "+86 138…" becomes "=+86 138…".
-  if ((raw.startsWith('+') || raw.startsWith('-')) && raw.length > 1) return { formula: `=${raw}` };
-  return raw;
+  if ((raw.startsWith('+') || raw.startsWith('-')) && raw.length > 1)
+    return { formula: checkFormula(`=${raw}`, location) };
+  return checkText(raw, location);
 }

@@ -1,6 +1,6 @@
 import { excelError } from '../errors';
 import { format as formatNumber } from 'numfmt';
-import { type CellValue, interpretInput, TEXT_FORMAT } from './cell-input';
+import { type CellValue, FORMULA_LIMIT, interpretInput, TEXT_FORMAT } from './cell-input';
 import { formulaChecker } from './formula-refs';
 import { columnCount, type Rect, rowCount } from './rect';
 import type { SheetModel } from './sheet-model';
@@ -123,7 +123,13 @@ function checkRaw(raw: unknown, location: string): void {
 }
 
 /** Checks the references of every value that becomes a formula, before anything is written. */
-function checkFormulas(wb: WorkbookModel, sheet: SheetModel, area: Rect, input: unknown, location: string): void {
+function checkFormulas(
+  wb: WorkbookModel,
+  sheet: SheetModel,
+  area: Rect,
+  input: unknown,
+  location: string,
+): void {
   const fill = !Array.isArray(input);
   if (fill && (typeof input !== 'string' || !FORMULA_START.has(input.charCodeAt(0)))) return;
   const check = formulaChecker({ wb, sheet, area }, location);
@@ -133,6 +139,17 @@ function checkFormulas(wb: WorkbookModel, sheet: SheetModel, area: Rect, input: 
       if (typeof raw !== 'string' || !FORMULA_START.has(raw.charCodeAt(0))) continue;
       const cell = interpretInput(raw, numberFormatAt(sheet, r, c), location);
       if (typeof cell === 'object' && cell.formula !== undefined) check(cell.formula);
+    }
+  }
+}
+
+/** Interprets strings long enough to break a length limit before anything is written (they are rare). */
+function checkLong(sheet: SheetModel, area: Rect, input: unknown, fill: boolean, location: string): void {
+  for (let r = area.r0; r <= area.r1; r++) {
+    for (let c = area.c0; c <= area.c1; c++) {
+      const raw = fill ? input : (input as unknown[][])[r - area.r0]?.[c - area.c0];
+      if (typeof raw === 'string' && raw.length > FORMULA_LIMIT)
+        interpretInput(raw, numberFormatAt(sheet, r, c), location);
     }
   }
 }
@@ -153,8 +170,15 @@ export function writeCells(
 ): void {
   const fill = shapeOf(input, area, location) === 'fill';
   const rows = input as unknown[][];
-  if (fill) checkRaw(input, location);
-  else for (const row of rows) for (const raw of row) checkRaw(raw, location);
+  let long = false;
+  const check = (raw: unknown): void => {
+    checkRaw(raw, location);
+    if (typeof raw === 'string' && raw.length > FORMULA_LIMIT) long = true;
+  };
+  if (fill) check(input);
+  else for (const row of rows) for (const raw of row) check(raw);
+  // Length limits depend on each cell's format; checking them here keeps the write all-or-nothing.
+  if (long) checkLong(sheet, area, input, fill, location);
   if (wb) checkFormulas(wb, sheet, area, input, location);
   const formats = sheet.format('numberFormat');
   const general = FORMAT_DEFAULTS.numberFormat;

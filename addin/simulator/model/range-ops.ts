@@ -1,6 +1,7 @@
 import { excelError } from '../errors';
 import { clearContents } from './cells';
 import { clearFormats } from './formats';
+import { refuseFormatCells, refuseLockedContents } from './protection';
 import { contains, intersects, type Rect } from './rect';
 import type { SheetModel } from './sheet-model';
 import { oneOf } from './styles';
@@ -16,8 +17,12 @@ export function clearRange(sheet: SheetModel, area: Rect, applyTo: unknown, loca
           ['All', 'Formats', 'Contents', 'Hyperlinks', 'RemoveHyperlinks', 'ResetContents'],
           location,
         );
-  if (mode === 'All' || mode === 'Contents' || mode === 'ResetContents') clearContents(sheet, area);
-  if (mode === 'All' || mode === 'Formats') {
+  const contents = mode === 'All' || mode === 'Contents' || mode === 'ResetContents';
+  const formats = mode === 'All' || mode === 'Formats';
+  if (contents) refuseLockedContents(sheet, area, location);
+  if (formats) refuseFormatCells(sheet, location);
+  if (contents) clearContents(sheet, area);
+  if (formats) {
     clearFormats(sheet, area);
     unmerge(sheet, area);
   }

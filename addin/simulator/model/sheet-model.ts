@@ -2,6 +2,7 @@ import { AttrStore } from './attr-store';
 import type { CellValue } from './cell-input';
 import type { ConditionalFormatModel } from './conditional-model';
 import { Layer } from './layer';
+import type { SheetProtection } from './protection';
 import type { Rect } from './rect';
 import type { ValidationModel } from './validation-model';
 
@@ -25,6 +26,8 @@ export class SheetModel {
   visibility = 'Visible';
   tabColor = '';
   showGridlines = true;
+  /** Set while the sheet is protected (`Worksheet.protection.protect`). */
+  protection: SheetProtection | undefined = undefined;
   /** Page layout properties that were set, by name (orientation, leftMargin, zoom…). */
   readonly pageLayout: Record<string, unknown> = {};
   printArea: Rect | undefined;

@@ -1,7 +1,9 @@
 import { excelError } from '../errors';
+import { formatRect } from './address';
 import { clearContents } from './cells';
 import { clearFormats } from './formats';
 import { checkDefinedName, sameName } from './naming';
+import { refuseOnProtected } from './protection';
 import { columnCount, intersects, type Rect, rowCount } from './rect';
 import type { SheetModel } from './sheet-model';
 import { shiftCells } from './structure';
@@ -40,6 +42,15 @@ function refuseOverlap(
   const other = wb.tables.find((t) => t !== except && t.sheet === sheet && intersects(t.rect, area));
   if (other)
     throw excelError('InvalidArgument', location, `a table can't overlap another table ('${other.name}')`);
+  // "A table can't overlap with … merged cells": Excel's MergedRangeConflict
+  // (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+  const merged = sheet.merges.find((m) => intersects(m, area));
+  if (merged)
+    throw excelError(
+      'MergedRangeConflict',
+      location,
+      `the range meets the merged cells ${formatRect(merged)}`,
+    );
 }
 
 /**
@@ -53,6 +64,7 @@ export function addTable(
   hasHeaders: boolean,
   location: string,
 ): TableModel {
+  refuseOnProtected(sheet, location, 'tables cannot be created');
   refuseOverlap(wb, sheet, area, location);
   let tableRect = area;
   if (!hasHeaders) {
@@ -90,6 +102,7 @@ export function addTable(
 
 /** Resizes a table as `Table.resize` does: the header row stays put and the new range overlaps the old. */
 export function resizeTable(wb: WorkbookModel, table: TableModel, area: Rect, location: string): void {
+  refuseOnProtected(table.sheet, location, 'tables cannot change');
   if (area.r0 !== table.rect.r0 || !intersects(area, table.rect) || rowCount(area) < 2) {
     throw excelError(
       'InvalidArgument',

@@ -47,8 +47,56 @@ export function validationType(rule: Readonly<Record<string, unknown>>): string 
   return key ? (RULE_TYPES[key] ?? 'None') : 'None';
 }
 
-/** Excel rejects literal list sources longer than this (the limit of the Data Validation dialog). */
+/**
+ * Excel rejects literal list sources longer than this, separators included, counted in characters (255 CJK
+ * characters pass: https://github.com/qax-os/excelize/issues/972; DevExpress documents the same 255 for
+ * Excel's lists: https://docs.devexpress.com/CoreLibraries/DevExpress.Export.Xl.XlDataValidation.ListValues).
+ */
 export const LIST_SOURCE_LIMIT = 255;
+
+/**
+ * Excel's lengths for the input prompt and error alert, from MS-OI29500 2.1.613 (dataValidation: prompt 255,
+ * error 224, errorTitle 32, promptTitle 32; https://learn.microsoft.com/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64)
+ * and MS-XLSB 2.5.37 DValStrings (which allows the error 225; the stricter 224 is kept;
+ * https://learn.microsoft.com/openspecs/office_file_formats/ms-xlsb/b8894965-c186-4bba-8a0b-8ec2a37a1cbe).
+ */
+export const VALIDATION_TEXT_LIMITS = {
+  promptTitle: 32,
+  promptMessage: 255,
+  alertTitle: 32,
+  alertMessage: 224,
+} as const;
+
+function checkText(value: unknown, limit: number, location: string, what: string): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string') throw excelError('InvalidArgument', location, `${what} must be text`);
+  if (value.length > limit)
+    throw excelError(
+      'InvalidArgument',
+      location,
+      `${what} has ${value.length} characters; Excel allows ${limit}`,
+    );
+}
+
+/** Merges a prompt update into the current prompt, refusing titles and messages over Excel's limits. */
+export function checkPrompt(value: unknown, current: ValidationPrompt, location: string): ValidationPrompt {
+  if (typeof value !== 'object' || value === null)
+    throw excelError('InvalidArgument', location, 'expected an object');
+  const v = value as Partial<Record<keyof ValidationPrompt, unknown>>;
+  checkText(v.title, VALIDATION_TEXT_LIMITS.promptTitle, location, 'the prompt title');
+  checkText(v.message, VALIDATION_TEXT_LIMITS.promptMessage, location, 'the prompt message');
+  return { ...current, ...(value as Partial<ValidationPrompt>) };
+}
+
+/** Merges an error alert update into the current alert, refusing titles and messages over Excel's limits. */
+export function checkAlert(value: unknown, current: ValidationAlert, location: string): ValidationAlert {
+  if (typeof value !== 'object' || value === null)
+    throw excelError('InvalidArgument', location, 'expected an object');
+  const v = value as Partial<Record<keyof ValidationAlert, unknown>>;
+  checkText(v.title, VALIDATION_TEXT_LIMITS.alertTitle, location, 'the alert title');
+  checkText(v.message, VALIDATION_TEXT_LIMITS.alertMessage, location, 'the alert message');
+  return { ...current, ...(value as Partial<ValidationAlert>) };
+}
 
 /** Checks a rule object as Excel does: exactly one criterion, and a list source within the length limit. */
 export function checkRule(rule: unknown, location: string): Record<string, unknown> {
