@@ -1,6 +1,7 @@
 import { columnIndex, parseAddress } from '../model/address';
 import type { AttrStore } from '../model/attr-store';
 import { referenceFromFormula } from '../model/name-ops';
+import { PROTECTION_OPTIONS } from '../model/protection';
 import type { Rect } from '../model/rect';
 import { SheetModel } from '../model/sheet-model';
 import { WorkbookModel } from '../model/workbook-model';
@@ -32,6 +33,10 @@ function restoreSheet(data: SheetSnapshot): SheetModel {
     printArea: data.printArea === undefined ? undefined : rectOf(data.printArea),
     printTitleRows: data.printTitleRows === undefined ? undefined : rectOf(data.printTitleRows),
     printTitleColumns: data.printTitleColumns === undefined ? undefined : rectOf(data.printTitleColumns),
+    protection: data.protection && {
+      ...data.protection,
+      options: Object.fromEntries(PROTECTION_OPTIONS.map((o) => [o, data.protection?.options[o] === true])),
+    },
   });
   for (const [address, value, formula] of data.cells) {
     const { r0, c0 } = rectOf(address);

@@ -47,6 +47,8 @@ export interface SheetSnapshot {
   readonly printArea?: string;
   readonly printTitleRows?: string;
   readonly printTitleColumns?: string;
+  /** Present while the sheet is protected: the options it allows and its password, if it has one. */
+  readonly protection?: { readonly options: Record<string, boolean>; readonly password?: string };
 }
 
 /** A table as plain data. */

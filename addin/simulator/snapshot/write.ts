@@ -65,6 +65,9 @@ function sheetSnapshot(sheet: SheetModel): SheetSnapshot {
     ...optionalRect('printArea', sheet.printArea),
     ...optionalRect('printTitleRows', sheet.printTitleRows),
     ...optionalRect('printTitleColumns', sheet.printTitleColumns),
+    ...(sheet.protection
+      ? { protection: { ...sheet.protection, options: { ...sheet.protection.options } } }
+      : {}),
   };
 }
 

@@ -84,6 +84,22 @@ describe(`Worksheet.protection (${PROTECTION})`, () => {
     expect(await attempt(wb, (c) => sheet1(c).protection.unprotect('工会'))).toBeUndefined();
     expect(await attempt(wb, (c) => void (sheet1(c).getRange('A1').values = [['free']]))).toBeUndefined();
   });
+
+  it('keeps protection, its options and password, and unlocked cells through a snapshot', async () => {
+    const wb = await protectedBook({ allowFormatCells: true }, (c) => {
+      sheet1(c).getRange('B1').format.protection.locked = false;
+    });
+    const copy = createSimulatedWorkbook();
+    copy.fromJSON(JSON.parse(JSON.stringify(wb.toJSON())) as ReturnType<SimulatedWorkbook['toJSON']>);
+    expect(await attempt(copy, (c) => void (sheet1(c).getRange('A1').values = [['x']]))).toMatchObject(
+      denied,
+    );
+    expect(await attempt(copy, (c) => void (sheet1(c).getRange('B1').values = [['x']]))).toBeUndefined();
+    expect(
+      await attempt(copy, (c) => void (sheet1(c).getRange('A1').format.font.bold = true)),
+    ).toBeUndefined();
+    expect(await attempt(copy, (c) => sheet1(c).protection.protect())).toMatchObject(denied);
+  });
 });
 
 describe(`writes into a protected sheet are refused with AccessDenied (${ACCESS_DENIED})`, () => {
