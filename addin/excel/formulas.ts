@@ -1,11 +1,18 @@
 import { periodRange, type Period, type RateKey } from '../../shared';
+import { columnReference, exactCriterion } from './references';
+
+/** The appeal-register fields the live formulas read. */
+export type FormulaField =
+  'receivedOn' | 'finishedOn' | 'impossibleReason' | 'dueOn' | 'reportedOn' | 'toldOn' | 'category';
 
 /** Where the live formulas find the registers: table names and the headers as they stand on the sheet. */
 export interface FormulaSources {
   readonly appeals: string;
-  readonly header: (
-    key: 'receivedOn' | 'finishedOn' | 'impossibleReason' | 'dueOn' | 'reportedOn' | 'toldOn' | 'category',
-  ) => string;
+  /**
+   * The column's header on the sheet, or undefined when the register has no such column: a formula
+   * naming a missing column is refused by Excel, so the figure is then written as the core's value.
+   */
+  readonly header: (key: FormulaField) => string | undefined;
   /** The working-day list (sorted, a sentinel first) as a structured reference. */
   readonly workDays: string;
   /** The cell holding the report date (absolute A1). */
@@ -17,9 +24,25 @@ export interface FormulaSources {
 const dateOf = (iso: string): string =>
   `DATE(${Number(iso.slice(0, 4))},${Number(iso.slice(5, 7))},${Number(iso.slice(8, 10))})`;
 
-/** A structured reference to an appeal-register column. */
-const col = (s: FormulaSources, key: Parameters<FormulaSources['header']>[0]): string =>
-  `${s.appeals}[${s.header(key).replace(/(['#[\]])/g, "'$1")}]`;
+/** Thrown inside a builder when a column it needs is missing; turned into null at the boundary. */
+class MissingColumn extends Error {}
+
+/** A structured reference to an appeal-register column (Table[[column]], escaped). */
+function col(s: FormulaSources, key: FormulaField): string {
+  const header = s.header(key);
+  if (header === undefined) throw new MissingColumn(key);
+  return columnReference(s.appeals, header);
+}
+
+/** The formula, or null when the register lacks a column it reads. */
+function unlessMissing<T>(build: () => T): T | null {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof MissingColumn) return null;
+    throw e;
+  }
+}
 
 /** Bounds of a period in Excel terms; the last day is capped at the report date. */
 function bounds(s: FormulaSources, p: Period): { from: string; to: string } {
@@ -27,18 +50,27 @@ function bounds(s: FormulaSources, p: Period): { from: string; to: string } {
   return { from: dateOf(from), to: `MIN(${dateOf(to)},${s.asOf})` };
 }
 
-/** 受理数 for a period (appeals received in it, up to the report date). */
-export function receivedFormula(s: FormulaSources, p: Period): string {
+const received = (s: FormulaSources, p: Period): string => {
   const { from, to } = bounds(s, p);
   const rec = col(s, 'receivedOn');
   return `=COUNTIFS(${rec},">="&${from},${rec},"<="&${to})`;
+};
+
+/** 受理数 for a period (appeals received in it, up to the report date); null without 受理时间. */
+export function receivedFormula(s: FormulaSources, p: Period): string | null {
+  return unlessMissing(() => received(s, p));
 }
 
-/** The count of appeals received in a quarter in one 受理类别 (the annual summary's 件数). */
-export function categoryCountFormula(s: FormulaSources, p: Period, category: string): string {
-  const { from, to } = periodRange(p);
-  const rec = col(s, 'receivedOn');
-  return `=COUNTIFS(${rec},">="&${dateOf(from)},${rec},"<="&${dateOf(to)},${col(s, 'category')},"${category.replace(/"/g, '""')}")`;
+/**
+ * The count of appeals received in a quarter in one 受理类别 (the annual summary's 件数). Clerks
+ * extend the category list, so the category is matched exactly: a “*其他” or “<急>” counts itself.
+ */
+export function categoryCountFormula(s: FormulaSources, p: Period, category: string): string | null {
+  return unlessMissing(() => {
+    const { from, to } = periodRange(p);
+    const rec = col(s, 'receivedOn');
+    return `=COUNTIFS(${rec},">="&${dateOf(from)},${rec},"<="&${dateOf(to)},${col(s, 'category')},${exactCriterion(category)})`;
+  });
 }
 
 /** The rates Excel can compute itself from the registers (the rest the add-in writes as values). */
@@ -50,7 +82,8 @@ export const LIVE_RATES: readonly RateKey[] = [
 ];
 
 /**
- * Numerator and denominator formulas of a rate, mirroring the core's rules. Working-day deadlines
+ * Numerator and denominator formulas of a rate, mirroring the core's rules; null for a rate Excel
+ * cannot compute, or when the register lacks a column the rate reads. Working-day deadlines
  * use positions in the working-day list: "done within N working days after D" holds exactly when
  * fewer than N working days lie in (D, done) — MATCH(done-1) − MATCH(D) < N — and a duty is overdue
  * on the report date R when MATCH(R-1) − MATCH(D) ≥ N. Blank cells are replaced by a date after
@@ -61,41 +94,52 @@ export function rateFormulas(
   p: Period,
   key: RateKey,
 ): { numerator: string; denominator: string } | null {
+  return unlessMissing(() => rates(s, p, key));
+}
+
+function rates(
+  s: FormulaSources,
+  p: Period,
+  key: RateKey,
+): { numerator: string; denominator: string } | null {
   const { from, to } = bounds(s, p);
-  const rec = col(s, 'receivedOn');
-  const fin = col(s, 'finishedOn');
-  const imp = col(s, 'impossibleReason');
-  const due = col(s, 'dueOn');
-  const rep = col(s, 'reportedOn');
-  const told = col(s, 'toldOn');
+  // Columns are looked up only by the rates that read them, so a missing 告知诉求人日期 column
+  // leaves the other rates live.
+  const c = (k: FormulaField): string => col(s, k);
   const R = s.asOf;
-  const recv = `(${rec}>=${from})*(${rec}<=${to})`;
-  const closed = `(${fin}<>"")*(${fin}<=${R})`;
+  const recv = (): string => `(${c('receivedOn')}>=${from})*(${c('receivedOn')}<=${to})`;
+  const closed = (): string => `(${c('finishedOn')}<>"")*(${c('finishedOn')}<=${R})`;
   const made = (x: string): string => `(${x}<>"")*(${x}<=${R})`;
   const pos = (x: string): string => `MATCH(${x},${s.workDays},1)`;
   const safe = (x: string): string => `(${x}+(${x}="")*2)`;
   const within = (done: string, start: string, n: number): string =>
     `((${pos(`${safe(done)}-1`)}-${pos(safe(start))})<${n})`;
   const overdue = (start: string, n: number): string => `((${pos(`${R}-1`)}-${pos(safe(start))})>=${n})`;
-  const countifs = `COUNTIFS(${rec},">="&${from},${rec},"<="&${to}`;
+  const countifs = (): string => `COUNTIFS(${c('receivedOn')},">="&${from},${c('receivedOn')},"<="&${to}`;
   switch (key) {
     case 'closedRate':
-      return { numerator: `=${countifs},${fin},"<="&${R})`, denominator: receivedFormula(s, p) };
-    case 'onTimeFinishRate':
+      return { numerator: `=${countifs()},${c('finishedOn')},"<="&${R})`, denominator: received(s, p) };
+    case 'onTimeFinishRate': {
+      const [fin, imp, due] = [c('finishedOn'), c('impossibleReason'), c('dueOn')];
       return {
-        numerator: `=SUMPRODUCT(${recv}*${closed}*(${imp}="")*(${due}<>"")*(${fin}<=${due}))`,
-        denominator: `=${countifs},${fin},"<="&${R},${imp},"",${due},"<>")`,
+        numerator: `=SUMPRODUCT(${recv()}*${closed()}*(${imp}="")*(${due}<>"")*(${fin}<=${due}))`,
+        denominator: `=${countifs()},${fin},"<="&${R},${imp},"",${due},"<>")`,
       };
-    case 'onTimeReportRate':
+    }
+    case 'onTimeReportRate': {
+      const [fin, rep] = [c('finishedOn'), c('reportedOn')];
       return {
-        numerator: `=SUMPRODUCT(${recv}*${closed}*${made(rep)}*${within(rep, fin, s.reportWithinDays)})`,
-        denominator: `=SUMPRODUCT(${recv}*${closed}*(${made(rep)}+(1-${made(rep)})*${overdue(fin, s.reportWithinDays)}))`,
+        numerator: `=SUMPRODUCT(${recv()}*${closed()}*${made(rep)}*${within(rep, fin, s.reportWithinDays)})`,
+        denominator: `=SUMPRODUCT(${recv()}*${closed()}*(${made(rep)}+(1-${made(rep)})*${overdue(fin, s.reportWithinDays)}))`,
       };
-    case 'onTimeTellRate':
+    }
+    case 'onTimeTellRate': {
+      const [rep, told] = [c('reportedOn'), c('toldOn')];
       return {
-        numerator: `=SUMPRODUCT(${recv}*${closed}*${made(rep)}*${made(told)}*${within(told, rep, s.tellWithinDays)})`,
-        denominator: `=SUMPRODUCT(${recv}*${closed}*${made(rep)}*(${made(told)}+(1-${made(told)})*${overdue(rep, s.tellWithinDays)}))`,
+        numerator: `=SUMPRODUCT(${recv()}*${closed()}*${made(rep)}*${made(told)}*${within(told, rep, s.tellWithinDays)})`,
+        denominator: `=SUMPRODUCT(${recv()}*${closed()}*${made(rep)}*(${made(told)}+(1-${made(told)})*${overdue(rep, s.tellWithinDays)}))`,
       };
+    }
     default:
       return null;
   }
