@@ -2,8 +2,9 @@ import { appealRegister, checkWorkbook, mapHeaders, say, type Bilingual } from '
 import { coreInput } from './check';
 import { columnLetter, widthInPoints } from './columns';
 import { noProgress, type ExcelRun, type Progress } from './context';
-import { blockAddress, buildContents, type SheetContent } from './generated';
+import { blockAddress, buildContents, WORKDAY_SHEET, WORKDAY_TABLE, type SheetContent } from './generated';
 import { readRegisters } from './read';
+import { jsonBytes } from './payload';
 import { BatchWriter } from './writer';
 
 /** The workbook setting listing the sheets this add-in generated (and may replace). */
@@ -27,6 +28,10 @@ export interface BuildReport {
  * (台账2025Q3 …), the satisfaction ledger, the classification table and the annual summary with
  * live formulas beside the core's figures. Rebuilding replaces only sheets it generated before;
  * registers are never written.
+ *
+ * Define before use: Excel refuses a formula naming a table that does not exist when it is
+ * written, so the 工作日历 table the summary's formulas read is made (or, on a rebuild, updated in
+ * place, never deleted under a formula) before any formula is written.
  */
 export async function buildLedgers(
   run: ExcelRun,
@@ -50,14 +55,18 @@ export async function buildLedgers(
       year: options.year,
       asOf: options.asOf,
       check,
-      sources: {
-        appeals: appealRegister.table,
-        header: (k) => headers.get(k) ?? appealRegister.fields.find((f) => f.key === k)?.header ?? k,
-      },
+      // A column the clerk removed has no header: its figures are then written as values.
+      sources: { appeals: appealRegister.table, header: (k) => headers.get(k) },
     });
     progress(1, 4, '准备生成表');
     const sheets = context.workbook.worksheets.load('items/name');
     const registry = context.workbook.settings.getItemOrNullObject(GENERATED_SETTING).load('value');
+    // Objects got from a null object are null objects, so this costs no sync of its own.
+    const calendarTable = context.workbook.tables
+      .getItemOrNullObject(WORKDAY_TABLE)
+      .load('showHeaders,showTotals');
+    const calendarSheet = calendarTable.worksheet.load('name');
+    const calendarRange = calendarTable.getRange().load('rowIndex,columnIndex,rowCount,columnCount');
     await context.sync();
     const ours = new Set<string>(
       registry.isNullObject ? [] : (JSON.parse(String(registry.value)) as string[]),
@@ -72,13 +81,44 @@ export async function buildLedgers(
         ),
       );
     }
+    if (!calendarTable.isNullObject && calendarSheet.name !== WORKDAY_SHEET) {
+      throw new BuildRefused(
+        say(
+          `工作簿中已有名为“${WORKDAY_TABLE}”的表格（在工作表“${calendarSheet.name}”上），请先改名后重试`,
+          `the workbook already has a table named ${WORKDAY_TABLE} (on sheet ${calendarSheet.name}); rename it and try again`,
+        ),
+      );
+    }
+    // Our own calendar, as we made it (one column from A1, no totals), is updated in place.
+    const calendarRows = calendarTable.isNullObject
+      ? null
+      : calendarRange.rowIndex === 0 &&
+          calendarRange.columnIndex === 0 &&
+          calendarRange.columnCount === 1 &&
+          calendarTable.showHeaders &&
+          !calendarTable.showTotals
+        ? calendarRange.rowCount
+        : null;
+    const calendar = contents.find((c) => c.name === WORKDAY_SHEET);
+    const others = contents.filter((c) => c !== calendar);
     const writer = new BatchWriter(context);
-    for (const c of contents) if (existing.has(c.name)) context.workbook.worksheets.getItem(c.name).delete();
+    const worksheets = context.workbook.worksheets;
+    // The summary, which reads the calendar, goes before the calendar can.
+    for (const c of others) if (existing.has(c.name)) worksheets.getItem(c.name).delete();
     progress(2, 4, '写入台账与汇总');
-    const added = contents.map((c) => ({ content: c, sheet: context.workbook.worksheets.add(c.name) }));
+    if (calendar) {
+      const sheet =
+        calendarRows === null
+          ? replaceSheet(worksheets, calendar.name, existing.has(calendar.name))
+          : worksheets.getItem(calendar.name);
+      if (calendarRows !== null) await resizeCalendar(writer, sheet, calendar, calendarRows);
+      await writeValues(writer, sheet, calendar);
+      format(sheet, calendar, calendarRows === null);
+    }
+    const added = others.map((c) => ({ content: c, sheet: worksheets.add(c.name) }));
     for (const { content, sheet } of added) await writeValues(writer, sheet, content);
     progress(3, 4, '设置格式');
-    for (const { content, sheet } of added) format(sheet, content);
+    for (const { content, sheet } of added) format(sheet, content, true);
     context.workbook.settings.add(
       GENERATED_SETTING,
       JSON.stringify([...new Set([...ours, ...contents.map((c) => c.name)])]),
@@ -90,6 +130,33 @@ export async function buildLedgers(
       syncs: writer.syncs,
     };
   });
+}
+
+/** A fresh sheet of the name, deleting the old one first when there is one. */
+function replaceSheet(sheets: Excel.WorksheetCollection, name: string, exists: boolean): Excel.Worksheet {
+  if (exists) sheets.getItem(name).delete();
+  return sheets.add(name);
+}
+
+/**
+ * Makes the calendar table as long as the new list, keeping the table (and so every formula that
+ * reads it) alive: rows are added to it, or whole sheet rows below the list deleted, which shrinks it.
+ * The sheet holds nothing but the table.
+ */
+async function resizeCalendar(
+  writer: BatchWriter,
+  sheet: Excel.Worksheet,
+  content: SheetContent,
+  tableRows: number,
+): Promise<void> {
+  const rows = content.blocks[0]?.rows ?? [];
+  const table = sheet.tables.getItem(WORKDAY_TABLE);
+  if (rows.length > tableRows) {
+    const extra = rows.slice(tableRows) as (string | number)[][];
+    await writer.add(jsonBytes(extra), () => table.rows.add(undefined, extra));
+  } else if (rows.length < tableRows) {
+    await writer.add(100, () => sheet.getRange(`${rows.length + 1}:${tableRows}`).delete('Up'));
+  }
 }
 
 /** Number formats that decide how a value is stored go first (text stays text); then the values. */
@@ -118,14 +185,14 @@ async function writeValues(
 }
 
 /** Cosmetic formats, after the values: title, header rows, widths, frozen header, the lookup table. */
-function format(sheet: Excel.Worksheet, content: SheetContent): void {
+function format(sheet: Excel.Worksheet, content: SheetContent, addTable: boolean): void {
   content.widths.forEach((w, i) => {
     const column = columnLetter(i);
     sheet.getRange(`${column}:${column}`).format.columnWidth = widthInPoints(w);
   });
   if (content.table) {
     const block = content.blocks[content.table.block];
-    if (block) sheet.tables.add(blockAddress(block), true).name = content.table.name;
+    if (block && addTable) sheet.tables.add(blockAddress(block), true).name = content.table.name;
   } else {
     const title = sheet.getRange('A1');
     title.format.font.bold = true;

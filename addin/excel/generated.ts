@@ -29,6 +29,7 @@ import {
   receivedFormula,
   type FormulaSources,
 } from './formulas';
+import { columnReference } from './references';
 
 /** A block of cells on a generated sheet. */
 export interface CellBlock {
@@ -54,8 +55,10 @@ export interface SheetContent {
 
 /** The sheet that holds the working-day list the live formulas use. */
 export const WORKDAY_SHEET = '工作日历';
-/** The working-day table's name and its column, as the formulas reference it. */
+/** The working-day table's name, as the formulas reference it. */
 export const WORKDAY_TABLE = 'WorkDays';
+/** The working-day table's one column. */
+export const WORKDAY_COLUMN = '日期';
 
 const serial = (iso: string): number | string => {
   const d = dayFromIso(iso);
@@ -151,7 +154,7 @@ function summarySheet(b: BuildContent, unit: string, note: string): SheetContent
   const sources: FormulaSources = {
     ...b.sources,
     asOf: AS_OF_CELL,
-    workDays: `${WORKDAY_TABLE}[日期]`,
+    workDays: columnReference(WORKDAY_TABLE, WORKDAY_COLUMN),
     reportWithinDays: check.settings.reportWithinDays,
     tellWithinDays: check.settings.tellWithinDays,
   };
@@ -166,7 +169,7 @@ function summarySheet(b: BuildContent, unit: string, note: string): SheetContent
     r.quarter,
     r.category,
     r.count && r.category !== '—'
-      ? categoryCountFormula(sources, summaryQuarter(r.quarter ?? ''), r.category ?? '')
+      ? (categoryCountFormula(sources, summaryQuarter(r.quarter ?? ''), r.category ?? '') ?? r.count)
       : 0,
     r.content,
   ]);
@@ -179,15 +182,16 @@ function summarySheet(b: BuildContent, unit: string, note: string): SheetContent
   for (const p of periods) {
     const f = computeFigures(check.cases, p, { asOf, calendar: check.calendar, rules: check.settings });
     const label = p.quarter === 0 ? '全年' : `${p.quarter}季度`;
+    const receivedLive = receivedFormula(sources, p);
     figures.push([
       label,
       '受理数',
-      receivedFormula(sources, p),
+      receivedLive ?? f.received,
       '',
       '',
       '受理时间在本期且不晚于报表日期的诉求',
       '',
-      '公式（随登记表更新）',
+      receivedLive ? '公式（随登记表更新）' : `加载项计算（截至 ${asOf}）`,
     ]);
     for (const key of RATE_KEYS) {
       const r = f.rates[key];
@@ -244,7 +248,7 @@ function workDaySheet(check: WorkbookCheck, year: number, asOf: string): SheetCo
     for (const d of [c.appeal.finishedOn, c.appeal.reportedOn, c.appeal.toldOn])
       if (d && d > last) last = `${Number(d.slice(0, 4)) + 1}-12-31`;
   }
-  const rows: unknown[][] = [['日期'], [1]];
+  const rows: unknown[][] = [[WORKDAY_COLUMN], [1]];
   for (let d = first; d <= last; d = addWorkingDays(d, 1, check.calendar))
     if (isWorkingDay(d, check.calendar)) rows.push([serial(d)]);
   return {

@@ -61,7 +61,7 @@ describe('building the generated sheets', () => {
       expect(cells[i]?.[1]).toBe(row.category);
       expect(String(cells[i]?.[2])).toMatch(
         new RegExp(
-          `^=COUNTIFS\\(Appeals\\[受理时间\\],">="&DATE\\(2025,\\d+,1\\),.*Appeals\\[受理类别\\],"${row.category}"\\)$`,
+          `^=COUNTIFS\\(Appeals\\[\\[受理时间\\]\\],">="&DATE\\(2025,\\d+,1\\),.*Appeals\\[\\[受理类别\\]\\],"=${row.category}"\\)$`,
         ),
       );
     });
@@ -74,7 +74,7 @@ describe('building the generated sheets', () => {
     );
     expect(figures[0]?.slice(0, 2)).toEqual(['1季度', '受理数']);
     expect(String(figures[0]?.[2])).toMatch(
-      /^=COUNTIFS\(Appeals\[受理时间\],">="&DATE\(2025,1,1\),Appeals\[受理时间\],"<="&MIN\(DATE\(2025,3,31\),\$B\$2\)\)$/,
+      /^=COUNTIFS\(Appeals\[\[受理时间\]\],">="&DATE\(2025,1,1\),Appeals\[\[受理时间\]\],"<="&MIN\(DATE\(2025,3,31\),\$B\$2\)\)$/,
     );
     RATE_KEYS.forEach((key, i) => {
       const row = figures[1 + i] ?? [];
@@ -91,7 +91,7 @@ describe('building the generated sheets', () => {
       }
     });
     expect(String(figures[3]?.[2])).toContain('MATCH(');
-    expect(String(figures[3]?.[2])).toContain('WorkDays[日期]');
+    expect(String(figures[3]?.[2])).toContain('WorkDays[[日期]]');
   });
 
   it('rebuilding replaces only its own sheets, and refuses to overwrite a sheet it did not make', async () => {
@@ -106,4 +106,77 @@ describe('building the generated sheets', () => {
     );
     expect(other.getValues('台账2025Q1', 'A1')).toEqual([['我自己的台账']]);
   });
+
+  // Excel refuses a formula naming a table that does not exist when it is written, and turns
+  // references to a deleted table into #REF!, so the calendar table must outlive every rebuild.
+  // https://support.microsoft.com/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e
+  it('rebuilding keeps the 工作日历 table the formulas read, growing and shrinking it in place', async () => {
+    const before = await calendarOf(wb);
+    expect(before).toMatchObject({ sheet: '工作日历', visibility: 'Hidden' });
+    // A report date in the next year reaches a year further: the list grows.
+    const later = '2027-01-15';
+    await buildLedgers(runOf(wb), { year: 2025, asOf: later });
+    const grown = await calendarOf(wb);
+    const fresh = createSimulatedWorkbook();
+    await setUpWorkbook(runOf(fresh));
+    await loadRegisters(fresh, g.input);
+    await buildLedgers(runOf(fresh), { year: 2025, asOf: later });
+    expect(grown.days).toEqual((await calendarOf(fresh)).days);
+    expect(grown.days.length).toBeGreaterThan(before.days.length);
+    expect(grown.id).toBe(before.id);
+    // Back to the first report date: the list shrinks to what it was, in the same table.
+    await buildLedgers(runOf(wb), { year: 2025, asOf: g.today });
+    const shrunk = await calendarOf(wb);
+    expect(shrunk).toEqual(before);
+    expect(wb.table('WorkDays')?.address).toBe(`A1:A${before.days.length + 1}`);
+    expect(wb.getFormulas('分类汇总表', 'A1:H120').flat().join()).toContain('MATCH(');
+  });
+
+  // A formula naming a table column that does not exist is refused by Excel, like a missing table.
+  it('writes the core’s figures as values where the clerk deleted a column the formulas read', async () => {
+    const book = createSimulatedWorkbook();
+    await setUpWorkbook(runOf(book));
+    await loadRegisters(book, g.input);
+    await book.run(async (context) => {
+      context.workbook.tables.getItem('Appeals').columns.getItem('告知诉求人日期').delete();
+      await context.sync();
+    });
+    await buildLedgers(runOf(book), { year: 2025, asOf: g.today });
+    const figures = book.getFormulas('分类汇总表', 'A1:H120');
+    const rowOf = (label: string, name: string) => figures.find((r) => r[0] === label && r[1] === name) ?? [];
+    const tell = rowOf('1季度', RATE_NAMES.onTimeTellRate);
+    expect(typeof tell[2]).toBe('number');
+    expect(typeof tell[3]).toBe('number');
+    expect(String(tell[7])).toContain('加载项计算');
+    const closed = rowOf('1季度', RATE_NAMES.closedRate);
+    expect(String(closed[2])).toMatch(/^=COUNTIFS\(/);
+    expect(figures.flat().join()).not.toContain('告知诉求人日期');
+  });
 });
+
+const RATE_NAMES = Object.fromEntries(
+  RATE_KEYS.map((k) => [
+    k,
+    computeFigures(
+      core.cases,
+      { year: 2025, quarter: 1 },
+      { asOf: g.today, calendar: core.calendar, rules: core.settings },
+    ).rates[k].name.zh,
+  ]),
+) as Record<(typeof RATE_KEYS)[number], string>;
+
+/** The working-day table as Excel would report it: identity, place and the listed days. */
+async function calendarOf(wb: SimulatedWorkbook) {
+  return wb.run(async (context) => {
+    const table = context.workbook.tables.getItem('WorkDays').load('id');
+    const sheet = table.worksheet.load('name,visibility');
+    const body = table.getDataBodyRange().load('values');
+    await context.sync();
+    return {
+      id: table.id,
+      sheet: sheet.name,
+      visibility: sheet.visibility,
+      days: body.values.map((r) => r[0]),
+    };
+  });
+}
