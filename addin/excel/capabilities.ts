@@ -23,8 +23,9 @@ export const declaredExcelApiOnly: IsSetSupported = (name, minVersion) =>
   name === 'ExcelApi' && minorOf(minVersion) <= DECLARED_EXCEL_API;
 
 /**
- * Office's own answer, inside Excel. The version goes as a string: a number such as 1.10 would read
- * as 1.1 (https://learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements).
+ * Office's own answer, inside Excel. The version goes as a string: the number overload is deprecated
+ * (https://learn.microsoft.com/javascript/api/office/office.requirementsetsupport), and 1.10 as a
+ * number is 1.1.
  */
 export const officeIsSetSupported: IsSetSupported = (name, minVersion) =>
   Office.context.requirements.isSetSupported(name, minVersion);
