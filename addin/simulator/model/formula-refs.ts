@@ -13,6 +13,7 @@ import { contains, type Rect } from './rect';
 import type { SheetModel } from './sheet-model';
 import { headerNames } from './table-headers';
 import { bodyRect, type TableModel, totalRect } from './table-model';
+import type { ValidationModel } from './validation-model';
 import type { WorkbookModel } from './workbook-model';
 
 /**
@@ -327,4 +328,117 @@ export function structuredRefBlock(
   const c0 = columns.length === 0 ? table.rect.c0 : table.rect.c0 + Math.min(...columns);
   const c1 = columns.length === 0 ? table.rect.c1 : table.rect.c0 + Math.max(...columns);
   return { sheet: table.sheet, rect: { r0: rows.r0, r1: rows.r1, c0, c1 } };
+}
+
+/** What a deletion took away: a sheet's name and the names of the tables that went with it. */
+export interface Removed {
+  readonly sheet?: string;
+  readonly tables: readonly string[];
+}
+
+/** Whether one reference token points into what was removed. */
+function pointsInto(token: { type: string; value: string }, gone: Removed): boolean {
+  const inGone = (context: readonly string[] | undefined): boolean =>
+    gone.sheet !== undefined &&
+    (context ?? []).some((scope) => scope.split(':').some((s) => sameName(s, gone.sheet as string)));
+  if (token.type === 'structured') {
+    const ref = parseStructRef(token.value);
+    return !!ref && (inGone(ref.context) || gone.tables.some((t) => sameName(t, ref.table ?? '')));
+  }
+  if (token.type !== 'range' && token.type !== 'range_beam' && token.type !== 'range_named') return false;
+  const ref = parseA1Ref(token.value);
+  if (!ref) return false;
+  if ('name' in ref && (ref.context ?? []).length === 0)
+    return gone.tables.some((t) => sameName(t, ref.name));
+  return inGone(ref.context);
+}
+
+/**
+ * A formula with its references into removed sheets and tables replaced by `#REF!`, as Excel rewrites
+ * them (`=Gone!A1` reads `=#REF!A1`, `=SUM(Gone[a])` reads `=SUM(#REF!)`); undefined when untouched.
+ */
+function broken(formula: string, gone: Removed): string | undefined {
+  const lower = formula.toLowerCase();
+  const names = [gone.sheet, gone.sheet?.replace(/'/g, "''"), ...gone.tables].filter(
+    (n): n is string => n !== undefined,
+  );
+  if (!names.some((n) => lower.includes(n.toLowerCase()))) return undefined;
+  let tokens;
+  try {
+    tokens = tokenize(formula, { mergeRefs: true, withLocation: false });
+  } catch {
+    return undefined;
+  }
+  let changed = false;
+  const out = tokens.map((t) => {
+    if (!pointsInto(t, gone)) return t.value;
+    changed = true;
+    const bang = t.type === 'structured' ? -1 : t.value.lastIndexOf('!');
+    return bang < 0 ? '#REF!' : `#REF!${t.value.slice(bang + 1)}`;
+  });
+  return changed ? out.join('') : undefined;
+}
+
+/** The rule object with its formulas rewritten, or undefined when none changed. */
+function brokenRule(
+  rule: Readonly<Record<string, unknown>>,
+  gone: Removed,
+): Record<string, unknown> | undefined {
+  let changed = false;
+  const rewrite = (body: Record<string, unknown>): Record<string, unknown> => {
+    const next = { ...body };
+    for (const key of ['source', 'formula', 'formula1', 'formula2']) {
+      const f = next[key];
+      const b = typeof f === 'string' && f.startsWith('=') ? broken(f, gone) : undefined;
+      if (b !== undefined) {
+        next[key] = b;
+        changed = true;
+      }
+    }
+    return next;
+  };
+  const top = rewrite(rule as Record<string, unknown>);
+  for (const [k, v] of Object.entries(top))
+    if (typeof v === 'object' && v !== null && !Array.isArray(v))
+      top[k] = rewrite(v as Record<string, unknown>);
+  return changed ? top : undefined;
+}
+
+/**
+ * After a sheet or table is deleted, turns every reference to it — in cells of the other sheets, conditional
+ * formats, data validation and defined names — into `#REF!`, as Excel does; the cells then show `#REF!`.
+ */
+export function breakReferences(wb: WorkbookModel, gone: Removed): void {
+  for (const sheet of wb.sheets) {
+    const updates: [number, number, string][] = [];
+    sheet.formulas.forEach((r, c, f) => {
+      const b = broken(f, gone);
+      if (b !== undefined) updates.push([r, c, b]);
+    });
+    for (const [r, c, b] of updates) {
+      sheet.formulas.set(r, c, b);
+      sheet.values.set(r, c, '#REF!');
+    }
+    for (const cf of sheet.conditionalFormats) cf.rule = brokenRule(cf.rule, gone) ?? cf.rule;
+    // Validation models are shared by the cells of one write: rewrite each once, then swap it in.
+    const replaced = new Map<ValidationModel, ValidationModel>();
+    const swap = (v: ValidationModel): ValidationModel => {
+      let next = replaced.get(v);
+      if (!next) {
+        const rule = brokenRule(v.rule, gone);
+        next = rule ? { ...v, rule } : v;
+        replaced.set(v, next);
+      }
+      return next;
+    };
+    const cells: [number, number, ValidationModel][] = [];
+    sheet.validation.cells.forEach((r, c, v) => cells.push([r, c, swap(v)]));
+    for (const [r, c, v] of cells) sheet.validation.cells.set(r, c, v);
+    sheet.validation.areas = sheet.validation.areas.map((a) => ({ rect: a.rect, value: swap(a.value) }));
+  }
+  for (const n of wb.names) {
+    if (n.ref.kind !== 'formula') continue;
+    const b = broken(n.ref.formula, gone);
+    if (b !== undefined) n.ref = { kind: 'formula', formula: b };
+  }
 }

@@ -2,6 +2,7 @@ import { excelError } from '../errors';
 import { formatRect } from './address';
 import { clearContents } from './cells';
 import { clearFormats } from './formats';
+import { breakReferences } from './formula-refs';
 import { checkDefinedName, sameName } from './naming';
 import { refuseOnProtected } from './protection';
 import { columnCount, intersects, type Rect, rowCount } from './rect';
@@ -128,5 +129,7 @@ export function removeTable(wb: WorkbookModel, table: TableModel, keepCells: boo
   }
   table.deleted = true;
   wb.tables = wb.tables.filter((t) => t !== table);
+  // convertToRange (keepCells) leaves structured references as they were: see the README.
+  if (!keepCells) breakReferences(wb, { tables: [table.name] });
   return table.rect;
 }

@@ -1,4 +1,5 @@
 import { excelError } from '../errors';
+import { breakReferences } from './formula-refs';
 import type { NameModel } from './name-model';
 import { checkSheetName, sameName } from './naming';
 import { type Rect, rect } from './rect';
@@ -106,8 +107,10 @@ export class WorkbookModel {
     const index = this.sheets.indexOf(sheet);
     this.sheets = this.sheets.filter((s) => s !== sheet);
     sheet.deleted = true;
-    for (const t of this.tables) if (t.sheet === sheet) t.deleted = true;
+    const tables = this.tables.filter((t) => t.sheet === sheet);
+    for (const t of tables) t.deleted = true;
     this.tables = this.tables.filter((t) => !t.deleted);
+    breakReferences(this, { sheet: sheet.name, tables: tables.map((t) => t.name) });
     for (const n of this.names) {
       if (n.scope === sheet) n.deleted = true;
       else if (n.ref.kind === 'range' && n.ref.sheet === sheet)

@@ -168,7 +168,7 @@ describe(`cell formulas name only what exists (${RANGE_FORMULAS})`, () => {
     const wb = await withTable();
     const error = await wb
       .run(async (context) => {
-        context.workbook.tables.getItem('值列表表').rows.add(null, [['来件', '=Missing']]);
+        context.workbook.tables.getItem('值列表表').rows.add(undefined, [['来件', '=Missing']]);
         await context.sync();
       })
       .catch((e: unknown) => e);
@@ -213,7 +213,7 @@ describe(`defined names name only what exists (${NAMES_ADD})`, () => {
       context.workbook.names.add('Header_Note', "=值列表表[[#Headers],[Note''s]]");
       context.workbook.names.addFormulaLocal('List_Dynamic', '=值列表表[受理类别]');
       await context.sync();
-      context.workbook.tables.getItem('值列表表').rows.add(null, [['网络', 'd']]);
+      context.workbook.tables.getItem('值列表表').rows.add(undefined, [['网络', 'd']]);
       const item = context.workbook.names.getItem('List_Category').load('type, formula');
       await context.sync();
       expect([item.type, item.formula]).toEqual(['Range', '=值列表!$A$2:$A$4']);
@@ -318,5 +318,55 @@ describe(`conditional format formulas name only what exists (${CONDITIONAL_FORMA
       })
       .catch((e: unknown) => e);
     expect(cellValue).toMatchObject({ code: 'InvalidArgument' });
+  });
+});
+
+// Deleting what a formula refers to leaves #REF! in the formula's text in place of the reference (shown for
+// deleted rows, `=SheetA!#REF!`, at https://koukimra.com/archives/1920). No page found spells out the text
+// after deleting a whole sheet or table; the simulator writes `#REF!A1` / `#REF!` so such formulas break.
+describe('references to a deleted sheet or table become #REF!', () => {
+  async function withCalendar(): Promise<SimulatedWorkbook> {
+    const wb = await withTable();
+    await wb.run(async (context) => {
+      const sheet = context.workbook.worksheets.add('日历');
+      sheet.getRange('A1:A3').values = [['日期'], ['2026-01-01'], ['2026-01-02']];
+      sheet.tables.add('日历!A1:A3', true).name = '工作日历';
+      await context.sync();
+      const other = context.workbook.worksheets.getItem('My sheet');
+      other.getRange('A1:C1').formulas = [
+        ['=COUNTA(工作日历[日期])+日历!$A$1', '=1+1', '=COUNTA(INDIRECT("工作日历[日期]"))'],
+      ];
+      other.getRange('D1:D9').conditionalFormats.add('Custom').custom.rule.formula = '=D1>日历!$A$2';
+      other.getRange('E1:E9').dataValidation.rule = { custom: { formula: '=E1<>日历!$A$2' } };
+      context.workbook.names.addFormulaLocal('Days', '=工作日历[日期]');
+      await context.sync();
+    });
+    return wb;
+  }
+
+  it('on Worksheet.delete, in cells, conditional formats, data validation and names', async () => {
+    const wb = await withCalendar();
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem('日历').delete();
+      await context.sync();
+    });
+    expect(wb.getFormulas('My sheet', 'A1:C1')).toEqual([
+      ['=COUNTA(#REF!)+#REF!$A$1', '=1+1', '=COUNTA(INDIRECT("工作日历[日期]"))'],
+    ]);
+    expect(wb.getValues('My sheet', 'A1')).toEqual([['#REF!']]);
+    expect(wb.conditionalFormats('My sheet')[0]?.formula).toBe('=D1>#REF!$A$2');
+    expect(wb.dataValidation('My sheet', 'E5')?.rule).toEqual({ custom: { formula: '=E1<>#REF!$A$2' } });
+    expect(wb.names()).toEqual({ Days: '=#REF!' });
+  });
+
+  it('on Table.delete, leaving other references alone', async () => {
+    const wb = await withCalendar();
+    await wb.run(async (context) => {
+      context.workbook.tables.getItem('工作日历').delete();
+      await context.sync();
+    });
+    expect(wb.getFormulas('My sheet', 'A1')).toEqual([['=COUNTA(#REF!)+日历!$A$1']]);
+    expect(wb.conditionalFormats('My sheet')[0]?.formula).toBe('=D1>日历!$A$2');
+    expect(wb.names()).toEqual({ Days: '=#REF!' });
   });
 });
