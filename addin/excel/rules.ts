@@ -24,13 +24,15 @@ export interface ValidationSpec {
 /**
  * Excel's limits on data validation, in characters: the input prompt's title and message, the error
  * alert's title and message, and a literal (comma-separated) list source. Excel refuses longer ones.
- * https://learn.microsoft.com/office/vba/api/excel.validation.add (Formula1: at most 255 characters)
+ * https://learn.microsoft.com/office/vba/api/excel.validation.add (Formula1: at most 255 characters);
+ * the alert message is 224 in the file format ([MS-OI29500] 2.1.613), one less than [MS-XLSB] says,
+ * so the stricter one is kept.
  */
 export const VALIDATION_LIMITS = {
   promptTitle: 32,
   promptMessage: 255,
   alertTitle: 32,
-  alertMessage: 225,
+  alertMessage: 224,
   listSource: 255,
 } as const;
 
