@@ -61,12 +61,9 @@ export async function buildLedgers(
     progress(1, 4, '准备生成表');
     const sheets = context.workbook.worksheets.load('items/name');
     const registry = context.workbook.settings.getItemOrNullObject(GENERATED_SETTING).load('value');
-    // Objects got from a null object are null objects, so this costs no sync of its own.
     const calendarTable = context.workbook.tables
       .getItemOrNullObject(WORKDAY_TABLE)
       .load('showHeaders,showTotals');
-    const calendarSheet = calendarTable.worksheet.load('name');
-    const calendarRange = calendarTable.getRange().load('rowIndex,columnIndex,rowCount,columnCount');
     await context.sync();
     const ours = new Set<string>(
       registry.isNullObject ? [] : (JSON.parse(String(registry.value)) as string[]),
@@ -81,22 +78,33 @@ export async function buildLedgers(
         ),
       );
     }
-    if (!calendarTable.isNullObject && calendarSheet.name !== WORKDAY_SHEET) {
+    // Where the calendar sits and how big it is, asked only of a table that exists: what Excel does
+    // with calls on a null object is not documented.
+    const calendarAt = calendarTable.isNullObject
+      ? null
+      : {
+          sheet: calendarTable.worksheet.load('name'),
+          range: calendarTable.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
+        };
+    if (calendarAt) await context.sync();
+    const calendarSheet = calendarAt?.sheet.name;
+    if (calendarAt && calendarSheet !== WORKDAY_SHEET) {
       throw new BuildRefused(
         say(
-          `工作簿中已有名为“${WORKDAY_TABLE}”的表格（在工作表“${calendarSheet.name}”上），请先改名后重试`,
-          `the workbook already has a table named ${WORKDAY_TABLE} (on sheet ${calendarSheet.name}); rename it and try again`,
+          `工作簿中已有名为“${WORKDAY_TABLE}”的表格（在工作表“${calendarSheet}”上），请先改名后重试`,
+          `the workbook already has a table named ${WORKDAY_TABLE} (on sheet ${calendarSheet}); rename it and try again`,
         ),
       );
     }
     // Our own calendar, as we made it (one column from A1, no totals), is updated in place.
-    const calendarRows = calendarTable.isNullObject
-      ? null
-      : calendarRange.rowIndex === 0 &&
-          calendarRange.columnIndex === 0 &&
-          calendarRange.columnCount === 1 &&
-          calendarTable.showHeaders &&
-          !calendarTable.showTotals
+    const calendarRange = calendarAt?.range;
+    const calendarRows =
+      calendarRange &&
+      calendarRange.rowIndex === 0 &&
+      calendarRange.columnIndex === 0 &&
+      calendarRange.columnCount === 1 &&
+      calendarTable.showHeaders &&
+      !calendarTable.showTotals
         ? calendarRange.rowCount
         : null;
     const calendar = contents.find((c) => c.name === WORKDAY_SHEET);

@@ -132,6 +132,20 @@ describe('building the generated sheets', () => {
     expect(wb.getFormulas('分类汇总表', 'A1:H120').flat().join()).toContain('MATCH(');
   });
 
+  it('refuses, in both languages, to build over a clerk’s own table named WorkDays', async () => {
+    const book = createSimulatedWorkbook();
+    await setUpWorkbook(runOf(book));
+    paste(book, '我的日历', 1, [['日期'], [45667]]);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem('我的日历').tables.add('A1:A2', true).name = 'WorkDays';
+      await context.sync();
+    });
+    await expect(buildLedgers(runOf(book), { year: 2025, asOf: g.today })).rejects.toThrow(
+      /WorkDays.*我的日历.*请先改名后重试 \/ .*rename it/,
+    );
+    expect(book.table('WorkDays')).toMatchObject({ sheet: '我的日历', address: 'A1:A2' });
+  });
+
   // A formula naming a table column that does not exist is refused by Excel, like a missing table.
   it('writes the core’s figures as values where the clerk deleted a column the formulas read', async () => {
     const book = createSimulatedWorkbook();
