@@ -236,13 +236,6 @@ export function formulaChecker(home: FormulaHome, location: string): (formula: s
   };
 }
 
-/** Checks a value that may be a formula (a string starting with `=`); constants pass untouched. */
-export function checkIfFormula(home: FormulaHome, value: unknown, location: string): void {
-  if (typeof value === 'string' && value.length > 1 && value.startsWith('=')) {
-    checkFormulaRefs(home, value, location);
-  }
-}
-
 /** Whether a formula contains a structured reference outside INDIRECT's text. */
 function hasStructuredRef(formula: string): boolean {
   return tokenize(formula, { mergeRefs: true, withLocation: false }).some((t) => t.type === 'structured');
