@@ -53,7 +53,9 @@ const CACHE_LIMIT = 20_000;
 
 type Node = AstExpression | null | undefined;
 
-function refNeed(value: string, kind: string, r1c1: boolean): Need | string {
+/** What one reference needs (undefined for a plain `A1`-style reference, which always exists), or why it is invalid. */
+function refNeed(value: string, kind: string, r1c1: boolean): Need | string | undefined {
+  if ((kind === 'range' || kind === 'beam') && !value.includes('!')) return undefined;
   if (kind === 'table') {
     const ref = parseStructRef(value);
     if (!ref) return `'${value}' is not a valid structured reference`;
@@ -81,7 +83,7 @@ function collect(node: Node, bound: readonly string[], r1c1: boolean, out: Need[
       if (node.kind === 'name' && bound.some((b) => sameName(b, node.value))) return;
       const need = refNeed(node.value, node.kind, r1c1);
       if (typeof need === 'string') errors.push(need);
-      else out.push(need);
+      else if (need) out.push(need);
       return;
     }
     case 'CallExpression': {
