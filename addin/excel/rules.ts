@@ -153,8 +153,10 @@ export function validationFor(
     default:
       if (field.unique) {
         const cell = `$${at.column}${at.firstRow}`;
+        // The typed ID is a COUNTIF criterion: escape ~ * ? and lead with "=" so it counts only itself.
+        const exact = `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},"~","~~"),"*","~*"),"?","~?")`;
         return {
-          rule: { custom: { formula: `=COUNTIF($${at.column}:$${at.column},${cell})=1` } },
+          rule: { custom: { formula: `=COUNTIF($${at.column}:$${at.column},${exact})=1` } },
           prompt: prompt(field.prompt ?? `${field.header}不能重复`),
           errorAlert: stop(`“${field.header}”已存在，请换一个`),
         };
