@@ -1,5 +1,6 @@
 import { say } from '../../shared';
 import { sendWithinBudget, wire, WIRE_BUDGET_BYTES } from './payload';
+import { splitAddress } from './selection';
 
 /** The fill that marks a cell with an error. */
 export const MARK_FILL = '#FF9999';
@@ -46,14 +47,22 @@ export async function applyMarks(
   cells: readonly string[],
 ): Promise<{ marked: number; cleared: number }> {
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING).load('value');
+  const present = context.workbook.worksheets.load('items/name');
   await context.sync();
-  const before: Marks = setting.isNullObject ? {} : (JSON.parse(String(setting.value)) as Marks);
+  const remembered: Marks = setting.isNullObject ? {} : (JSON.parse(String(setting.value)) as Marks);
+  // A mark on a sheet the clerk has since renamed or deleted cannot be reached: forget it, or
+  // every later check would fail on the missing sheet.
+  const sheetNames = new Set(present.items.map((s) => s.name));
+  const before: Marks = Object.fromEntries(
+    Object.entries(remembered).filter(([a]) => sheetNames.has(splitAddress(a).sheet ?? '')),
+  );
+  const forgotten = Object.keys(remembered).length - Object.keys(before).length;
   const wanted = new Set(cells);
   const toClear = Object.keys(before).filter((a) => !wanted.has(a));
   const toMark = cells.filter((a) => !(a in before));
   const touched = [...toClear, ...toMark];
-  // Nothing marked or cleared: the remembered marks stand as they are, and no request is needed.
-  if (touched.length === 0) return { marked: 0, cleared: 0 };
+  // Nothing marked, cleared or forgotten: the remembered marks stand, and no request is needed.
+  if (touched.length === 0 && forgotten === 0) return { marked: 0, cleared: 0 };
 
   const fills = new Map<string, Excel.RangeFill>();
   await sendWithinBudget(
@@ -112,10 +121,10 @@ function rangeOf(
   sheets: Map<string, Excel.Worksheet>,
   qualifiedAddress: string,
 ): Excel.Range {
-  const bang = qualifiedAddress.lastIndexOf('!');
-  const name = qualifiedAddress.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+  const { sheet: qualifier, cells } = splitAddress(qualifiedAddress);
+  const name = qualifier ?? '';
   // One worksheet object per sheet: a path per cell would cost as much again on the wire.
   let sheet = sheets.get(name);
   if (!sheet) sheets.set(name, (sheet = context.workbook.worksheets.getItem(name)));
-  return sheet.getRange(qualifiedAddress.slice(bang + 1));
+  return sheet.getRange(cells);
 }

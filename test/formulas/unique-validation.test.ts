@@ -16,7 +16,7 @@ if (!soffice && process.env['CI'] === 'true')
 
 describe.skipIf(!soffice)('the unique-ID validation formula, recomputed by LibreOffice', () => {
   it('counts an ID with wildcards or a leading operator only once, and still finds a real duplicate', async () => {
-    const id = appealRegister.fields.find((f) => f.unique);
+    const id = appealRegister.fields.find((f) => f.key === 'id');
     const spec = validationFor(id as NonNullable<typeof id>, { column: 'A', firstRow: 2 });
     const rule = spec?.rule.custom?.formula ?? '';
     expect(rule).toMatch(/^=/);

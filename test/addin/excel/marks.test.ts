@@ -95,3 +95,31 @@ describe('marking problem cells within the 5 MB request limit', () => {
     expect(wb.fill('Sheet1', 'B300:B301')).toEqual([['#FFFF00'], [null]]);
   });
 });
+
+describe('remembered marks on a sheet the clerk has since renamed or deleted', () => {
+  // Worksheets.getItem fails the whole request with ItemNotFound for a missing sheet; the marks
+  // remembered there can only be forgotten.
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-getitem-member(1)
+  it('forgets them and checks the workbook as it is now', async () => {
+    const wb = createSimulatedWorkbook();
+    await wb.run((context) => {
+      context.workbook.worksheets.add('旧表');
+      return context.sync();
+    });
+    await wb.run((context) => applyMarks(context, ["'旧表'!B2", "'旧表'!C3"]));
+    await wb.run((context) => {
+      context.workbook.worksheets.getItem('旧表').name = '新表';
+      return context.sync();
+    });
+    wb.setValues('Sheet1', 'A1', [['x']]);
+    const report = await wb.run((context) => applyMarks(context, ['Sheet1!A1']));
+    expect(report).toEqual({ marked: 1, cleared: 0 });
+    expect(wb.fill('Sheet1', 'A1')).toEqual([[MARK_FILL]]);
+    const remembered = await wb.run(async (context) => {
+      const item = context.workbook.settings.getItem(MARKS_SETTING).load('value');
+      await context.sync();
+      return JSON.parse(String(item.value)) as Record<string, unknown>;
+    });
+    expect(Object.keys(remembered)).toEqual(['Sheet1!A1']);
+  });
+});
