@@ -138,6 +138,10 @@ export {
 
 /** Removing or masking appellant identity. */
 export { stripIdentity, redactRow, maskName, maskPhone, identityFields, REDACTED } from './privacy/redact';
+/** Identity numbers (mobile, landline, ID card) typed into free text: found, tested, scrubbed. */
+export { findTextIdentities, hasTextIdentity, scrubTextIdentities } from './privacy/freeText';
+/** An identity number found in free text. */
+export type { TextIdentity, TextIdentityKind } from './privacy/freeText';
 
 /** Checking a whole workbook with the core's rules. */
 export { checkWorkbook } from './check/workbook';

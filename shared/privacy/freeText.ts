@@ -1,0 +1,90 @@
+import { REDACTED } from './redact';
+
+/**
+ * Identity typed into free text: a clerk quotes an appellant's mobile in 诉求内容, an ID number in an
+ * escalation note. Names cannot be told from other words without the register, but numbers can: the
+ * add-in scrubs these before anything is staged for the cloud, and the functions refuse what still
+ * carries them. One pattern set serves both sides.
+ */
+
+/** What kind of identity a span of text is. */
+export type TextIdentityKind = 'mobile' | 'landline' | 'idCard';
+
+/** An identity number found in free text, by UTF-16 offsets into the text as given. */
+export interface TextIdentity {
+  readonly kind: TextIdentityKind;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A separator clerks type inside numbers: space, ideographic space, hyphen or dash. */
+const SEP = '[ \\-‐‑–—]?';
+const digits = (n: number): string => Array.from({ length: n }, () => '\\d').join(SEP);
+
+/**
+ * The patterns, on text whose full-width digits and separators are read as ASCII (offsets kept):
+ * - a mainland mobile: 1[3-9] and nine more digits, with an optional +86/86 prefix;
+ * - a landline: 0 + a 2–3 digit area code + 7–8 digits, the area code optionally in (brackets);
+ * - an 18-digit resident ID: 6-digit region, a plausible birth date, 3 digits, a check digit or X.
+ */
+const PATTERNS: readonly (readonly [TextIdentityKind, RegExp])[] = [
+  [
+    'idCard',
+    new RegExp(
+      `(?<!\\d)${digits(6)}${SEP}(?:18|19|20)\\d${SEP}\\d${SEP}(?:0${SEP}[1-9]|1${SEP}[0-2])${SEP}(?:0${SEP}[1-9]|[12]${SEP}\\d|3${SEP}[01])${SEP}${digits(3)}${SEP}[\\dXx](?![\\dA-Za-z])`,
+      'g',
+    ),
+  ],
+  ['mobile', new RegExp(`(?<![\\d+])(?:\\+?86${SEP})?1${SEP}[3-9]${SEP}${digits(9)}(?!\\d)`, 'g')],
+  [
+    'landline',
+    new RegExp(`(?<!\\d)(?:0\\d{2,3}|[(（]0\\d{2,3}[)）])${SEP}${digits(7)}(?:${SEP}\\d)?(?!\\d)`, 'g'),
+  ],
+];
+
+/** Full-width digits, ideographic space and full-width hyphen read as their ASCII forms, one for one. */
+function asciiDigits(text: string): string {
+  return text.replace(/[０-９　－（）＋]/g, (c) =>
+    c === '　'
+      ? ' '
+      : c === '－'
+        ? '-'
+        : c === '（'
+          ? '('
+          : c === '）'
+            ? ')'
+            : c === '＋'
+              ? '+'
+              : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** Every identity number in `text`, in order, none overlapping (an ID number is not also a phone). */
+export function findTextIdentities(text: string): TextIdentity[] {
+  const plain = asciiDigits(text);
+  const found: TextIdentity[] = [];
+  for (const [kind, pattern] of PATTERNS) {
+    for (const m of plain.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (!found.some((f) => start < f.end && f.start < end)) found.push({ kind, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether `text` carries an identity number. */
+export const hasTextIdentity = (text: string): boolean => findTextIdentities(text).length > 0;
+
+/** `text` with every identity number replaced by （已隐去）; text without one comes back unchanged. */
+export function scrubTextIdentities(text: string): string {
+  const found = findTextIdentities(text);
+  if (found.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const f of found) {
+    out += text.slice(at, f.start) + REDACTED;
+    at = f.end;
+  }
+  return out + text.slice(at);
+}
