@@ -44,8 +44,8 @@ const PATTERNS: readonly (readonly [TextIdentityKind, RegExp])[] = [
 
 /** Full-width digits, ideographic space and full-width hyphen read as their ASCII forms, one for one. */
 function asciiDigits(text: string): string {
-  return text.replace(/[０-９　－（）＋]/g, (c) =>
-    c === '　'
+  return text.replace(/[０-９\u3000－（）＋]/g, (c) =>
+    c === '\u3000'
       ? ' '
       : c === '－'
         ? '-'
