@@ -21,6 +21,8 @@ export class ApiFailure extends Error {
     readonly code: string,
     readonly text: Bilingual,
     readonly path?: string,
+    /** The whole error body as the service sent it (e.g. the `purged` list of a 409 record-purged). */
+    readonly body?: unknown,
   ) {
     super(text.en);
   }
@@ -82,6 +84,7 @@ export function createSyncApi(o: ApiOptions): SyncApi {
         err?.code ?? 'http',
         err?.message ?? say(`服务返回 ${res.status}`, `the service answered ${res.status}`),
         err?.path,
+        json,
       );
     }
   }
