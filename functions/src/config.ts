@@ -1,5 +1,5 @@
 import type { ClaimNames } from './auth/caller';
-import { devSecret } from './auth/devKey';
+import { DEV_AUTH_ON_AZURE, devSecret, runningOnAzure } from './auth/devKey';
 import type { AuthSettings } from './auth/verify';
 import type { WebhookOptions } from './delivery/post';
 import { storageConnectionString } from './storage';
@@ -19,11 +19,18 @@ const num = (v: string | undefined, fallback: number): number => {
   return v !== undefined && v !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
 };
 
+/** Where configuration says what it refused (the Functions host's log; the local host passes its own). */
+export type ConfigWarn = (message: string) => void;
+
+// On Azure, console output is the host's log (Application Insights traces).
+const consoleWarn: ConfigWarn = (message) => console.warn(message);
+
 /**
- * Entra ID when its three settings are present; else development tokens when XIESHANG_DEV_AUTH=1;
- * else nothing is accepted. Development tokens are never accepted beside Entra ID.
+ * Entra ID when its three settings are present; else development tokens when XIESHANG_DEV_AUTH=1
+ * and not on Azure; else nothing is accepted. Development tokens are never accepted beside Entra
+ * ID, nor on Azure (WEBSITE_INSTANCE_ID set), where asking for them is logged and ignored.
  */
-export function authSettings(env: Env): AuthSettings {
+export function authSettings(env: Env, warn: ConfigWarn = consoleWarn): AuthSettings {
   const claims: ClaimNames = {
     roles: env.XIESHANG_ROLES_CLAIM || 'roles',
     units: env.XIESHANG_UNITS_CLAIM || 'xieshang_units',
@@ -34,18 +41,24 @@ export function authSettings(env: Env): AuthSettings {
     XIESHANG_AUTH_JWKS_URL: jwksUrl,
   } = env;
   if (issuer && audience && jwksUrl) return { mode: 'entra', issuer, audience, jwksUrl, claims };
-  if (env.XIESHANG_DEV_AUTH === '1') return { mode: 'dev', secret: devSecret(env), claims };
+  if (env.XIESHANG_DEV_AUTH === '1') {
+    if (runningOnAzure(env)) {
+      warn(`XIESHANG_DEV_AUTH=1 ignored: ${DEV_AUTH_ON_AZURE}`);
+      return { mode: 'none', reason: DEV_AUTH_ON_AZURE };
+    }
+    return { mode: 'dev', secret: devSecret(env), claims };
+  }
   return { mode: 'none' };
 }
 
-/** Reads the configuration from the environment. */
-export function loadConfig(env: Env): Config {
+/** Reads the configuration from the environment; `warn` hears what was refused. */
+export function loadConfig(env: Env, warn: ConfigWarn = consoleWarn): Config {
   return {
     storage: {
       connectionString: storageConnectionString(env),
       prefix: env.XIESHANG_TABLE_PREFIX || 'xs',
     },
-    auth: authSettings(env),
+    auth: authSettings(env, warn),
     webhooks: {
       attempts: Math.max(1, num(env.XIESHANG_WEBHOOK_ATTEMPTS, 4)),
       baseDelayMs: num(env.XIESHANG_WEBHOOK_BASE_DELAY_MS, 2000),

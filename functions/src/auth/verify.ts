@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { callerFromClaims, type Caller, type ClaimNames } from './caller';
-import { DEV_AUDIENCE, DEV_ISSUER } from './devKey';
+import { DEV_AUDIENCE, DEV_AUTH_ON_AZURE, DEV_ISSUER, runningOnAzure } from './devKey';
 
 /** How tokens are checked: Microsoft Entra ID in production, a development key locally, or not at all (every call refused). */
 export type AuthSettings =
@@ -12,7 +12,11 @@ export type AuthSettings =
       readonly claims: ClaimNames;
     }
   | { readonly mode: 'dev'; readonly secret: Uint8Array; readonly claims: ClaimNames }
-  | { readonly mode: 'none' };
+  | {
+      readonly mode: 'none';
+      /** Why nothing is accepted, e.g. development auth refused on Azure (the 401's logged detail). */
+      readonly reason?: string;
+    };
 
 /** Why a request was not authenticated. */
 export type AuthFailure = 'missing' | 'expired' | 'invalid' | 'no-role' | 'not-configured';
@@ -34,24 +38,42 @@ export interface Authenticator {
 
 // Clocks drift a little between Entra and a function host; a minute is the usual allowance.
 const CLOCK_TOLERANCE_S = 60;
+// jose checks exp only when present: a token without it would be good forever, so it is required.
+const REQUIRED_CLAIMS = ['exp'];
 
-/** Builds the authenticator for the configured mode. */
-export function createAuthenticator(s: AuthSettings): Authenticator {
+/**
+ * Builds the authenticator for the configured mode. Development settings built on Azure anyway
+ * (configuration already refuses them) accept nothing: `env` is where the host runs.
+ */
+export function createAuthenticator(
+  settings: AuthSettings,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Authenticator {
+  const s: AuthSettings =
+    settings.mode === 'dev' && runningOnAzure(env) ? { mode: 'none', reason: DEV_AUTH_ON_AZURE } : settings;
   if (s.mode === 'none') {
     return {
-      authenticate: () => Promise.reject(new AuthError('not-configured', 'no token issuer is configured')),
+      authenticate: () =>
+        Promise.reject(new AuthError('not-configured', s.reason ?? 'no token issuer is configured')),
     };
   }
   const key: JWTVerifyGetKey | Uint8Array =
     s.mode === 'entra' ? createRemoteJWKSet(new URL(s.jwksUrl)) : s.secret;
   const options =
     s.mode === 'entra'
-      ? { issuer: s.issuer, audience: s.audience, algorithms: ['RS256'], clockTolerance: CLOCK_TOLERANCE_S }
+      ? {
+          issuer: s.issuer,
+          audience: s.audience,
+          algorithms: ['RS256'],
+          clockTolerance: CLOCK_TOLERANCE_S,
+          requiredClaims: REQUIRED_CLAIMS,
+        }
       : {
           issuer: DEV_ISSUER,
           audience: DEV_AUDIENCE,
           algorithms: ['HS256'],
           clockTolerance: CLOCK_TOLERANCE_S,
+          requiredClaims: REQUIRED_CLAIMS,
         };
   return {
     async authenticate(authorization) {
