@@ -163,5 +163,7 @@ export interface ApiError {
     readonly path?: string;
     readonly limit?: number;
     readonly problems?: readonly FieldProblem[];
+    /** With `record-purged`: every record of the request the retention job has purged. */
+    readonly purged?: readonly { readonly register: string; readonly key: string }[];
   };
 }

@@ -11,6 +11,7 @@ export class HttpError extends Error {
       readonly path?: string;
       readonly limit?: number;
       readonly problems?: readonly FieldProblem[];
+      readonly purged?: readonly { readonly register: string; readonly key: string }[];
     } = {},
   ) {
     super(text.en);
