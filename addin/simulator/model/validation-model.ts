@@ -78,25 +78,41 @@ function checkText(value: unknown, limit: number, location: string, what: string
     );
 }
 
-/** Merges a prompt update into the current prompt, refusing titles and messages over Excel's limits. */
-export function checkPrompt(value: unknown, current: ValidationPrompt, location: string): ValidationPrompt {
+/** Merges an update of a prompt or an alert into the current one, refusing a title or message over Excel's limit. */
+function checkTexts<T extends { title?: string; message?: string }>(
+  value: unknown,
+  current: T,
+  limits: { readonly title: number; readonly message: number },
+  what: string,
+  location: string,
+): T {
   if (typeof value !== 'object' || value === null)
     throw excelError('InvalidArgument', location, 'expected an object');
-  const v = value as Partial<Record<keyof ValidationPrompt, unknown>>;
-  checkText(v.title, VALIDATION_TEXT_LIMITS.promptTitle, location, 'the prompt title');
-  checkText(v.message, VALIDATION_TEXT_LIMITS.promptMessage, location, 'the prompt message');
-  return { ...current, ...(value as Partial<ValidationPrompt>) };
+  const v = value as { title?: unknown; message?: unknown };
+  checkText(v.title, limits.title, location, `the ${what} title`);
+  checkText(v.message, limits.message, location, `the ${what} message`);
+  return { ...current, ...(value as Partial<T>) };
 }
 
+/** Merges a prompt update into the current prompt, refusing titles and messages over Excel's limits. */
+export const checkPrompt = (value: unknown, current: ValidationPrompt, location: string): ValidationPrompt =>
+  checkTexts(
+    value,
+    current,
+    { title: VALIDATION_TEXT_LIMITS.promptTitle, message: VALIDATION_TEXT_LIMITS.promptMessage },
+    'prompt',
+    location,
+  );
+
 /** Merges an error alert update into the current alert, refusing titles and messages over Excel's limits. */
-export function checkAlert(value: unknown, current: ValidationAlert, location: string): ValidationAlert {
-  if (typeof value !== 'object' || value === null)
-    throw excelError('InvalidArgument', location, 'expected an object');
-  const v = value as Partial<Record<keyof ValidationAlert, unknown>>;
-  checkText(v.title, VALIDATION_TEXT_LIMITS.alertTitle, location, 'the alert title');
-  checkText(v.message, VALIDATION_TEXT_LIMITS.alertMessage, location, 'the alert message');
-  return { ...current, ...(value as Partial<ValidationAlert>) };
-}
+export const checkAlert = (value: unknown, current: ValidationAlert, location: string): ValidationAlert =>
+  checkTexts(
+    value,
+    current,
+    { title: VALIDATION_TEXT_LIMITS.alertTitle, message: VALIDATION_TEXT_LIMITS.alertMessage },
+    'alert',
+    location,
+  );
 
 /** Checks a rule object as Excel does: exactly one criterion, and a list source within the length limit. */
 export function checkRule(rule: unknown, location: string): Record<string, unknown> {

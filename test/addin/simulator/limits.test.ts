@@ -1,3 +1,4 @@
+import { runBatch, type Batch } from './batch';
 import { describe, expect, it } from 'vitest';
 import { createSimulatedWorkbook, WEB_PAYLOAD_LIMIT } from '../../../addin/simulator';
 
@@ -19,20 +20,8 @@ const ERRORS =
 const RESOURCE_LIMITS =
   'https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins';
 
-type Batch = (context: Excel.RequestContext) => void;
-
-/** Runs one batch and returns its error (undefined when it succeeded). */
-async function attempt(batch: Batch, wb = createSimulatedWorkbook()): Promise<unknown> {
-  return wb
-    .run(async (context) => {
-      batch(context);
-      await context.sync();
-    })
-    .then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-}
+/** Runs one batch (on a fresh workbook unless one is given) and returns its error. */
+const attempt = (batch: Batch, wb = createSimulatedWorkbook()): Promise<unknown> => runBatch(wb, batch);
 
 const sheet1 = (context: Excel.RequestContext): Excel.Worksheet =>
   context.workbook.worksheets.getItem('Sheet1');

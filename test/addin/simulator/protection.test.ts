@@ -1,3 +1,4 @@
+import { runBatch } from './batch';
 import { describe, expect, it } from 'vitest';
 import { createSimulatedWorkbook, type SimulatedWorkbook } from '../../../addin/simulator';
 
@@ -11,19 +12,7 @@ const ACCESS_DENIED = 'https://github.com/microsoftgraph/microsoft-graph-docs/is
 const ERRORS =
   'https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling';
 
-type Batch = (context: Excel.RequestContext) => void;
-
-async function attempt(wb: SimulatedWorkbook, batch: Batch): Promise<unknown> {
-  return wb
-    .run(async (context) => {
-      batch(context);
-      await context.sync();
-    })
-    .then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-}
+const attempt = runBatch;
 
 const sheet1 = (c: Excel.RequestContext): Excel.Worksheet => c.workbook.worksheets.getItem('Sheet1');
 
