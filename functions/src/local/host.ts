@@ -10,7 +10,14 @@ import {
 import type { FunctionEntry } from '../functionList';
 import type { HttpEntry } from '../http/define';
 import type { TimerEntry } from '../http/timer';
-import { applyCors } from './cors';
+import {
+  applyCors,
+  FORBIDDEN_ORIGIN,
+  FORBIDDEN_ORIGIN_MESSAGE,
+  foreignRequest,
+  ownOrigins,
+  parseUrl,
+} from './cors';
 import { createRouter } from './routes';
 import { localTick } from './schedule';
 
@@ -52,7 +59,7 @@ const json = (res: ServerResponse, status: number, body: unknown): Promise<void>
 /** What the local host adds around the functions. */
 export interface LocalHostOptions {
   readonly log: LogHandler;
-  /** Origins allowed to call from a browser (the task pane). */
+  /** Origins allowed to call from a browser (the task pane); the host's own origin is added. */
   readonly corsOrigins: readonly string[];
   /** Issues development tokens at GET /dev/token?unit=&role= (only in development auth mode). */
   readonly devToken?: (unit: string, role: string) => Promise<string | null>;
@@ -71,8 +78,16 @@ export function createLocalHost(entries: readonly FunctionEntry[], options: Loca
     new InvocationContext({ functionName, invocationId: randomUUID(), logHandler: log });
   return createServer((req, res) => {
     void (async () => {
+      // Before anything else, so no route (tokens, timers, the API) answers a foreign page.
+      const allowed = [...options.corsOrigins, ...ownOrigins(req.socket.localPort)];
+      const foreign = foreignRequest(req, allowed);
+      if (foreign) {
+        log('warning', `local host refused ${req.method ?? 'GET'} ${req.url ?? '/'}: ${foreign}`);
+        return json(res, 403, { error: { code: FORBIDDEN_ORIGIN, message: FORBIDDEN_ORIGIN_MESSAGE } });
+      }
       if (applyCors(req, res, options.corsOrigins)) return;
-      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+      const url = parseUrl(req.url, req.headers.host ?? '127.0.0.1');
+      if (!url) return json(res, 400, { error: { code: 'invalid-request' } });
       const method = req.method ?? 'GET';
       if (url.pathname === '/dev/token' && options.devToken) {
         const token = await options.devToken(

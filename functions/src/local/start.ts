@@ -56,7 +56,8 @@ export async function startLocalFunctions(options: LocalOptions = {}): Promise<L
       console.error(`[${level}]`, ...args);
   };
   try {
-    const config = loadConfig(env);
+    // What configuration refused (development auth on Azure) is said where the host logs.
+    const config = loadConfig(env, (message) => log('warning', message));
     const services = servicesFromConfig(config, options.now);
     await services.store.ready();
     setServices(services);
