@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import {
   PULL_LIMIT,
+  say,
   type PulledRecord,
   type PushResult,
   type SyncConflict,
@@ -8,11 +9,26 @@ import {
 } from '../../../shared';
 import { readJson } from '../http/body';
 import { httpFunction } from '../http/define';
+import { HttpError } from '../http/errors';
 import { underFunctionsHost } from '../http/runtime';
-import type { StoredRecord } from '../storage';
+import { PurgedError, type PurgedTarget, type StoredRecord, type WriteOutcome } from '../storage';
 import { parseSync } from '../sync/parse';
 
 const pulled = ({ seq: _seq, changeId: _changeId, ...r }: StoredRecord): PulledRecord => r;
+
+/** The 409 of a request writing over records the retention job purged: they stay purged. */
+export function recordPurged(targets: readonly PurgedTarget[]): HttpError {
+  const first = targets[0] as PurgedTarget;
+  return new HttpError(
+    409,
+    'record-purged',
+    say(
+      `已超过保存期限的诉求记录已从云端清除，不再同步（${targets.length} 条，如 ${first.register}/${first.key}）；本次请求未写入任何内容`,
+      `${targets.length} record(s) were purged from the cloud after the retention period and are no longer synced (e.g. ${first.register}/${first.key}); nothing of this request was written`,
+    ),
+    { path: `records[${first.i}]`, purged: targets.map(({ register, key }) => ({ register, key })) },
+  );
+}
 
 /**
  * POST /api/units/{unitId}/sync: pushes changed records (each with its base revision and change id)
@@ -27,15 +43,30 @@ export const syncFunction = httpFunction({
   async run({ request, caller, services, unitId }) {
     const body = parseSync(await readJson(request));
     const { store } = services;
+    let outcomes: WriteOutcome[] = [];
+    try {
+      if (body.writes.length)
+        outcomes = await store.records.commit(
+          unitId,
+          body.writes,
+          { id: caller.id, roles: caller.roles },
+          'sync.push',
+        );
+    } catch (e) {
+      if (e instanceof PurgedError) throw recordPurged(e.targets);
+      throw e;
+    }
+    // Purged while the request ran (the retention job raced it): still a 409 naming them.
+    const racedPurge = body.writes.flatMap((w, i) =>
+      outcomes[i]?.status === 'purged' ? [{ i, register: w.register, key: w.key }] : [],
+    );
+    if (racedPurge.length > 0) throw recordPurged(racedPurge);
     await store.units.touch(unitId, body.ledgersBuilt);
-    const outcomes = body.writes.length
-      ? await store.records.commit(unitId, body.writes, { id: caller.id, roles: caller.roles }, 'sync.push')
-      : [];
     const results: PushResult[] = [];
     const conflicts: SyncConflict[] = [];
     body.writes.forEach((w, i) => {
       const o = outcomes[i];
-      if (!o) return;
+      if (!o || o.status === 'purged') return;
       const id = { register: w.register, key: w.key, changeId: w.changeId };
       if (o.status === 'conflict') {
         conflicts.push({

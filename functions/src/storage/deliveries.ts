@@ -17,8 +17,9 @@ export interface DeliveryRecord {
   readonly sentAt: string;
 }
 
-const prefix = (date: string, channelId: string) => `${date}|${keyPart(channelId)}|`;
-const rowKey = (d: DeliveryRecord) => `${prefix(d.date, d.channelId)}${keyPart(d.reminderKey)}`;
+// Two free-text parts share one row key: each gets half the room.
+const prefix = (date: string, channelId: string) => `${date}|${keyPart(channelId, 200)}|`;
+const rowKey = (d: DeliveryRecord) => `${prefix(d.date, d.channelId)}${keyPart(d.reminderKey, 200)}`;
 
 /** What has been recorded for a unit's channel on a day, by reminder key. */
 export async function listDeliveries(

@@ -18,7 +18,7 @@ import { configureUnit, getUnit, listUnits, touchUnit, type UnitPatch, type Unit
 
 export type { Actor, AuditEntry, DeliveryRecord, EscalationInput, PullPage, RecordWrite, StoredRecord };
 export type { StoredSummary, UnitPatch, UnitProfile, WriteOutcome };
-export { BusyError } from './commit';
+export { BusyError, PurgedError, type PurgedTarget } from './commit';
 export { azuriteConnectionString, storageConnectionString } from './connection';
 
 /** Everything the functions store, grouped by table; every method is partitioned by unit. */

@@ -1,7 +1,31 @@
-// Row keys: the service forbids / \ # ? and control characters in keys, so free text is escaped.
+// Row keys: the service forbids / \ # ? and control characters in keys and holds at most 1 KiB
+// (512 UTF-16 units), so free text is escaped, and a part too long once escaped is hashed.
+import { createHash } from 'node:crypto';
 
-/** Escapes a free-text key part for use in a row key. */
-export const keyPart = (s: string): string => encodeURIComponent(s);
+/**
+ * The longest escaped key part kept readable. Every key the service ever accepted for a record
+ * (`register|part` within 512 units) up to this length keeps its row key; a prefix, a unit id and
+ * a reply suffix still fit in 512 units.
+ */
+export const MAX_KEY_PART = 400;
+
+/**
+ * Escapes a free-text key part for use in a row key: percent-encoding (which escapes / \ # ? and
+ * every control character, and never leaves a bare `|`) when that fits in MAX_KEY_PART, else
+ * `|h` and the SHA-256 of the UTF-16 text. The hashed form starts with `|`, which no escaped form
+ * holds, so the two never collide nor prefix one another; lone surrogates (which percent-encoding
+ * cannot express) take the hashed form too. Every string maps to a legal, bounded part.
+ */
+export function keyPart(s: string, max = MAX_KEY_PART): string {
+  let escaped: string | null = null;
+  try {
+    escaped = encodeURIComponent(s);
+  } catch {
+    // URIError: a lone surrogate.
+  }
+  if (escaped !== null && escaped.length > 0 && escaped.length <= max) return escaped;
+  return `|h${createHash('sha256').update(Buffer.from(s, 'utf16le')).digest('hex')}`;
+}
 
 /** The row key of a record: register, then the record's own key. */
 export const recordRowKey = (register: string, key: string): string => `${register}|${keyPart(key)}`;
