@@ -1,4 +1,4 @@
-import { runBatch } from './batch';
+import { runBatch, type Batch } from './batch';
 import { describe, expect, it } from 'vitest';
 import { createSimulatedWorkbook, type SimulatedWorkbook } from '../../../addin/simulator';
 
