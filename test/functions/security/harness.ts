@@ -1,5 +1,6 @@
 // The attack suite's one way in: the local functions host on Azurite, reached over HTTP on
 // 127.0.0.1 only, with development tokens and a raw view of every table for "nothing stored" checks.
+import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { SCHEMA_VERSION, type PushRecord, type SyncResponse, type WireValue } from '../../../shared';
@@ -11,6 +12,8 @@ import { startLocalFunctions, type LocalFunctions } from '../../../scripts/serve
 export const SECRET = 'security-suite-dev-secret-0123456789abcdef';
 /** The secret as the signing key. */
 export const SECRET_KEY = new TextEncoder().encode(SECRET);
+/** The key robot secrets are sealed under (32 random bytes, base64), as an operator configures it. */
+export const SECRETS_KEY = randomBytes(32).toString('base64');
 
 /** An error body as the contract shapes it. */
 export interface ErrorBody {
@@ -73,7 +76,7 @@ export async function startHost(
   const local = await startLocalFunctions({
     port: 0,
     now: () => now,
-    env: { XIESHANG_DEV_SECRET: SECRET, ...options.env },
+    env: { XIESHANG_DEV_SECRET: SECRET, XIESHANG_SECRETS_KEY: SECRETS_KEY, ...options.env },
   });
   const go = async <T>(path: string, init: RequestInit = {}): Promise<Answer<T>> => {
     const res = await fetch(`${local.url}${path}`, init);
