@@ -14,7 +14,10 @@ import {
   fetchReminders,
   SyncClient,
   type KeyValueStore,
+  type RejectedChange,
   type RemindersView,
+  type ScrubbedText,
+  type SyncApi,
   type SyncConflict,
   type SyncStatus,
   type TokenProvider,
@@ -33,6 +36,10 @@ export interface CloudSyncReport {
   /** Cells the cloud changed that the workbook also has: kept, shown as conflicts. */
   readonly kept: number;
   readonly conflicts: number;
+  /** Records the cloud purged by retention, learnt in this sync: no longer synced, the rows kept. */
+  readonly purged: number;
+  /** Text sent with identity numbers replaced by （已隐去）, as it was sent. */
+  readonly scrubbed: readonly ScrubbedText[];
   readonly error?: Bilingual;
 }
 
@@ -43,6 +50,8 @@ export interface CloudOperations {
   subscribe(listener: (s: SyncStatus) => void): () => void;
   syncNow(today: string): Promise<CloudSyncReport>;
   conflicts(): readonly SyncConflict[];
+  /** Changes the cloud refused, set aside until their row changes. */
+  rejected(): readonly RejectedChange[];
   resolve(register: string, key: string, choice: 'mine' | 'theirs'): Promise<void>;
   reminders(): Promise<RemindersView>;
 }
@@ -54,6 +63,8 @@ export interface CloudOptions {
   readonly unitId: string;
   readonly token: TokenProvider;
   readonly store: KeyValueStore;
+  /** The API to use instead of one over fetch at `baseUrl` (tests: a transport with the server's rules). */
+  readonly api?: SyncApi;
 }
 
 /** Reads the synced registers' rows from the workbook, keyed as the cloud knows them. */
@@ -100,13 +111,14 @@ async function writePulled(
 
 /** Opens the cloud connection for the pane: the sync client over the API, persisted in `store`. */
 export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
-  const api = createSyncApi({ baseUrl: o.baseUrl, getToken: o.token });
+  const api = o.api ?? createSyncApi({ baseUrl: o.baseUrl, getToken: o.token });
   const client = await SyncClient.open({ api, store: o.store, unitId: o.unitId });
   return {
     unitId: o.unitId,
     status: () => client.status(),
     subscribe: (listener) => client.subscribe(listener),
     conflicts: () => client.conflicts(),
+    rejected: () => client.rejected(),
     reminders: () => fetchReminders(api, o.store, o.unitId),
     async resolve(register, key, choice) {
       const theirs = await client.resolve(register, key, choice);
@@ -116,6 +128,8 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
     async syncNow(today) {
       const { rows, covered } = await workbookRows(o.run, today);
       const staged = await client.stage(rows, covered);
+      // What leaves with identity numbers scrubbed, read before the push empties the queue.
+      const scrubbed = client.scrubbed();
       const outcome = await client.sync();
       const { written, kept } = await writePulled(o.run, outcome.pulled);
       return {
@@ -126,6 +140,8 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
         written,
         kept,
         conflicts: client.conflicts().length,
+        purged: outcome.purged.length,
+        scrubbed,
         ...(outcome.error ? { error: outcome.error.text } : {}),
       };
     },

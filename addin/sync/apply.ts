@@ -1,7 +1,7 @@
 import type { EscalationView, PulledRecord, SyncConflict, SyncResponse } from '../../shared';
 import { fingerprint } from './diff';
 import type { OfflineQueue, QueuedChange } from './queue';
-import { recordId, type SyncState } from './state';
+import { recordId, rememberPurged, type SyncState } from './state';
 
 /** What one sync response changed on this side. */
 export interface Applied {
@@ -63,6 +63,11 @@ export function applyResponse(
       fields: fp.fields,
       ...(ch.deleted ? { deleted: true } : {}),
     };
+    // Purged by retention: the row the workbook still holds is not offered for sync again.
+    if (ch.purged) {
+      queue.drop(id);
+      rememberPurged(state, [id]);
+    }
     pulled.push(ch);
   }
   state.cursor = res.cursor;

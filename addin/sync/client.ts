@@ -10,9 +10,10 @@ import { ApiFailure } from './api';
 import { applyResponse } from './apply';
 import { diffWorkbook, type WorkbookRecord } from './diff';
 import type { KeyValueStore } from './kv';
-import { sendBatch, type PushOptions } from './push';
+import { pushBytes, sendBatch, syncRequest, type PushOptions } from './push';
 import { OfflineQueue } from './queue';
 import { resolveConflict } from './resolve';
+import { jsonBytes, REQUEST_BUDGET_BYTES } from './size';
 import { loadState, recordId, saveState, type RejectedChange, type SyncState } from './state';
 
 /** How the client is wired: the API, where it persists, and (for tests) time and randomness. */
@@ -40,11 +41,19 @@ export interface SyncOutcome {
   readonly pulled: PulledRecord[];
   readonly conflicts: SyncConflict[];
   readonly escalations: EscalationView[];
+  /** Records the cloud purged by retention, learnt in this sync: no longer offered (the pane says why once). */
+  readonly purged: { readonly register: string; readonly key: string }[];
   readonly error?: ApiFailure;
 }
 
-// Below the API's 1 MB so the JSON envelope always fits.
-const MAX_CHARS = 700_000;
+/** Text that leaves the machine with identity numbers replaced by （已隐去）, as it will be sent. */
+export interface ScrubbedText {
+  readonly register: string;
+  readonly key: string;
+  readonly field: string;
+  readonly text: string;
+}
+
 const MAX_ROUNDS = 200;
 
 /**
@@ -112,13 +121,36 @@ export class SyncClient {
     await saveState(this.o.store, this.o.unitId, this.state);
   }
 
-  /** Queues what changed in the workbook since the last sync; `covered` names the registers the rows come from. */
+  /** The waiting changes whose text had identity numbers scrubbed, with the text as it will be sent. */
+  scrubbed(): ScrubbedText[] {
+    return this.queue.entries().flatMap((c) =>
+      (c.deleted ? [] : (c.scrubbed ?? [])).map((field) => ({
+        register: c.register,
+        key: c.key,
+        field,
+        text: String(c.values[field] ?? ''),
+      })),
+    );
+  }
+
+  /**
+   * Queues what changed in the workbook since the last sync; `covered` names the registers the rows
+   * come from. Not staged: records in conflict, records the cloud purged by retention, and records
+   * it refused whose row has not changed since.
+   */
   async stage(rows: readonly WorkbookRecord[], covered: readonly string[]): Promise<number> {
     const inConflict = new Set(this.state.conflicts.map((c) => recordId(c.register, c.key)));
+    const purged = new Set(this.state.purged ?? []);
+    const refused = new Map(this.state.rejected.map((r) => [recordId(r.register, r.key), r.hash]));
     const edits = diffWorkbook(rows, covered, this.state.known, (id) => this.queue.latest(id)).filter(
-      (e) => !inConflict.has(e.id),
+      (e) =>
+        !inConflict.has(e.id) && !purged.has(e.id) && !(refused.has(e.id) && refused.get(e.id) === e.hash),
     );
+    const retried = new Set(edits.map((e) => e.id));
+    if (edits.some((e) => refused.has(e.id)))
+      this.state.rejected = this.state.rejected.filter((r) => !retried.has(recordId(r.register, r.key)));
     if (edits.length) await this.queue.add(edits);
+    await saveState(this.o.store, this.o.unitId, this.state);
     this.emit();
     return edits.length;
   }
@@ -142,13 +174,26 @@ export class SyncClient {
     const pulled: PulledRecord[] = [];
     const conflicts: SyncConflict[] = [];
     const escalations: EscalationView[] = [];
+    const purgedBefore = new Set(this.state.purged ?? []);
+    const purged = () =>
+      (this.state.purged ?? [])
+        .filter((id) => !purgedBefore.has(id))
+        .map((id) => ({ register: id.slice(0, id.indexOf('|')), key: id.slice(id.indexOf('|') + 1) }));
     let pushed = 0;
+    // Halved on every request the cloud finds too large, for the rest of this sync.
+    let cap = MAX_RECORDS;
     try {
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const batch = this.queue.next(MAX_RECORDS, MAX_CHARS);
+        const budget = REQUEST_BUDGET_BYTES - jsonBytes(syncRequest([], this.state));
+        const batch = this.queue.next(cap, budget, pushBytes);
         await this.queue.markAttempted(batch);
-        const res = await sendBatch(this.o, batch, this.queue, this.state);
-        if (!res) continue;
+        const sent = await sendBatch(this.o, batch, this.queue, this.state);
+        if (sent.kind === 'too-large') cap = Math.max(1, Math.ceil(batch.length / 2));
+        if (sent.kind !== 'response') {
+          await this.persist();
+          continue;
+        }
+        const res = sent.response;
         const a = applyResponse(res, batch, this.queue, this.state);
         pushed += a.pushed;
         pulled.push(...a.pulled);
@@ -160,12 +205,12 @@ export class SyncClient {
       this.state.lastSyncAt = (this.o.now?.() ?? new Date()).toISOString();
       this.lastError = undefined;
       this.set('idle');
-      return { ok: true, pushed, pulled, conflicts, escalations };
+      return { ok: true, pushed, pulled, conflicts, escalations, purged: purged() };
     } catch (e) {
       const error = e instanceof ApiFailure ? e : new ApiFailure(0, 'client', say('同步失败', 'sync failed'));
       this.lastError = error.text;
       this.set(error.retryable ? 'offline' : 'error');
-      return { ok: false, pushed, pulled, conflicts, escalations, error };
+      return { ok: false, pushed, pulled, conflicts, escalations, purged: purged(), error };
     } finally {
       await this.persist();
       this.emit();

@@ -1,4 +1,10 @@
-import { registerByKey, stripIdentity, SYNC_REGISTERS, type WireValue } from '../../shared';
+import {
+  registerByKey,
+  scrubTextIdentities,
+  stripIdentity,
+  SYNC_REGISTERS,
+  type WireValue,
+} from '../../shared';
 import { changedFields, fieldHashes, recordHash } from './hash';
 import type { Edit } from './queue';
 import { recordId, type KnownRecord } from './state';
@@ -12,17 +18,34 @@ export interface WorkbookRecord {
 
 const SYNCED = new Set(SYNC_REGISTERS.map((r) => r.key));
 
-/** A row's values as they may leave the machine: identity removed (the core's stripIdentity), empty cells left out. */
-export function cloudValues(
+/**
+ * A row's values as they may leave the machine, and the text fields that had identity numbers:
+ * identity fields removed (the core's stripIdentity), mobile, landline and ID numbers typed into
+ * text replaced by （已隐去） (the core's scrubTextIdentities), empty cells left out. The record's
+ * own key is left as it is: the cloud checks it equals the key, and refuses one carrying a number.
+ */
+export function stagedValues(
   register: string,
   values: Readonly<Record<string, unknown>>,
-): Record<string, WireValue> {
+): { values: Record<string, WireValue>; scrubbed: string[] } {
+  const def = registerByKey(register);
   const out: Record<string, WireValue> = {};
-  for (const [k, v] of Object.entries(stripIdentity(registerByKey(register), values))) {
-    if ((typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;
+  const scrubbed: string[] = [];
+  for (const [k, v] of Object.entries(stripIdentity(def, values))) {
+    if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+    if (typeof v !== 'string' || v === '') continue;
+    const clean = k === def.idField ? v : scrubTextIdentities(v);
+    if (clean !== v) scrubbed.push(k);
+    out[k] = clean;
   }
-  return out;
+  return { values: out, scrubbed };
 }
+
+/** A row's values as they may leave the machine (see stagedValues); the workbook's cells are never changed. */
+export const cloudValues = (
+  register: string,
+  values: Readonly<Record<string, unknown>>,
+): Record<string, WireValue> => stagedValues(register, values).values;
 
 /** The fingerprints of a row's cloud values. */
 export function fingerprint(
@@ -56,7 +79,7 @@ export function diffWorkbook(
     if (!registers.has(row.register)) continue;
     const id = recordId(row.register, row.key);
     present.add(id);
-    const values = cloudValues(row.register, row.values);
+    const { values, scrubbed } = stagedValues(row.register, row.values);
     const { hash, fields } = fingerprint(row.register, values);
     const queued = pending(id);
     const was = known[id];
@@ -73,6 +96,7 @@ export function diffWorkbook(
       changed,
       hash,
       fields,
+      ...(scrubbed.length ? { scrubbed } : {}),
     });
   }
   for (const [id, was] of Object.entries(known)) {

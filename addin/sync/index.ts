@@ -1,7 +1,13 @@
 // The add-in's sync library: pure TypeScript over fetch, no React and no Excel; the pane wires it up.
 
 /** The sync client, its status and outcome types. */
-export { SyncClient, type SyncClientOptions, type SyncOutcome, type SyncStatus } from './client';
+export {
+  SyncClient,
+  type ScrubbedText,
+  type SyncClientOptions,
+  type SyncOutcome,
+  type SyncStatus,
+} from './client';
 /** The API client, token provider type and failures. */
 export { ApiFailure, createSyncApi, type ApiOptions, type SyncApi, type TokenProvider } from './api';
 /** Token caching and the local development token. */
@@ -20,7 +26,7 @@ export {
 /** The reminders panel's fetcher with its offline cache. */
 export { fetchReminders, type RemindersView } from './reminders';
 /** Workbook rows as the sync client takes them, and their identity-free cloud values. */
-export { cloudValues, type WorkbookRecord } from './diff';
+export { cloudValues, stagedValues, type WorkbookRecord } from './diff';
 /** Retry policy and backoff. */
 export { backoffDelay, DEFAULT_RETRY, withRetry, type RetryPolicy } from './backoff';
 /** Conflicts and refusals the pane shows. */

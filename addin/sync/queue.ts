@@ -1,5 +1,6 @@
 import type { WireValue } from '../../shared';
 import type { KeyValueStore } from './kv';
+import { jsonBytes } from './size';
 
 /** A change waiting to reach the cloud. */
 export interface QueuedChange {
@@ -18,6 +19,8 @@ export interface QueuedChange {
   fields: string;
   /** Sent at least once: the cloud may have it, so it is resent unchanged (same change id) only. */
   attempted: boolean;
+  /** Text fields whose identity numbers were replaced by （已隐去） when staged, for the clerk to see. */
+  scrubbed?: string[];
 }
 
 /** A new edit for the queue. */
@@ -70,6 +73,8 @@ export class OfflineQueue {
           fields: edit.fields,
           changeId: this.newId(),
         });
+        if (edit.scrubbed) last.scrubbed = edit.scrubbed;
+        else delete last.scrubbed;
         last.changed = [...new Set([...last.changed, ...edit.changed])];
       } else {
         const base = last ? null : edit.baseRevision;
@@ -85,18 +90,24 @@ export class OfflineQueue {
     await this.save();
   }
 
-  /** The changes to send next: the first of each record, within a count and a size. */
-  next(maxCount: number, maxChars: number): QueuedChange[] {
+  /**
+   * The changes to send next: the first of each record, within a count and a size in UTF-8 bytes
+   * (`measure` gives a change's bytes in the request; by default its whole queued form, an
+   * overestimate). The first change always goes, so one too large for any request is refused
+   * by the cloud and set aside instead of blocking the queue.
+   */
+  next(maxCount: number, maxBytes: number, measure: (c: QueuedChange) => number = jsonBytes): QueuedChange[] {
     const out: QueuedChange[] = [];
     const seen = new Set<string>();
-    let chars = 0;
+    let bytes = 0;
     for (const c of this.items) {
       if (seen.has(c.id)) continue;
       seen.add(c.id);
-      const size = JSON.stringify(c.values).length + 300;
-      if (out.length >= maxCount || (out.length > 0 && chars + size > maxChars)) break;
+      if (out.length >= maxCount) break;
+      const size = measure(c);
+      if (out.length > 0 && bytes + size > maxBytes) break;
       out.push(c);
-      chars += size;
+      bytes += size;
     }
     return out;
   }

@@ -9,12 +9,17 @@ export interface KnownRecord {
   readonly deleted?: boolean;
 }
 
-/** A change the cloud refused as invalid (400): shown to the clerk, not retried. */
+/**
+ * A change the cloud refused (invalid, or too large for any request): shown to the clerk, not
+ * retried until the row changes.
+ */
 export interface RejectedChange {
   readonly register: string;
   readonly key: string;
   readonly path: string;
   readonly message: Bilingual;
+  /** The refused values' fingerprint: the same row is not staged again until it differs. */
+  readonly hash?: string;
 }
 
 /** Everything the sync client remembers between sessions, apart from the queue. */
@@ -26,6 +31,11 @@ export interface SyncState {
   known: Record<string, KnownRecord>;
   conflicts: SyncConflict[];
   rejected: RejectedChange[];
+  /**
+   * Records the cloud purged by its retention period ("register|key"): never staged again, so the
+   * rows the workbook still holds cannot bring them back.
+   */
+  purged?: string[];
   escalations: EscalationView[];
   /** Quarters whose work ledger the workbook has built, sent with every sync. */
   ledgersBuilt?: string[];
@@ -41,6 +51,7 @@ export const emptyState = (): SyncState => ({
   known: {},
   conflicts: [],
   rejected: [],
+  purged: [],
   escalations: [],
 });
 
@@ -62,3 +73,11 @@ export const saveState = (store: KeyValueStore, unitId: string, s: SyncState): P
 
 /** The id of a record in the client's maps. */
 export const recordId = (register: string, key: string): string => `${register}|${key}`;
+
+/** Remembers records the cloud purged; returns those not known to be purged before. */
+export function rememberPurged(s: SyncState, ids: readonly string[]): string[] {
+  const known = new Set(s.purged ?? []);
+  const fresh = [...new Set(ids)].filter((id) => !known.has(id));
+  if (fresh.length) s.purged = [...known, ...fresh];
+  return fresh;
+}

@@ -52,11 +52,16 @@ describe('the offline queue', () => {
     ]);
   });
 
-  it('sends within a count and a size', async () => {
+  it('sends within a count and a size in UTF-8 bytes, as the functions measure a body', async () => {
     const q = await OfflineQueue.open(memoryStore(), 'u1', ids());
-    await q.add(Array.from({ length: 30 }, (_, i) => edit(`K${i}`, 'x'.repeat(1000))));
-    expect(q.next(10, 1e6)).toHaveLength(10);
-    expect(q.next(100, 5000)).toHaveLength(3);
-    expect(q.next(100, 10)).toHaveLength(1);
+    // 1,000 Chinese characters: 1,000 UTF-16 units, 3,000 bytes on the wire.
+    await q.add(Array.from({ length: 30 }, (_, i) => edit(`K${i}`, '职'.repeat(1000))));
+    const values = (c: { values: object }) => new TextEncoder().encode(JSON.stringify(c.values)).byteLength;
+    expect(q.next(10, 1e6, values)).toHaveLength(10);
+    expect(q.next(100, 10_000, values)).toHaveLength(3);
+    // By default a change counts as its whole queued form: never less than what is sent.
+    expect(q.next(100, 10_000)).toHaveLength(1);
+    // The first always goes, so one too large is refused by the cloud and set aside, not stuck.
+    expect(q.next(100, 10, values)).toHaveLength(1);
   });
 });
