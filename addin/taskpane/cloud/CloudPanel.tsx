@@ -8,6 +8,8 @@ import { useI18n } from '../i18n/I18nContext';
 import { usePane } from '../pane/PaneContext';
 import { CloudReminders } from './CloudReminders';
 import { ConflictList } from './ConflictList';
+import { RejectedList } from './RejectedList';
+import { ScrubbedList } from './ScrubbedList';
 import { useSyncStatus } from './useSyncStatus';
 
 /** Sync with the cloud: status, the sync button, what came back, conflicts to settle, reminders. */
@@ -51,6 +53,11 @@ function Connected({ cloud }: { cloud: CloudOperations }) {
             (report.kept ? ` ${t('cloud.kept', { count: report.kept })}` : '')}
         </Notice>
       )}
+      {report && report.purged > 0 && (
+        <Notice intent="info">{t('cloud.purged', { count: report.purged })}</Notice>
+      )}
+      {report && <ScrubbedList scrubbed={report.scrubbed} />}
+      <RejectedList rejected={cloud.rejected()} />
       <ConflictList cloud={cloud} onResolved={() => void reloadWorkbook()} />
       <CloudReminders cloud={cloud} />
     </>

@@ -206,6 +206,13 @@ export const en: Readonly<Record<StringKey, string>> = {
   'cloud.lastSync': 'Last sync: {time}',
   'cloud.done': 'Synced: {pushed} sent, {pulled} received, {written} cells written',
   'cloud.kept': '{count} cells differ in the cloud; the workbook keeps its own',
+  'cloud.purged':
+    '{count} records were purged from the cloud at the end of their retention period and are no longer synced; the rows in the workbook are unchanged.',
+  'cloud.scrubbed':
+    'Sent with mobile, landline and ID card numbers hidden (the cells in the workbook are unchanged)',
+  'cloud.scrubbedItem': '{register} {key} · {field}: {text}',
+  'cloud.rejected': 'Records the cloud did not accept ({count}); they sync again once the row is changed',
+  'cloud.rejectedItem': '{register} {key}: {message}',
   'cloud.conflicts': 'Conflicts ({count})',
   'cloud.conflict': '{register} {key}: changed here and in the cloud',
   'cloud.keepMine': 'Keep mine',
