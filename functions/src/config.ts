@@ -64,6 +64,8 @@ export function loadConfig(env: Env, warn: ConfigWarn = consoleWarn): Config {
       baseDelayMs: num(env.XIESHANG_WEBHOOK_BASE_DELAY_MS, 2000),
       timeoutMs: num(env.XIESHANG_WEBHOOK_TIMEOUT_MS, 10_000),
       allowLoopbackHttp: env.XIESHANG_ALLOW_LOOPBACK_WEBHOOKS === '1',
+      // XIESHANG_SECRETS_KEY and WEBSITE_INSTANCE_ID are read from here (the local host's own settings too).
+      env,
     },
   };
 }

@@ -22,3 +22,10 @@ export const inScope = (caller: Caller, unitId: string): boolean =>
 /** Whether a caller may do `access` on `unitId`. */
 export const allowed = (caller: Caller, access: Access, unitId: string): boolean =>
   caller.roles.some((r) => POLICY[access].includes(r)) && inScope(caller, unitId);
+
+/**
+ * Whether a caller may put `unitId` under `parentId`: a parent reads its children's escalations and
+ * figures, so attaching needs the configure right over both units, not just the one being moved.
+ */
+export const mayAttach = (caller: Caller, unitId: string, parentId: string): boolean =>
+  allowed(caller, 'configure', unitId) && allowed(caller, 'configure', parentId);

@@ -1,6 +1,6 @@
 import type { ReminderView } from '../../../shared';
 import type { DeliveryRecord, Store, UnitProfile } from '../storage';
-import type { Channel } from './channels';
+import { type Channel, openChannel, type OpenChannel } from './channels';
 import { formatMessages } from './format';
 import { postWithRetry, type WebhookOptions } from './post';
 
@@ -53,6 +53,16 @@ async function deliverToChannel(
   await store.deliveries.save(listed.map((r) => record(r, 'sending', 0)));
   const byKey = new Map(listed.map((r) => [r.key, r]));
   const outcome: DeliveryRecord[] = [];
+  // The address and secret are opened only now, for posting; a channel that cannot be opened
+  // (key changed, stored before sealing) fails its items, which the next run retries.
+  let open: OpenChannel;
+  try {
+    open = await openChannel(channel, webhooks);
+  } catch (e) {
+    const error = `channel not usable: ${e instanceof Error ? e.message : String(e)}`;
+    await store.deliveries.save(listed.map((r) => record(r, 'failed', 0, error)));
+    return { sent: 0, failed: listed.length, skipped: items.length - fresh.length };
+  }
   for (const message of formatMessages(
     channel.kind,
     unit.name || unit.unitId,
@@ -60,7 +70,7 @@ async function deliverToChannel(
     listed,
     fresh.length - listed.length,
   )) {
-    const res = await postWithRetry(channel, message.body, webhooks);
+    const res = await postWithRetry(open, message.body, webhooks);
     const at = res.ok ? new Date().toISOString() : '';
     for (const k of message.keys)
       outcome.push(

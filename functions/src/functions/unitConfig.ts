@@ -1,13 +1,19 @@
 import { app } from '@azure/functions';
 import { say } from '../../../shared';
-import { maskChannel, parseChannels } from '../delivery/channels';
+import { mayAttach } from '../auth/policy';
+import { maskChannel, parseChannels, refuseBadWebhooks, sealChannels } from '../delivery/channels';
 import { wouldCycle } from '../domain/orgTree';
 import { readJson } from '../http/body';
 import { httpFunction, UNIT_ID } from '../http/define';
-import { invalidBody } from '../http/errors';
+import { HttpError, invalidBody } from '../http/errors';
 import { underFunctionsHost } from '../http/runtime';
 import type { UnitPatch } from '../storage';
 import { isObject, noOtherKeys, optionalString, Problems } from '../util/problems';
+
+const PARENT_OUT_OF_SCOPE = say(
+  '无权把本单位挂到该上级单位之下：需要同时管理两个单位',
+  'you may not attach this unit under that parent: it needs scope over both units',
+);
 
 /**
  * PUT /api/units/{unitId}/config (administrators): the unit's name, its parent in the unit tree and
@@ -29,22 +35,31 @@ export const unitConfigFunction = httpFunction({
     const parentId = optionalString(body, 'parentId', '$', p, 64);
     if (parentId && (!UNIT_ID.test(parentId) || parentId === unitId))
       p.add('parentId', say('上级单位代码无效', 'invalid parent unit id'));
-    if (parentId && p.ok && wouldCycle(await services.store.units.list(), unitId, parentId))
-      p.add('parentId', say('不能把下级单位设为上级', 'a unit cannot sit below its own descendant'));
-    const channels =
-      body.channels === undefined
-        ? undefined
-        : parseChannels(body.channels, 'channels', p, services.webhooks.allowLoopbackHttp);
+    const channels = body.channels === undefined ? undefined : parseChannels(body.channels, 'channels', p);
     if (!p.ok) throw invalidBody(p.list);
+    // A parent sees its children's escalations and figures: attaching a unit under another is an
+    // act on both. Checked before the tree is read, so the answer says nothing about other units.
+    if (parentId && !mayAttach(caller, unitId, parentId))
+      throw new HttpError(403, 'forbidden', PARENT_OUT_OF_SCOPE, { path: 'parentId' });
+    if (parentId && wouldCycle(await services.store.units.list(), unitId, parentId))
+      throw invalidBody([
+        {
+          path: 'parentId',
+          message: say('不能把下级单位设为上级', 'a unit cannot sit below its own descendant'),
+        },
+      ]);
+    if (channels) refuseBadWebhooks(channels, 'channels', services.webhooks);
+    const sealed = channels && (await sealChannels(channels, 'channels', services.webhooks));
     const patch: UnitPatch = {
       ...(name !== undefined ? { name } : {}),
       ...(parentId !== undefined ? { parentId } : {}),
-      ...(channels !== undefined ? { channels } : {}),
+      ...(sealed !== undefined ? { channels: sealed } : {}),
     };
-    const profile = await services.store.units.configure(unitId, patch);
-    await services.store.audit.write(unitId, caller, 'unit.configure', {
-      ...patch,
-      ...(channels ? { channels: channels.map(maskChannel) } : {}),
+    // The change and its audit entry commit in one transaction (storage helper, issue 10).
+    const profile = await services.store.units.configure(unitId, patch, {
+      actor: caller,
+      action: 'unit.configure',
+      detail: { ...patch, ...(sealed ? { channels: sealed.map(maskChannel) } : {}) },
     });
     return { status: 200, jsonBody: { ...profile, channels: profile.channels.map(maskChannel) } };
   },

@@ -21,6 +21,7 @@ import { escalationsFunction } from '../../../functions/src/functions/escalation
 import { remindersFunction } from '../../../functions/src/functions/reminders';
 import { summaryFunction } from '../../../functions/src/functions/summary';
 import { syncFunction } from '../../../functions/src/functions/sync';
+import { openChannel } from '../../../functions/src/delivery/channels';
 import { unitConfigFunction } from '../../../functions/src/functions/unitConfig';
 import { generateWorkbook, type GeneratedWorkbook } from '../../../addin/demo/generate';
 import { pushAll, pushRecords } from '../fixtures';
@@ -275,7 +276,9 @@ describe('PUT /api/units/{unitId}/config', () => {
     });
     expect(ok.status).toBe(200);
     expect(JSON.stringify(ok.body)).not.toContain('SECRET-KEY');
-    expect((await env.services.store.units.get('co-b'))?.channels[0]?.url).toContain('SECRET-KEY');
+    const stored = (await env.services.store.units.get('co-b'))?.channels[0];
+    expect(JSON.stringify(stored)).not.toContain('SECRET-KEY');
+    expect(stored && (await openChannel(stored, env.services.webhooks)).url).toContain('SECRET-KEY');
     const plain = await put('co-b', {
       channels: [{ id: 'wx', kind: 'wecom', url: 'http://example.com/hook' }],
     });

@@ -5,6 +5,7 @@ import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushRecord } from '../../../shared';
 import { remindersFor } from '../../../functions/src/domain/reminders';
+import { sealChannels } from '../../../functions/src/delivery/channels';
 import { remindersTimer } from '../../../functions/src/functions/remindersTimer';
 import { retentionTimer } from '../../../functions/src/functions/retentionTimer';
 import { pushAll } from '../fixtures';
@@ -63,11 +64,15 @@ describe('timer reminders', () => {
     const { store } = env.services;
     await store.units.configure('u-r', {
       name: '丙公司',
-      channels: [
-        { id: 'wx', kind: 'wecom', url: `${base}/wecom?key=k` },
-        { id: 'dd', kind: 'dingtalk', url: `${base}/ding?access_token=t`, secret: 'SECabc' },
-        { id: 'tm', kind: 'teams', url: `${base}/teams` },
-      ],
+      channels: await sealChannels(
+        [
+          { id: 'wx', kind: 'wecom', url: `${base}/wecom?key=k` },
+          { id: 'dd', kind: 'dingtalk', url: `${base}/ding?access_token=t`, secret: 'SECabc' },
+          { id: 'tm', kind: 'teams', url: `${base}/teams` },
+        ],
+        'channels',
+        env.services.webhooks,
+      ),
     });
     await pushAll('u-r', await tokenFor('clerk', ['u-r']), [
       appeal('2026-007', {
@@ -110,7 +115,11 @@ describe('timer reminders', () => {
     const { store } = env.services;
     await store.units.configure('u-down', {
       name: '丁公司',
-      channels: [{ id: 'x', kind: 'wecom', url: `${base}/down` }],
+      channels: await sealChannels(
+        [{ id: 'x', kind: 'wecom', url: `${base}/down` }],
+        'channels',
+        env.services.webhooks,
+      ),
     });
     await pushAll('u-down', await tokenFor('clerk', ['u-down']), [
       appeal('2026-100', {
@@ -137,7 +146,11 @@ describe('a long list', () => {
     const { store } = env.services;
     await store.units.configure('u-many', {
       name: '己公司',
-      channels: [{ id: 'wx', kind: 'wecom', url: `${base}/many` }],
+      channels: await sealChannels(
+        [{ id: 'wx', kind: 'wecom', url: `${base}/many` }],
+        'channels',
+        env.services.webhooks,
+      ),
     });
     const appeals = Array.from({ length: 60 }, (_, i) =>
       appeal(`M-${String(i).padStart(2, '0')}`, {

@@ -144,7 +144,7 @@ describe('units, escalations, deliveries and summaries in Azurite', () => {
     await store.units.configure('co-1', {
       name: '一公司',
       parentId: 'grp',
-      channels: [{ id: 'wx', kind: 'wecom', url: 'https://qyapi.weixin.qq.com/x?key=1' }],
+      channels: [{ id: 'wx', kind: 'wecom', origin: 'https://qyapi.weixin.qq.com', sealed: 'a.b.c.d.e' }],
     });
     await store.units.touch('co-1', ['2025Q2', '2025Q1']);
     const co = await store.units.get('co-1');
