@@ -5,6 +5,7 @@ import { remindersFor } from '../domain/reminders';
 import { timerFunction } from '../http/timer';
 import { underFunctionsHost } from '../http/runtime';
 import { mapLimit } from '../util/mapLimit';
+import type { UnitFailure } from './retentionTimer';
 
 /**
  * Daily at 08:30 China time. Timer schedules are evaluated in UTC unless WEBSITE_TIME_ZONE is set,
@@ -33,7 +34,14 @@ export const remindersTimer = timerFunction({
         return { unitId: unit.unitId, sent: 0, failed: 0, skipped: 0, error: String(e) };
       }
     });
-    return { today, units: outcomes };
+    const failed = outcomes.flatMap((o): UnitFailure[] =>
+      'error' in o && typeof o.error === 'string' ? [{ unitId: o.unitId, error: o.error }] : [],
+    );
+    if (failed.length > 0)
+      context.error(
+        `reminders failed for ${failed.length} of ${units.length} units (${failed.map((f) => f.unitId).join(', ')}); the others were sent`,
+      );
+    return { today, units: outcomes, failed };
   },
 });
 

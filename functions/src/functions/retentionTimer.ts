@@ -4,6 +4,7 @@ import { chinaToday } from '../domain/clock';
 import { retentionPlan } from '../domain/retention';
 import { timerFunction } from '../http/timer';
 import { underFunctionsHost } from '../http/runtime';
+import type { Services } from '../services';
 
 /** Nightly at 02:00 China time (18:00 UTC). */
 export const RETENTION_SCHEDULE = '0 0 18 * * *';
@@ -13,43 +14,79 @@ export const DELIVERY_KEEP_DAYS = 90;
 
 const SYSTEM = { id: 'system:retention', roles: ['system'] } as const;
 
+/** A unit a timer could not finish, and why (the others are done regardless). */
+export interface UnitFailure {
+  readonly unitId: string;
+  readonly error: string;
+}
+
+/** Purges one unit's expired appeals; null when it had nothing to purge. */
+async function purgeUnit(
+  store: Services['store'],
+  unitId: string,
+  today: string,
+): Promise<{ unitId: string; appeals: number; records: number } | null> {
+  const plan = retentionPlan(await store.records.load(unitId), today);
+  if (plan.writes.length === 0) return null;
+  const outcomes = await store.records.commit(unitId, plan.writes, SYSTEM, 'retention.purge');
+  const done = outcomes.filter((o) => o.status !== 'conflict').length;
+  // An appeal edited while the job ran keeps its row (a conflict): only the purged ones lose escalations.
+  const gone = new Set(
+    plan.writes
+      .filter((w, i) => w.register === 'appeals' && outcomes[i]?.status !== 'conflict')
+      .map((w) => w.key),
+  );
+  const outgoing = (await store.escalations.list(unitId)).filter((e) => e.direction === 'out');
+  for (const e of outgoing)
+    if (gone.has(e.appealId)) await store.escalations.remove(unitId, e.toUnit, e.appealId);
+  await store.audit.write(unitId, SYSTEM, 'retention.summary', {
+    retentionMonths: plan.retentionMonths,
+    appealIds: [...gone],
+    records: done,
+    keptAsChanged: outcomes.length - done,
+  });
+  return { unitId, appeals: gone.size, records: done };
+}
+
 /**
  * Timer `retention`: purges appeals archived longer than each unit's retention period (with every
- * row referring to them and their escalations) and writes what it purged to the audit log.
+ * row referring to them and their escalations) and writes what it purged to the audit log. A unit
+ * that fails is logged and listed in `failed`; the others are purged all the same.
  */
 export const retentionTimer = timerFunction({
   name: 'retention',
   schedule: RETENTION_SCHEDULE,
-  async run(services) {
+  async run(services, context) {
     const { store } = services;
     const today = chinaToday(services.now());
     const purged: { unitId: string; appeals: number; records: number }[] = [];
-    for (const unit of await store.units.list()) {
-      const plan = retentionPlan(await store.records.load(unit.unitId), today);
-      if (plan.writes.length === 0) continue;
-      const outcomes = await store.records.commit(unit.unitId, plan.writes, SYSTEM, 'retention.purge');
-      const done = outcomes.filter((o) => o.status !== 'conflict').length;
-      // An appeal edited while the job ran keeps its row (a conflict): only the purged ones lose escalations.
-      const gone = new Set(
-        plan.writes
-          .filter((w, i) => w.register === 'appeals' && outcomes[i]?.status !== 'conflict')
-          .map((w) => w.key),
-      );
-      const outgoing = (await store.escalations.list(unit.unitId)).filter((e) => e.direction === 'out');
-      for (const e of outgoing)
-        if (gone.has(e.appealId)) await store.escalations.remove(unit.unitId, e.toUnit, e.appealId);
-      await store.audit.write(unit.unitId, SYSTEM, 'retention.summary', {
-        retentionMonths: plan.retentionMonths,
-        appealIds: [...gone],
-        records: done,
-        keptAsChanged: outcomes.length - done,
-      });
-      purged.push({ unitId: unit.unitId, appeals: gone.size, records: done });
+    const failed: UnitFailure[] = [];
+    const units = await store.units.list();
+    for (const unit of units) {
+      // One unit's bad data or a storage error must not keep every later unit's old appeals.
+      try {
+        const done = await purgeUnit(store, unit.unitId, today);
+        if (done) purged.push(done);
+      } catch (e) {
+        context.error(`retention for ${unit.unitId} failed`, e);
+        failed.push({ unitId: unit.unitId, error: String(e) });
+      }
     }
-    const deliveries = await store.deliveries.purgeBefore(
-      isoFromDay((dayFromIso(today) as number) - DELIVERY_KEEP_DAYS),
-    );
-    return { today, purged, deliveries };
+    // Delivery records are one table for every unit: their purge is tried whatever happened above.
+    let deliveries: number | { error: string };
+    try {
+      deliveries = await store.deliveries.purgeBefore(
+        isoFromDay((dayFromIso(today) as number) - DELIVERY_KEEP_DAYS),
+      );
+    } catch (e) {
+      context.error('retention of delivery records failed', e);
+      deliveries = { error: String(e) };
+    }
+    if (failed.length > 0)
+      context.error(
+        `retention failed for ${failed.length} of ${units.length} units (${failed.map((f) => f.unitId).join(', ')}); the others were purged`,
+      );
+    return { today, purged, deliveries, failed };
   },
 });
 
