@@ -1,6 +1,7 @@
 // npm run dev-token -- --unit <unitId> --role <clerk|chair|management|admin> [--unit …] [--sub name] [--ttl 8h]
-// Prints a development token the local functions host accepts (signed with the key under the OS
-// temp directory, or XIESHANG_DEV_SECRET). Never accepted where Entra ID is configured.
+// Prints a development token the local functions host accepts (signed with the owner-only key in a
+// private directory under the OS temp directory, or XIESHANG_DEV_SECRET). Never accepted where Entra
+// ID is configured, and refused on Azure (WEBSITE_INSTANCE_ID): there this prints why and exits 1.
 import { ROLES, type Role } from '../functions/src/auth/caller';
 import { devSecret, signDevToken } from '../functions/src/auth/devKey';
 
@@ -39,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e);
+  console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });
