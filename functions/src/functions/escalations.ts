@@ -1,10 +1,15 @@
 import { app } from '@azure/functions';
-import { appealRegister, say, stripIdentity, type WireValue } from '../../../shared';
+import {
+  appealRegister,
+  escalationSchemaFor,
+  say,
+  stripIdentity,
+  type WireValue,
+} from '../../../shared';
 import { readJson } from '../http/body';
 import { httpFunction, type HttpCall } from '../http/define';
-import { HttpError, invalidBody } from '../http/errors';
+import { HttpError, parseWire } from '../http/errors';
 import { underFunctionsHost } from '../http/runtime';
-import { isObject, noOtherKeys, optionalString, Problems } from '../util/problems';
 
 const noParent = say(
   '尚未配置上级单位，无法上报',
@@ -22,19 +27,15 @@ async function escalate({ services, caller, unitId }: HttpCall, appealId: string
   // The cloud never holds identity; stripping again keeps a future slip from travelling upwards.
   const snapshot = stripIdentity(appealRegister, appeal.values) as Record<string, WireValue>;
   const at = services.now().toISOString();
-  const view = await store.escalations.put({
-    fromUnit: unitId,
-    toUnit: unit.parentId,
-    appealId,
-    snapshot,
-    note,
-    at,
-  });
-  await store.audit.write(unitId, caller, 'escalation.create', {
-    appealId,
-    toUnit: unit.parentId,
-    revision: appeal.revision,
-  });
+  // The escalation and its audit entry commit together.
+  const view = await store.escalations.put(
+    { fromUnit: unitId, toUnit: unit.parentId, appealId, snapshot, note, at },
+    {
+      actor: caller,
+      action: 'escalation.create',
+      detail: { appealId, toUnit: unit.parentId, revision: appeal.revision },
+    },
+  );
   return { status: 201, jsonBody: view };
 }
 
@@ -45,13 +46,15 @@ async function reply(
   text: string,
 ) {
   const at = services.now().toISOString();
-  const view = await services.store.escalations.reply(unitId, fromUnit, appealId, {
-    at,
-    by: caller.id,
-    text,
-  });
+  // Each reply is an entity of its own (any number fit), committed with its audit entry.
+  const view = await services.store.escalations.reply(
+    unitId,
+    fromUnit,
+    appealId,
+    { at, by: caller.id, text },
+    { actor: caller, action: 'escalation.reply', detail: { fromUnit, appealId } },
+  );
   if (!view) throw new HttpError(404, 'unknown-escalation', noEscalation);
-  await services.store.audit.write(unitId, caller, 'escalation.reply', { fromUnit, appealId });
   return { status: 200, jsonBody: view };
 }
 
@@ -67,26 +70,10 @@ export const escalationsFunction = httpFunction({
   access: 'escalate',
   scope: 'unitId',
   async run(call) {
-    const body = await readJson(call.request);
-    const p = new Problems();
-    if (!isObject(body)) throw invalidBody([{ path: '$', message: say('应为对象', 'expected an object') }]);
-    if (isObject(body.reply)) {
-      noOtherKeys(body, ['reply'], '$', p);
-      noOtherKeys(body.reply, ['fromUnit', 'appealId', 'text'], 'reply', p);
-      const fromUnit = optionalString(body.reply, 'fromUnit', 'reply', p, 64);
-      const appealId = optionalString(body.reply, 'appealId', 'reply', p, 200);
-      const text = optionalString(body.reply, 'text', 'reply', p, 4000);
-      if (!fromUnit || !appealId || !text)
-        p.add('reply', say('须填写 fromUnit、appealId 和 text', 'fromUnit, appealId and text are required'));
-      if (!p.ok) throw invalidBody(p.list);
-      return reply(call, fromUnit as string, appealId as string, text as string);
-    }
-    noOtherKeys(body, ['appealId', 'note'], '$', p);
-    const appealId = optionalString(body, 'appealId', '$', p, 200);
-    const note = optionalString(body, 'note', '$', p, 2000) ?? '';
-    if (!appealId) p.add('appealId', say('须填写诉求编号', 'appealId is required'));
-    if (!p.ok) throw invalidBody(p.list);
-    return escalate(call, appealId as string, note);
+    const raw = await readJson(call.request);
+    const body = parseWire(escalationSchemaFor(raw), raw);
+    if ('reply' in body) return reply(call, body.reply.fromUnit, body.reply.appealId, body.reply.text);
+    return escalate(call, body.appealId, body.note ?? '');
   },
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { newestFirstKey, prefixEnd } from './keys';
+import { checkEntity, under } from './limits';
 import { collect, type Tables } from './tables';
 
 /** Who did something. */
@@ -19,11 +20,22 @@ export interface AuditEntry {
   readonly detail: unknown;
 }
 
+/** The audit entry a change carries, committed in the same transaction as the change itself. */
+export interface AuditInput {
+  readonly actor: Actor;
+  readonly action: string;
+  readonly detail: unknown;
+}
+
 /**
  * Audit entries of record writes live in the records table's partition, under this row-key
- * prefix, so each commits in the same transaction as the records it describes.
+ * prefix, so each commits in the same transaction as the records it describes; so do those of
+ * escalations (escalations table) and of unit configuration (units table), in the unit's partition.
  */
 export const RECORD_AUDIT_PREFIX = '~audit|';
+
+/** The same prefix in the escalations and units tables. */
+export const AUDIT_PREFIX = RECORD_AUDIT_PREFIX;
 
 // A string property holds at most 32K UTF-16 characters: long details are split over several.
 const CHUNK = 30_000;
@@ -72,26 +84,33 @@ export async function writeAudit(
   detail: unknown,
   at: Date,
 ): Promise<void> {
-  await t.audit.createEntity(auditEntity(unit, '', actor, action, detail, at));
+  const e = auditEntity(unit, '', actor, action, detail, at);
+  checkEntity(e, under('audit'));
+  await t.audit.createEntity(e);
 }
+
+const auditRows = (t: Tables, table: 'records' | 'escalations' | 'units', unit: string) =>
+  collect(
+    t[table].listEntities<Record<string, unknown>>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${unit} and RowKey ge ${AUDIT_PREFIX} and RowKey lt ${prefixEnd(AUDIT_PREFIX)}`,
+      },
+    }),
+  );
 
 /** The unit's audit entries from both places, newest first. */
 export async function listAudit(t: Tables, unit: string, limit = 1000): Promise<AuditEntry[]> {
-  const [records, others] = await Promise.all([
-    collect(
-      t.records.listEntities<Record<string, unknown>>({
-        queryOptions: {
-          filter: odata`PartitionKey eq ${unit} and RowKey ge ${RECORD_AUDIT_PREFIX} and RowKey lt ${prefixEnd(RECORD_AUDIT_PREFIX)}`,
-        },
-      }),
-    ),
+  const [records, escalations, units, others] = await Promise.all([
+    auditRows(t, 'records', unit),
+    auditRows(t, 'escalations', unit),
+    auditRows(t, 'units', unit),
     collect(
       t.audit.listEntities<Record<string, unknown>>({
         queryOptions: { filter: odata`PartitionKey eq ${unit}` },
       }),
     ),
   ]);
-  return [...records, ...others]
+  return [...records, ...escalations, ...units, ...others]
     .map((e) => ({
       unit,
       at: String(e.at),

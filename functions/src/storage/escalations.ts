@@ -1,7 +1,10 @@
 import { odata } from '@azure/data-tables';
 import type { EscalationReply, EscalationView, WireValue } from '../../../shared';
-import { keyPart } from './keys';
-import { collect, statusOf, type Tables } from './tables';
+import { mapLimit } from '../util/mapLimit';
+import { AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
+import { keyPart, prefixEnd } from './keys';
+import { checkEntity, under, type PathOf } from './limits';
+import { collect, statusOf, submitInBatches, type Action, type Tables } from './tables';
 
 /** An appeal being handed up. */
 export interface EscalationInput {
@@ -22,14 +25,52 @@ interface EscalationEntity {
   note: string;
   escalatedAt: string;
   status: string;
+  /** Replies stored before each had its own entity (kept readable; never written any more). */
   replies?: string;
+  /** How many reply entities the escalation has: the next one's number is this plus one. */
+  replyCount?: number;
   updatedAt: string;
+}
+
+interface ReplyEntity {
+  at: string;
+  by: string;
+  text: string;
 }
 
 const inKey = (fromUnit: string, appealId: string) => `in|${keyPart(fromUnit)}|${keyPart(appealId)}`;
 const outKey = (toUnit: string, appealId: string) => `out|${keyPart(toUnit)}|${keyPart(appealId)}`;
 
-const toView = (e: EscalationEntity): EscalationView => ({
+// Replies live beside the receiving side's entity (the parent's partition), one entity each, so any
+// number fit; a zero-padded number orders them. Both sides read them from there.
+const replyPrefix = (fromUnit: string, appealId: string) => `${inKey(fromUnit, appealId)}|r|`;
+const replyKey = (fromUnit: string, appealId: string, n: number) =>
+  `${replyPrefix(fromUnit, appealId)}${String(n).padStart(8, '0')}`;
+
+const MAX_ATTEMPTS = 8;
+
+// Entity properties are named after the request fields they come from.
+const escalationPath: PathOf = (p) =>
+  p === 'rowKey' ? 'appealId' : p === 'partitionKey' ? 'unitId' : p === '' ? '$' : p;
+const replyPath: PathOf = (p) =>
+  p === 'rowKey' ? 'reply.appealId' : p === 'partitionKey' ? 'reply.fromUnit' : `reply${p ? `.${p}` : ''}`;
+
+async function repliesOf(t: Tables, e: EscalationEntity): Promise<EscalationReply[]> {
+  const legacy = JSON.parse(e.replies ?? '[]') as EscalationReply[];
+  if (!e.replyCount) return legacy;
+  const p = replyPrefix(e.fromUnit, e.appealId);
+  const rows = await collect(
+    t.escalations.listEntities<ReplyEntity & { rowKey?: string }>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${e.toUnit} and RowKey ge ${p} and RowKey lt ${prefixEnd(p)}`,
+      },
+    }),
+  );
+  rows.sort((a, b) => String(a.rowKey).localeCompare(String(b.rowKey)));
+  return [...legacy, ...rows.map((r) => ({ at: r.at, by: r.by, text: r.text }))];
+}
+
+const toView = (e: EscalationEntity, replies: readonly EscalationReply[]): EscalationView => ({
   direction: e.direction === 'in' ? 'in' : 'out',
   fromUnit: e.fromUnit,
   toUnit: e.toUnit,
@@ -38,15 +79,27 @@ const toView = (e: EscalationEntity): EscalationView => ({
   note: e.note ?? '',
   escalatedAt: e.escalatedAt,
   status: e.status === 'replied' ? 'replied' : 'open',
-  replies: JSON.parse(e.replies ?? '[]') as EscalationReply[],
+  replies,
   updatedAt: e.updatedAt,
 });
 
+const auditOf = (unit: string, audit: AuditInput, at: string) => {
+  const e = auditEntity(unit, AUDIT_PREFIX, audit.actor, audit.action, audit.detail, new Date(at));
+  checkEntity(e, under('audit'));
+  return e;
+};
+
 /**
  * Hands an appeal up: one entity in the parent's partition (what it receives) and one in the
- * child's (what it sent). Both are upserts, so a retried request converges on the same state.
+ * child's (what it sent). Both are upserts, so a retried request converges on the same state. The
+ * child's entity and its audit entry commit in one transaction (both or neither), before the
+ * parent's entity is written: the parent never sees an escalation its sender has no audit of.
  */
-export async function putEscalation(t: Tables, x: EscalationInput): Promise<EscalationView> {
+export async function putEscalation(
+  t: Tables,
+  x: EscalationInput,
+  audit?: AuditInput,
+): Promise<EscalationView> {
   const common = {
     fromUnit: x.fromUnit,
     toUnit: x.toUnit,
@@ -57,64 +110,118 @@ export async function putEscalation(t: Tables, x: EscalationInput): Promise<Esca
     status: 'open',
     updatedAt: x.at,
   };
+  const incoming = {
+    partitionKey: x.toUnit,
+    rowKey: inKey(x.fromUnit, x.appealId),
+    direction: 'in',
+    ...common,
+  };
+  const outgoing = {
+    partitionKey: x.fromUnit,
+    rowKey: outKey(x.toUnit, x.appealId),
+    direction: 'out',
+    ...common,
+  };
+  checkEntity(incoming, escalationPath);
+  checkEntity(outgoing, escalationPath);
   // Merge keeps the replies of an earlier escalation of the same appeal.
-  await t.escalations.upsertEntity(
-    { partitionKey: x.toUnit, rowKey: inKey(x.fromUnit, x.appealId), direction: 'in', ...common },
-    'Merge',
-  );
-  await t.escalations.upsertEntity(
-    { partitionKey: x.fromUnit, rowKey: outKey(x.toUnit, x.appealId), direction: 'out', ...common },
-    'Merge',
-  );
-  return toView(await t.escalations.getEntity<EscalationEntity>(x.toUnit, inKey(x.fromUnit, x.appealId)));
+  if (audit) {
+    const actions: Action[] = [
+      ['upsert', outgoing, 'Merge'],
+      ['create', auditOf(x.fromUnit, audit, x.at)],
+    ];
+    await t.escalations.submitTransaction(actions);
+  } else await t.escalations.upsertEntity(outgoing, 'Merge');
+  await t.escalations.upsertEntity(incoming, 'Merge');
+  const stored = await t.escalations.getEntity<EscalationEntity>(x.toUnit, inKey(x.fromUnit, x.appealId));
+  return toView(stored, await repliesOf(t, stored));
 }
 
-/** Adds the parent's reply to an escalation on both sides; null when no such escalation exists. */
+/**
+ * Adds the parent's reply to an escalation; null when no such escalation exists. The reply is an
+ * entity of its own, committed with the escalation's new count (against its ETag, so two replies
+ * at once both land) and the audit entry in one transaction; the child's side then learns of it.
+ */
 export async function addReply(
   t: Tables,
   toUnit: string,
   fromUnit: string,
   appealId: string,
   reply: EscalationReply,
+  audit?: AuditInput,
 ): Promise<EscalationView | null> {
-  let current: EscalationEntity & { etag: string };
-  try {
-    current = await t.escalations.getEntity<EscalationEntity>(toUnit, inKey(fromUnit, appealId));
-  } catch (e) {
-    if (statusOf(e) === 404) return null;
-    throw e;
+  for (let attempt = 0; ; attempt++) {
+    let current: EscalationEntity & { etag: string };
+    try {
+      current = await t.escalations.getEntity<EscalationEntity>(toUnit, inKey(fromUnit, appealId));
+    } catch (e) {
+      if (statusOf(e) === 404) return null;
+      throw e;
+    }
+    const n = Number(current.replyCount ?? 0) + 1;
+    const patch = { status: 'replied', updatedAt: reply.at, replyCount: n };
+    const entity = { partitionKey: toUnit, rowKey: replyKey(fromUnit, appealId, n), ...reply };
+    checkEntity(entity, replyPath);
+    const actions: Action[] = [
+      [
+        'update',
+        { partitionKey: toUnit, rowKey: inKey(fromUnit, appealId), ...patch },
+        'Merge',
+        { etag: current.etag },
+      ],
+      ['create', entity],
+      ...(audit ? [['create', auditOf(toUnit, audit, reply.at)] as Action] : []),
+    ];
+    try {
+      await t.escalations.submitTransaction(actions);
+    } catch (e) {
+      const status = statusOf(e);
+      if ((status === 412 || status === 409) && attempt + 1 < MAX_ATTEMPTS) {
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
+        continue;
+      }
+      throw e;
+    }
+    await t.escalations.upsertEntity(
+      { partitionKey: fromUnit, rowKey: outKey(toUnit, appealId), ...patch },
+      'Merge',
+    );
+    const view = { ...current, ...patch };
+    return toView(view, await repliesOf(t, view));
   }
-  const replies = JSON.stringify([...(JSON.parse(current.replies ?? '[]') as EscalationReply[]), reply]);
-  const patch = { replies, status: 'replied', updatedAt: reply.at };
-  // The ETag makes two replies at once both land instead of one overwriting the other.
-  await t.escalations.updateEntity(
-    { partitionKey: toUnit, rowKey: inKey(fromUnit, appealId), ...patch },
-    'Merge',
-    { etag: current.etag },
-  );
-  await t.escalations.upsertEntity(
-    { partitionKey: fromUnit, rowKey: outKey(toUnit, appealId), ...patch },
-    'Merge',
-  );
-  return toView({ ...current, ...patch });
 }
 
 /** A unit's escalations, both directions, changed at or after `since` when given. */
 export async function listEscalations(t: Tables, unit: string, since?: string): Promise<EscalationView[]> {
+  // Only the escalations themselves: reply entities and audit entries share the partition.
   const filter = since
-    ? odata`PartitionKey eq ${unit} and updatedAt ge ${since}`
-    : odata`PartitionKey eq ${unit}`;
+    ? odata`PartitionKey eq ${unit} and (direction eq ${'in'} or direction eq ${'out'}) and updatedAt ge ${since}`
+    : odata`PartitionKey eq ${unit} and (direction eq ${'in'} or direction eq ${'out'})`;
   const all = await collect(t.escalations.listEntities<EscalationEntity>({ queryOptions: { filter } }));
-  return all.map(toView).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+  const views = await mapLimit(all, 8, async (e) => toView(e, await repliesOf(t, e)));
+  return views.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
 }
 
-/** Removes both sides of an escalation (the retention job, once the appeal is purged). */
+/** Removes both sides of an escalation and its replies (the retention job, once the appeal is purged). */
 export async function deleteEscalation(
   t: Tables,
   fromUnit: string,
   toUnit: string,
   appealId: string,
 ): Promise<void> {
+  const p = replyPrefix(fromUnit, appealId);
+  const replies = await collect(
+    t.escalations.listEntities<{ partitionKey: string; rowKey: string }>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${toUnit} and RowKey ge ${p} and RowKey lt ${prefixEnd(p)}`,
+        select: ['PartitionKey', 'RowKey'],
+      },
+    }),
+  );
+  await submitInBatches(
+    t.escalations,
+    replies.map((e): Action => ['delete', { partitionKey: e.partitionKey, rowKey: e.rowKey }]),
+  );
   for (const [pk, rk] of [
     [toUnit, inKey(fromUnit, appealId)],
     [fromUnit, outKey(toUnit, appealId)],

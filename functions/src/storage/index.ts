@@ -1,6 +1,6 @@
 // The storage module: the only code that talks to Azure Table Storage (or Azurite, or Cosmos DB for Table).
 import type { EscalationReply, EscalationView } from '../../../shared';
-import { listAudit, writeAudit, type Actor, type AuditEntry } from './audit';
+import { listAudit, writeAudit, type Actor, type AuditEntry, type AuditInput } from './audit';
 import { commitWrites, readRecord, type WriteOutcome } from './commit';
 import { listDeliveries, purgeDeliveries, saveDeliveries, type DeliveryRecord } from './deliveries';
 import {
@@ -16,7 +16,16 @@ import { getSummary, putSummary, type StoredSummary } from './summaries';
 import { ensureTables, openTables, type Tables } from './tables';
 import { configureUnit, getUnit, listUnits, touchUnit, type UnitPatch, type UnitProfile } from './units';
 
-export type { Actor, AuditEntry, DeliveryRecord, EscalationInput, PullPage, RecordWrite, StoredRecord };
+export type {
+  Actor,
+  AuditEntry,
+  AuditInput,
+  DeliveryRecord,
+  EscalationInput,
+  PullPage,
+  RecordWrite,
+  StoredRecord,
+};
 export type { StoredSummary, UnitPatch, UnitProfile, WriteOutcome };
 export { BusyError, PurgedError, type PurgedTarget } from './commit';
 export { azuriteConnectionString, storageConnectionString } from './connection';
@@ -43,15 +52,19 @@ export interface Store {
     get(unitId: string): Promise<UnitProfile | null>;
     list(): Promise<UnitProfile[]>;
     touch(unitId: string, ledgersBuilt?: readonly string[]): Promise<void>;
-    configure(unitId: string, patch: UnitPatch): Promise<UnitProfile>;
+    /** With `audit`, the change and its audit entry commit together (both or neither). */
+    configure(unitId: string, patch: UnitPatch, audit?: AuditInput): Promise<UnitProfile>;
   };
   readonly escalations: {
-    put(x: EscalationInput): Promise<EscalationView>;
+    /** With `audit`, the sender's side and its audit entry commit together (both or neither). */
+    put(x: EscalationInput, audit?: AuditInput): Promise<EscalationView>;
+    /** With `audit`, the reply and its audit entry commit together (both or neither). */
     reply(
       toUnit: string,
       fromUnit: string,
       appealId: string,
       reply: EscalationReply,
+      audit?: AuditInput,
     ): Promise<EscalationView | null>;
     list(unit: string, since?: string): Promise<EscalationView[]>;
     remove(fromUnit: string, toUnit: string, appealId: string): Promise<void>;
@@ -111,11 +124,12 @@ export function createStore(options: StoreOptions): Store {
       get: (unitId) => getUnit(t, unitId),
       list: () => listUnits(t),
       touch,
-      configure: (unitId, patch) => configureUnit(t, unitId, patch, now().toISOString()),
+      configure: (unitId, patch, audit) => configureUnit(t, unitId, patch, now(), audit),
     },
     escalations: {
-      put: (x) => putEscalation(t, x),
-      reply: (toUnit, fromUnit, appealId, reply) => addReply(t, toUnit, fromUnit, appealId, reply),
+      put: (x, audit) => putEscalation(t, x, audit),
+      reply: (toUnit, fromUnit, appealId, reply, audit) =>
+        addReply(t, toUnit, fromUnit, appealId, reply, audit),
       list: (unit, since) => listEscalations(t, unit, since),
       remove: (fromUnit, toUnit, appealId) => deleteEscalation(t, fromUnit, toUnit, appealId),
     },

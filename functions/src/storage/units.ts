@@ -1,5 +1,8 @@
+import { odata } from '@azure/data-tables';
 import type { Channel } from '../delivery/channels';
-import { collect, statusOf, type Tables } from './tables';
+import { AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
+import { checkEntity, under, type PathOf } from './limits';
+import { collect, statusOf, type Action, type Tables } from './tables';
 
 /** A unit of the organisation: its place in the tree, its reminder channels, what its workbook has built. */
 export interface UnitProfile {
@@ -53,7 +56,12 @@ export async function getUnit(t: Tables, unitId: string): Promise<UnitProfile | 
 
 /** Every unit (a whole-table read: the organisation has hundreds of units, not millions). */
 export async function listUnits(t: Tables): Promise<UnitProfile[]> {
-  const all = await collect(t.units.listEntities<UnitEntity & { partitionKey?: string }>());
+  // Each unit's partition also holds its configuration audit entries: only profiles are units.
+  const all = await collect(
+    t.units.listEntities<UnitEntity & { partitionKey?: string }>({
+      queryOptions: { filter: odata`RowKey eq ${ROW}` },
+    }),
+  );
   return all.map((e) => toProfile(String(e.partitionKey), e));
 }
 
@@ -64,34 +72,46 @@ export async function touchUnit(
   at: string,
   ledgersBuilt: readonly string[] | undefined,
 ): Promise<void> {
-  await t.units.upsertEntity(
-    {
-      partitionKey: unitId,
-      rowKey: ROW,
-      lastSyncAt: at,
-      ...(ledgersBuilt ? { ledgersBuilt: JSON.stringify([...ledgersBuilt].sort()) } : {}),
-    },
-    'Merge',
-  );
+  const e = {
+    partitionKey: unitId,
+    rowKey: ROW,
+    lastSyncAt: at,
+    ...(ledgersBuilt ? { ledgersBuilt: JSON.stringify([...ledgersBuilt].sort()) } : {}),
+  };
+  checkEntity(e, profilePath);
+  await t.units.upsertEntity(e, 'Merge');
 }
 
-/** Sets a unit's name, parent or channels, keeping what the patch leaves out. */
+const profilePath: PathOf = (p) => (p === 'partitionKey' || p === 'rowKey' ? 'unitId' : p || '$');
+
+/**
+ * Sets a unit's name, parent or channels, keeping what the patch leaves out. With an audit entry,
+ * the profile and the entry commit in one transaction of the unit's partition: both or neither.
+ */
 export async function configureUnit(
   t: Tables,
   unitId: string,
   patch: UnitPatch,
-  at: string,
+  at: Date,
+  audit?: AuditInput,
 ): Promise<UnitProfile> {
-  await t.units.upsertEntity(
-    {
-      partitionKey: unitId,
-      rowKey: ROW,
-      updatedAt: at,
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}),
-      ...(patch.channels !== undefined ? { channels: JSON.stringify(patch.channels) } : {}),
-    },
-    'Merge',
-  );
+  const profile = {
+    partitionKey: unitId,
+    rowKey: ROW,
+    updatedAt: at.toISOString(),
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}),
+    ...(patch.channels !== undefined ? { channels: JSON.stringify(patch.channels) } : {}),
+  };
+  checkEntity(profile, profilePath);
+  if (audit) {
+    const entry = auditEntity(unitId, AUDIT_PREFIX, audit.actor, audit.action, audit.detail, at);
+    checkEntity(entry, under('audit'));
+    const actions: Action[] = [
+      ['upsert', profile, 'Merge'],
+      ['create', entry],
+    ];
+    await t.units.submitTransaction(actions);
+  } else await t.units.upsertEntity(profile, 'Merge');
   return (await getUnit(t, unitId)) as UnitProfile;
 }
