@@ -22,6 +22,7 @@ import {
   type WireValue,
 } from '../shared';
 import { signDevToken } from '../functions/src/auth/devKey';
+import { sealChannels } from '../functions/src/delivery/channels';
 import { unitData } from '../functions/src/domain/unitData';
 import { remindersTimer } from '../functions/src/functions/remindersTimer';
 import { getServices } from '../functions/src/services';
@@ -207,7 +208,11 @@ async function scan(url: string, secret: Uint8Array): Promise<void> {
       await store.records.commit(unit, writes, { id: 'bench', roles: ['clerk'] }, 'bench.seed');
       await store.units.configure(unit, {
         name: unit,
-        channels: [{ id: 'robot', kind: 'wecom', url: robot.url }],
+        channels: await sealChannels(
+          [{ id: 'robot', kind: 'wecom', url: robot.url }],
+          'channels',
+          services.webhooks,
+        ),
       });
     }),
     CONCURRENCY,

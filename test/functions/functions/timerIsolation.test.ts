@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushRecord } from '../../../shared';
+import { sealChannels } from '../../../functions/src/delivery/channels';
 import { aggregateTimer } from '../../../functions/src/functions/aggregateTimer';
 import { remindersTimer } from '../../../functions/src/functions/remindersTimer';
 import { retentionTimer } from '../../../functions/src/functions/retentionTimer';
@@ -95,7 +96,11 @@ beforeAll(async () => {
   for (const unit of UNITS) {
     await env.services.store.units.configure(unit, {
       name: `单位${unit}`,
-      channels: [{ id: 'wx', kind: 'wecom', url: `${base}/${unit}?key=k` }],
+      channels: await sealChannels(
+        [{ id: 'wx', kind: 'wecom', url: `${base}/${unit}?key=k` }],
+        'channels',
+        env.services.webhooks,
+      ),
     });
     await pushAll(unit, await tokenFor('clerk', [unit]), [
       {
