@@ -202,6 +202,11 @@ const NO_KEY = say(
   'no encryption key is configured (XIESHANG_SECRETS_KEY): robot addresses and secrets cannot be stored',
 );
 
+const BAD_KEY = say(
+  '服务的加密密钥（XIESHANG_SECRETS_KEY）格式不对：应为 base64 编码的 32 字节',
+  'the encryption key XIESHANG_SECRETS_KEY is malformed: it must be 32 bytes in base64',
+);
+
 /** Seals channels for storage; with no key configured, refuses (400 `secrets-key-missing`) rather than store them in the clear. */
 export async function sealChannels(
   channels: readonly OpenChannel[],
@@ -213,8 +218,8 @@ export async function sealChannels(
   try {
     key = channelKey(o);
   } catch (e) {
-    if (e instanceof SecretsError) key = null;
-    else throw e;
+    if (!(e instanceof SecretsError)) throw e;
+    throw new HttpError(400, 'secrets-key-missing', BAD_KEY, { path });
   }
   if (!key) throw new HttpError(400, 'secrets-key-missing', NO_KEY, { path });
   const k = key;

@@ -142,6 +142,13 @@ describe('robot secrets at rest', () => {
         strict,
       ),
     ).rejects.toMatchObject({ status: 400, code: 'secrets-key-missing' });
+    await expect(
+      sealChannels(
+        [{ id: 'wx', kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' }],
+        'channels',
+        { allowLoopbackHttp: false, env: { XIESHANG_SECRETS_KEY: 'not-a-key' } },
+      ),
+    ).rejects.toMatchObject({ status: 400, text: { en: expect.stringMatching(/malformed/) } });
   });
 });
 
