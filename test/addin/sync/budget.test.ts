@@ -88,15 +88,14 @@ describe('the sync request budget, against a transport with the server’s byte 
   it('halves the batch when a request is too large as a whole (a stricter proxy in front)', async () => {
     const cloud = fakeCloud({ maxBodyBytes: 200_000 });
     const c = await SyncClient.open({ unitId: 'u', api: cloud.api, store: memoryStore(), retry: fast });
-    await c.stage(appeals(12, 20_000), ['appeals']);
+    await c.stage(longAppeals(12, 'H'), ['appeals']);
     const out = await c.sync();
     expect(out.ok).toBe(true);
     expect(out.pushed).toBe(12);
-    expect(cloud.requests.filter((r) => r.status === 413).map((r) => r.records)).toEqual([
-      14 > 12 ? 12 : 14,
-      6,
-    ]);
-    expect(Math.max(...cloud.requests.filter((r) => r.status === 200).map((r) => r.records))).toBe(3);
+    // 10 fit the client's budget (84,000 bytes each); the proxy takes 2.
+    expect(cloud.requests.filter((r) => r.status === 413).map((r) => r.records)).toEqual([10, 5, 3]);
+    expect(Math.max(...cloud.requests.filter((r) => r.status === 200).map((r) => r.records))).toBe(2);
+    expect(cloud.records.size).toBe(12);
   });
 });
 
@@ -110,7 +109,7 @@ describe('the sync request budget, against the local functions host', () => {
   });
   afterAll(() => local.stop());
 
-  it('pushes 40 records of 28,000 Chinese characters, each request under 1 MiB of UTF-8', async () => {
+  it('pushes 40 records of 28,000 Chinese characters, each request under 1 MiB of UTF-8, and sets aside one too large', async () => {
     const sizes: number[] = [];
     const measured: typeof fetch = async (input, init) => {
       if (typeof init?.body === 'string') sizes.push(new TextEncoder().encode(init.body).byteLength);
@@ -122,11 +121,21 @@ describe('the sync request budget, against the local functions host', () => {
       fetch: measured,
     });
     const c = await SyncClient.open({ unitId: 'u-big', api, store: memoryStore(), retry: fast });
-    await c.stage(longAppeals(40, 'D'), ['appeals']);
+    // Within every field's 4,000 characters, but over the record's limit once JSON escapes its quotes.
+    const escaped = '"\\'.repeat(2_000);
+    const huge: WorkbookRecord = {
+      register: 'appeals',
+      key: 'HUGE-000',
+      values: Object.fromEntries([['id', 'HUGE-000'], ...TEXT_FIELDS.map((f) => [f, escaped])]),
+    };
+    const rows = longAppeals(40, 'D');
+    await c.stage([...rows.slice(0, 20), huge, ...rows.slice(20)], ['appeals']);
     const out = await c.sync();
     expect(out.error?.text).toBeUndefined();
     expect(out.pushed).toBe(40);
-    expect(c.rejected()).toEqual([]);
+    expect(c.rejected()).toMatchObject([
+      { register: 'appeals', key: 'HUGE-000', path: expect.stringMatching(/^records\[\d+\]/) },
+    ]);
     expect(await getServices().store.records.head('u-big')).toBe(40);
     expect(Math.max(...sizes)).toBeLessThan(MiB);
     console.info(

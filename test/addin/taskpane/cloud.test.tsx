@@ -18,8 +18,9 @@ const PURGED_ZH = '1 条记录已按保留期限从云端清除，不再同步�
 describe('the cloud panel after a sync', () => {
   it('lists text sent with identity numbers hidden, a record set aside, and the purged ones once', async () => {
     const g = generateWorkbook({ appeals: 6, seed: 11 });
-    const rows = g.input.appeals.rows as unknown[][];
-    const content = g.input.appeals.header.indexOf('诉求内容');
+    const sheet = g.input.appeals as NonNullable<typeof g.input.appeals>;
+    const rows = sheet.rows as unknown[][];
+    const content = sheet.header.indexOf('诉求内容');
     (rows[0] as unknown[])[content] = '电话138 0000 1111';
     (rows[1] as unknown[])[content] = '长'.repeat(MAX_RECORD_CHARS + 10);
     const [first, second, third] = rows.map((r) => String(r[0]));
