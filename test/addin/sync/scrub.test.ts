@@ -4,7 +4,7 @@
 // shown what will be sent.
 import { describe, expect, it } from 'vitest';
 import { SyncClient } from '../../../addin/sync/client';
-import { diffWorkbook, stagedValues } from '../../../addin/sync/diff';
+import { cloudValues, diffWorkbook, stagedValues } from '../../../addin/sync/diff';
 import { memoryStore } from '../../../addin/sync/kv';
 import { fakeCloud } from './fakeCloud';
 
@@ -28,6 +28,7 @@ describe('staging text with identity numbers in it', () => {
       },
       scrubbed: ['content', 'deptOpinion', 'unionOpinion'],
     });
+    expect(cloudValues('appeals', row).content).toBe('电话（已隐去）');
     expect(row).toEqual(before);
     const [edit] = diffWorkbook(
       [{ register: 'appeals', key: '2025-007', values: row }],
