@@ -4,6 +4,11 @@
  * by itself, then proves nothing was lost or duplicated: per unit, the records stored and pulled
  * back match what the clients were told was stored (count and checksum), and the unit's change
  * counter equals the number of writes applied. Prints one JSON line with p50/p95 latencies.
+ *
+ * `npm run bench:cloud-load -- --bad` (or LOAD_BAD=1): one client in five mixes bad records into its
+ * pushes (identity numbers in text, over-long keys, garbage baseRevision, oversize records), sets
+ * aside the record each 4xx names and resends the rest, as the add-in does. The target is still
+ * 0 lost, 0 duplicated and no 5xx, and no bad record accepted.
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +25,66 @@ const BATCH = 20;
 // A hard bound besides the clock, so the loops end even if time stood still.
 const MAX_ROUNDS = 50_000;
 const SECRET = 'cloud-load-dev-secret-0123456789abcdef';
+const BAD_MODE = process.argv.includes('--bad') || process.env.LOAD_BAD === '1';
+/** In bad mode, clients with i % BAD_EVERY === BAD_EVERY - 1 (one in five) send bad records. */
+const BAD_EVERY = 5;
+// A bad client's push is retried without the named record at most this often, then given up.
+const MAX_SET_ASIDE = 8;
+
+/** The kinds of bad record a careless or hostile client sends. */
+const BAD_KINDS = ['identity-in-text', 'long-key', 'garbage-base', 'oversize'] as const;
+type BadKind = (typeof BAD_KINDS)[number];
+
+/** A bad record of a kind, keyed apart from every good one. */
+function badRecord(kind: BadKind, key: string, ownRevision: string | undefined): PushRecord {
+  const values = { id: key, content: '宿舍热水', receivedOn: '2026-03-02', category: '生活保障类' };
+  switch (kind) {
+    case 'identity-in-text':
+      return {
+        register: 'appeals',
+        key,
+        changeId: `${key}-b`,
+        baseRevision: null,
+        values: { ...values, content: '诉求人电话 138 1234 5678' },
+      };
+    case 'long-key': {
+      const long = `${key}-${'k'.repeat(2_000)}`;
+      return {
+        register: 'appeals',
+        key: long,
+        changeId: `${key}-b`,
+        baseRevision: null,
+        values: { ...values, id: long },
+      };
+    }
+    case 'garbage-base':
+      return {
+        register: 'appeals',
+        key,
+        changeId: `${key}-b`,
+        baseRevision: ownRevision ? 'garbage' : '*',
+        values,
+      };
+    case 'oversize': {
+      // 4,000 characters per field, 8,000 once JSON-escaped: over the 30,000-character record limit.
+      const esc = '"\\'.repeat(2_000);
+      return {
+        register: 'appeals',
+        key,
+        changeId: `${key}-b`,
+        baseRevision: null,
+        values: {
+          ...values,
+          content: esc,
+          unionOpinion: esc,
+          deptOpinion: esc,
+          impossibleReason: esc,
+          unit: esc,
+        },
+      };
+    }
+  }
+}
 
 interface ClientTally {
   readonly unit: string;
@@ -31,6 +96,12 @@ interface ClientTally {
   pulls: number;
   conflicts: number;
   errors: number;
+  /** Bad records sent, set aside on a 4xx that named them, and accepted (a 2xx) although bad. */
+  badSent: number;
+  badSetAside: number;
+  badAccepted: number;
+  /** 4xx answers whose path named no bad record of the request (the client then drops them all). */
+  misattributed: number;
 }
 
 const checksum = (rows: Iterable<[string, Readonly<Record<string, unknown>>]>): string => {
@@ -47,17 +118,36 @@ async function main(): Promise<void> {
   const local = await startLocalFunctions({ port: 0, env: { XIESHANG_DEV_SECRET: SECRET } });
   const secret = new TextEncoder().encode(SECRET);
   const latencies: number[] = [];
-  const sync = async (unit: string, token: string, body: object): Promise<SyncResponse> => {
+  const statuses = new Map<number, number>();
+  const codes = new Map<string, number>();
+  const post = async (
+    unit: string,
+    token: string,
+    body: object,
+  ): Promise<{ status: number; json: unknown }> => {
     const t = performance.now();
     const res = await fetch(`${local.url}/api/units/${unit}/sync`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const json = (await res.json()) as SyncResponse;
+    const text = await res.text();
     latencies.push(performance.now() - t);
-    if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(json).slice(0, 200)}`);
-    return json;
+    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // Counted by status; a 2xx that is not JSON fails in sync() below.
+    }
+    const code = (json as { error?: { code?: string } } | null)?.error?.code;
+    if (code) codes.set(code, (codes.get(code) ?? 0) + 1);
+    return { status: res.status, json };
+  };
+  const sync = async (unit: string, token: string, body: object): Promise<SyncResponse> => {
+    const { status, json } = await post(unit, token, body);
+    if (status !== 200) throw new Error(`${status} ${JSON.stringify(json).slice(0, 200)}`);
+    return json as SyncResponse;
   };
   const deadline = performance.now() + SECONDS * 1000;
   const run = async (i: number): Promise<ClientTally> => {
@@ -73,7 +163,12 @@ async function main(): Promise<void> {
       pulls: 0,
       conflicts: 0,
       errors: 0,
+      badSent: 0,
+      badSetAside: 0,
+      badAccepted: 0,
+      misattributed: 0,
     };
+    const bad = BAD_MODE && i % BAD_EVERY === BAD_EVERY - 1;
     let cursor = '0';
     let last: object | undefined;
     let made = 0;
@@ -110,14 +205,54 @@ async function main(): Promise<void> {
               values,
             });
           }
-          last = { schemaVersion: SCHEMA_VERSION, cursor, records };
-          const res = await sync(unit, token, last);
+          if (bad) {
+            // Two bad records among the good ones, at random places.
+            for (let b = 0; b < 2; b++) {
+              const kind = BAD_KINDS[(round + b) % BAD_KINDS.length] as BadKind;
+              const own = [...tally.mine.keys()];
+              const target =
+                kind === 'garbage-base' && own.length
+                  ? (own[round % own.length] as string)
+                  : `bad${i}-${made++}`;
+              if (records.some((r) => r.key === target)) continue;
+              const at = (round * 7 + b * 11) % (records.length + 1);
+              records.splice(at, 0, badRecord(kind, target, tally.mine.get(target)?.rev));
+              tally.badSent++;
+            }
+          }
+          const isBad = (r: PushRecord) => r.changeId.endsWith('-b');
+          let sending = records;
+          let res: SyncResponse | null = null;
+          for (let attempt = 0; attempt <= MAX_SET_ASIDE && res === null; attempt++) {
+            const req = { schemaVersion: SCHEMA_VERSION, cursor, records: sending };
+            const answer = await post(unit, token, req);
+            if (answer.status === 200) {
+              res = answer.json as SyncResponse;
+              last = req;
+              tally.badAccepted += sending.filter(isBad).length;
+              break;
+            }
+            if (answer.status >= 500 || !sending.some(isBad)) throw new Error(`${answer.status}`);
+            // Set aside the record the answer names, as the add-in does; else every bad one.
+            const path = (answer.json as { error?: { path?: string } } | null)?.error?.path ?? '';
+            const named = /^records\[(\d+)\]/.exec(path);
+            const index = named ? Number(named[1]) : -1;
+            if (index >= 0 && sending[index] && isBad(sending[index] as PushRecord)) {
+              sending = sending.filter((_, k) => k !== index);
+              tally.badSetAside++;
+            } else {
+              tally.misattributed++;
+              tally.badSetAside += sending.filter(isBad).length;
+              sending = sending.filter((r) => !isBad(r));
+            }
+          }
+          if (res === null) throw new Error('gave up setting records aside');
           cursor = res.cursor;
           tally.pushes++;
-          tally.conflicts += res.conflicts.length;
+          tally.conflicts += res.conflicts.filter((c) => !c.changeId.endsWith('-b')).length;
           for (const r of res.results) {
             if (r.status === 'applied') tally.applied++;
-            const sent = records.find((x) => x.key === r.key);
+            const sent = sending.find((x) => x.key === r.key);
             tally.mine.set(r.key, {
               rev: r.revision,
               values: (sent?.values ?? {}) as Record<string, WireValue>,
@@ -169,6 +304,7 @@ async function main(): Promise<void> {
   }
   await local.stop();
   const sum = (f: (t: ClientTally) => number) => tallies.reduce((n, t) => n + f(t), 0);
+  const serverErrors = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
   const checksumPushed = createHash('sha256').update(pushedSums.join()).digest('hex').slice(0, 16);
   const checksumStored = createHash('sha256').update(storedSums.join()).digest('hex').slice(0, 16);
   const checksumPulled = createHash('sha256').update(pulledSums.join()).digest('hex').slice(0, 16);
@@ -179,9 +315,12 @@ async function main(): Promise<void> {
     checksumPushed === checksumStored &&
     checksumStored === checksumPulled &&
     sum((t) => t.errors) === 0 &&
-    sum((t) => t.conflicts) === 0;
+    sum((t) => t.conflicts) === 0 &&
+    serverErrors === 0 &&
+    sum((t) => t.badAccepted) === 0;
   console.log(
     JSON.stringify({
+      mode: BAD_MODE ? `one client in ${BAD_EVERY} sends bad records` : 'good records only',
       clients: CLIENTS,
       seconds: Math.round(elapsed),
       requests: latencies.length,
@@ -202,6 +341,17 @@ async function main(): Promise<void> {
       checksumPushed,
       checksumStored,
       checksumPulled,
+      '5xx': serverErrors,
+      statuses: Object.fromEntries(statuses),
+      errorCodes: Object.fromEntries(codes),
+      ...(BAD_MODE
+        ? {
+            badSent: sum((t) => t.badSent),
+            badSetAside: sum((t) => t.badSetAside),
+            badAccepted: sum((t) => t.badAccepted),
+            misattributed: sum((t) => t.misattributed),
+          }
+        : {}),
       ok,
     }),
   );

@@ -2,10 +2,10 @@
 // 127.0.0.1 only, with development tokens and a raw view of every table for "nothing stored" checks.
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { SCHEMA_VERSION, type PushRecord, type SyncResponse, type WireValue } from '../../../shared';
 import type { Role } from '../../../functions/src/auth/caller';
 import { signDevToken } from '../../../functions/src/auth/devKey';
+import { collect, openTables, TABLE_NAMES } from '../../../functions/src/storage/tables';
 import { startLocalFunctions, type LocalFunctions } from '../../../scripts/serve-functions';
 
 /** The development signing secret every security test host runs with. */
@@ -115,13 +115,12 @@ export async function startHost(
       return out;
     },
     async rawEntities() {
-      const opts = { allowInsecureConnection: true };
-      const service = TableServiceClient.fromConnectionString(local.connectionString, opts);
+      // Every table the store opens, read entity by entity: what an operator with the storage key sees.
+      const tables = openTables(local.connectionString, 'xs');
       const out: { table: string; entity: Record<string, unknown> }[] = [];
-      for await (const t of service.listTables()) {
-        const name = t.name as string;
-        const client = TableClient.fromConnectionString(local.connectionString, name, opts);
-        for await (const e of client.listEntities()) out.push({ table: name, entity: e });
+      for (const name of TABLE_NAMES) {
+        const rows = await collect(tables[name].listEntities<Record<string, unknown>>());
+        for (const e of rows) out.push({ table: `xs${name}`, entity: e });
       }
       return out;
     },

@@ -36,6 +36,8 @@ beforeAll(async () => {
   expect(r.status, r.text.slice(0, 300)).toBe(200);
   const seed = await host.sync(CHILD, clerk, body([appeal('ID-clean', { content: '食堂排队时间长' })]));
   expect(seed.status).toBe(200);
+  // The raw scan sees what is stored, so an empty scan below means nothing was stored.
+  expect((await storedAnywhere(host, '食堂排队时间长')).length).toBeGreaterThan(0);
 });
 afterAll(() => host?.stop());
 
