@@ -176,3 +176,39 @@ export type {
 } from './wire/contract';
 /** The registers the cloud keeps and the limits of one sync, the same at both ends. */
 export { SYNC_REGISTERS, syncRegister, MAX_RECORDS, MAX_RECORD_CHARS, PULL_LIMIT } from './wire/registers';
+/** The wire contract as Zod schemas: requests the functions check, responses the add-in checks. */
+export {
+  syncRequestSchema,
+  pushRecordSchema,
+  recordValuesSchema,
+  escalationRequestSchema,
+  escalationCreateSchema,
+  escalationReplyRequestSchema,
+  escalationSchemaFor,
+  unitConfigRequestSchema,
+  summaryQuerySchema,
+  remindersQuerySchema,
+  syncResponseSchema,
+  remindersResponseSchema,
+  escalationViewSchema,
+  summaryResponseSchema,
+  apiErrorSchema,
+  wireValueSchema,
+  revisionSchema,
+  recordKeySchema,
+  unitIdSchema,
+  wireText,
+  checkWire,
+  wirePath,
+  IDENTITY_IN_TEXT,
+  MAX_TEXT,
+  MAX_KEY,
+  MAX_NOTE,
+  MAX_REPLY,
+  MAX_UNIT_NAME,
+  UNIT_ID,
+  CHANGE_ID,
+  REVISION,
+} from './wire/schema';
+/** The outcome of checking a value against a wire schema. */
+export type { WireCheck, DeepReadonly } from './wire/schema';

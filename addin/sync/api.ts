@@ -1,13 +1,19 @@
+import type { z } from 'zod';
 import {
-  type ApiError,
+  apiErrorSchema,
   type Bilingual,
+  checkWire,
   type EscalationRequest,
   type EscalationView,
+  escalationViewSchema,
   type RemindersResponse,
+  remindersResponseSchema,
   say,
   type SummaryResponse,
+  summaryResponseSchema,
   type SyncRequest,
   type SyncResponse,
+  syncResponseSchema,
 } from '../../shared';
 
 /** Gets a bearer token; `forceRefresh` after the API said the last one was not accepted. */
@@ -55,10 +61,28 @@ const offline = say(
   'the cloud cannot be reached; changes are kept here and retried',
 );
 
+/**
+ * A 2xx whose body does not match the contract (another version of the functions, a proxy's page):
+ * answered as 502, a fault outside the add-in, so changes stay queued and are retried later.
+ */
+function invalidResponse(first: { path: string; message: Bilingual } | undefined): ApiFailure {
+  const path = first?.path ?? '$';
+  const why = first?.message ?? say('格式不对', 'wrong shape');
+  return new ApiFailure(
+    502,
+    'invalid-response',
+    say(
+      `云端的回答不符合约定（${path}：${why.zh}），已保留本机的更改，稍后重试`,
+      `the cloud's answer does not match the contract (${path}: ${why.en}); changes are kept here and retried`,
+    ),
+    path,
+  );
+}
+
 /** An API client over fetch: bearer token (refreshed once on 401), JSON in and out, failures as ApiFailure. */
 export function createSyncApi(o: ApiOptions): SyncApi {
   const doFetch = o.fetch ?? globalThis.fetch.bind(globalThis);
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, schema: z.ZodType, body?: unknown): Promise<T> {
     for (let refresh = 0; ; refresh++) {
       const token = await o.getToken(refresh ? { forceRefresh: true } : undefined);
       let res: Response;
@@ -77,8 +101,15 @@ export function createSyncApi(o: ApiOptions): SyncApi {
       }
       if (res.status === 401 && refresh === 0) continue;
       const json = (await res.json().catch(() => null)) as unknown;
-      if (res.ok) return json as T;
-      const err = (json as ApiError | null)?.error;
+      if (res.ok) {
+        // The answer is checked against the contract here, so a wrong one is one clear error,
+        // not a crash somewhere deeper in the client. What the service sent is what comes back.
+        const checked = checkWire(schema, json);
+        if (checked.ok) return json as T;
+        throw invalidResponse(checked.problems[0]);
+      }
+      const parsed = apiErrorSchema.safeParse(json);
+      const err = parsed.success ? parsed.data.error : undefined;
       throw new ApiFailure(
         res.status,
         err?.code ?? 'http',
@@ -90,13 +121,14 @@ export function createSyncApi(o: ApiOptions): SyncApi {
   }
   const unit = (id: string) => `units/${encodeURIComponent(id)}`;
   return {
-    sync: (unitId, body) => request('POST', `${unit(unitId)}/sync`, body),
-    reminders: (unitId) => request('GET', `${unit(unitId)}/reminders`),
-    escalate: (unitId, body) => request('POST', `${unit(unitId)}/escalations`, body),
+    sync: (unitId, body) => request('POST', `${unit(unitId)}/sync`, syncResponseSchema, body),
+    reminders: (unitId) => request('GET', `${unit(unitId)}/reminders`, remindersResponseSchema),
+    escalate: (unitId, body) => request('POST', `${unit(unitId)}/escalations`, escalationViewSchema, body),
     summary: (orgId, year, quarter) =>
       request(
         'GET',
         `orgs/${encodeURIComponent(orgId)}/summary?year=${year}${quarter ? `&quarter=${quarter}` : ''}`,
+        summaryResponseSchema,
       ),
   };
 }

@@ -1,169 +1,82 @@
 // The HTTP contract between the add-in's sync client and the functions, in one place: both ends
-// import these types from here, so a change to the wire is a change to both.
-import type { Figures } from '../ledger/figures';
-import type { Period } from '../ledger/period';
-import type { Reminder } from '../reminders';
-import type { Bilingual } from '../text';
+// import these types from here, so a change to the wire is a change to both. Each type is inferred
+// from its schema in ./schema.ts, which the functions check requests against and the add-in checks
+// responses against: the type and the check cannot drift apart.
+import type { z } from 'zod';
+import type {
+  apiErrorSchema,
+  DeepReadonly,
+  escalationReplySchema,
+  escalationRequestSchema,
+  escalationViewSchema,
+  fieldProblemSchema,
+  pulledRecordSchema,
+  pushRecordSchema,
+  pushResultSchema,
+  remindersResponseSchema,
+  reminderViewSchema,
+  storedVersionSchema,
+  summaryResponseSchema,
+  syncConflictSchema,
+  syncRequestSchema,
+  syncResponseSchema,
+  unitFiguresSchema,
+  wireValueSchema,
+} from './schema';
+
+/** A schema's parsed type, readonly throughout. */
+type Wire<S extends z.ZodType> = DeepReadonly<z.output<S>>;
 
 /** A register value as it travels: numbers for number fields, text (dates as YYYY-MM-DD) otherwise. */
-export type WireValue = string | number;
+export type WireValue = z.output<typeof wireValueSchema>;
 
 /** One changed record pushed by the add-in (never carrying appellant identity). */
-export interface PushRecord {
-  readonly register: string;
-  readonly key: string;
-  /** Client-generated id of this change; a retried push with the same id changes nothing twice. */
-  readonly changeId: string;
-  /** The revision the clerk edited from; null for a record the cloud has never seen. */
-  readonly baseRevision: string | null;
-  readonly values?: Readonly<Record<string, WireValue>>;
-  readonly deleted?: boolean;
-  /** Field keys the clerk changed, when the client knows them (kept in the audit log). */
-  readonly changed?: readonly string[];
-}
+export type PushRecord = Wire<typeof pushRecordSchema>;
 
 /** The body of POST /api/units/{unitId}/sync. */
-export interface SyncRequest {
-  readonly schemaVersion: number;
-  /** Opaque cursor from the previous response; absent on the first sync. */
-  readonly cursor?: string;
-  readonly records?: readonly PushRecord[];
-  /** Quarters whose work ledger the workbook has built, as '2025Q3'. */
-  readonly ledgersBuilt?: readonly string[];
-  /** ISO time of the newest escalation already seen. */
-  readonly escalationsSince?: string;
-}
+export type SyncRequest = Wire<typeof syncRequestSchema>;
 
 /** A version of a record as the cloud holds it. */
-export interface StoredVersion {
-  readonly revision: string;
-  readonly values: Readonly<Record<string, WireValue>>;
-  readonly deleted: boolean;
-  /** Removed by the retention job; values are gone. */
-  readonly purged: boolean;
-  readonly updatedAt: string;
-  readonly updatedBy: string;
-}
+export type StoredVersion = Wire<typeof storedVersionSchema>;
 
 /** A record changed since the client's cursor. */
-export interface PulledRecord extends StoredVersion {
-  readonly register: string;
-  readonly key: string;
-}
+export type PulledRecord = Wire<typeof pulledRecordSchema>;
 
 /** What happened to one pushed record that was not a conflict. */
-export interface PushResult {
-  readonly register: string;
-  readonly key: string;
-  readonly changeId: string;
-  /** applied: written now; duplicate: this change id was applied before; unchanged: the cloud already had these values. */
-  readonly status: 'applied' | 'duplicate' | 'unchanged';
-  readonly revision: string;
-}
+export type PushResult = Wire<typeof pushResultSchema>;
 
 /** A stale edit: nothing was overwritten; both versions come back for the clerk to choose. */
-export interface SyncConflict {
-  readonly register: string;
-  readonly key: string;
-  readonly changeId: string;
-  readonly yours: {
-    readonly baseRevision: string | null;
-    readonly values: Readonly<Record<string, WireValue>>;
-    readonly deleted: boolean;
-  };
-  /** The cloud's current version, or null when the cloud no longer has the record. */
-  readonly theirs: StoredVersion | null;
-}
+export type SyncConflict = Wire<typeof syncConflictSchema>;
 
 /** An appeal handed up to the parent unit, without appellant identity. */
-export interface EscalationView {
-  /** in: handed up to this unit; out: this unit handed it up. */
-  readonly direction: 'in' | 'out';
-  readonly fromUnit: string;
-  readonly toUnit: string;
-  readonly appealId: string;
-  readonly snapshot: Readonly<Record<string, WireValue>>;
-  readonly note: string;
-  readonly escalatedAt: string;
-  readonly status: 'open' | 'replied';
-  readonly replies: readonly EscalationReply[];
-  readonly updatedAt: string;
-}
+export type EscalationView = Wire<typeof escalationViewSchema>;
 
 /** The parent unit's answer to an escalated appeal. */
-export interface EscalationReply {
-  readonly at: string;
-  readonly by: string;
-  readonly text: string;
-}
+export type EscalationReply = Wire<typeof escalationReplySchema>;
 
 /** The response of POST /api/units/{unitId}/sync. */
-export interface SyncResponse {
-  readonly results: readonly PushResult[];
-  readonly conflicts: readonly SyncConflict[];
-  readonly changes: readonly PulledRecord[];
-  readonly cursor: string;
-  /** More changes wait beyond `cursor`; sync again. */
-  readonly more: boolean;
-  readonly escalations: readonly EscalationView[];
-  readonly serverTime: string;
-}
+export type SyncResponse = Wire<typeof syncResponseSchema>;
 
 /** The body of POST /api/units/{unitId}/escalations: hand an appeal up, or answer one handed up. */
-export type EscalationRequest =
-  | { readonly appealId: string; readonly note?: string }
-  | { readonly reply: { readonly fromUnit: string; readonly appealId: string; readonly text: string } };
+export type EscalationRequest = Wire<typeof escalationRequestSchema>;
 
 /** A reminder as the API returns it; `fromUnit` marks an appeal escalated from a child unit. */
-export type ReminderView = Reminder & { readonly fromUnit?: string };
+export type ReminderView = Wire<typeof reminderViewSchema>;
 
 /** The response of GET /api/units/{unitId}/reminders. */
-export interface RemindersResponse {
-  readonly unitId: string;
-  readonly today: string;
-  readonly reminders: readonly ReminderView[];
-}
+export type RemindersResponse = Wire<typeof remindersResponseSchema>;
 
 /** One unit's figures in a summary. */
-export interface UnitFigures {
-  readonly unitId: string;
-  readonly name: string;
-  readonly parentId: string;
-  readonly figures: Figures;
-}
+export type UnitFigures = Wire<typeof unitFiguresSchema>;
 
-/** A node of the unit tree with the figures of its whole subtree. */
-export interface TreeFigures {
-  readonly unitId: string;
-  readonly name: string;
-  readonly figures: Figures;
-  readonly children: readonly TreeFigures[];
-}
+/** A node of the unit tree with the figures of its whole subtree (recursive: written out in ./schema.ts). */
+export type { TreeFigures } from './schema';
 
 /** The response of GET /api/orgs/{orgId}/summary. */
-export interface SummaryResponse {
-  readonly orgId: string;
-  readonly period: Period;
-  readonly asOf: string;
-  readonly units: readonly UnitFigures[];
-  readonly tree: TreeFigures;
-}
+export type SummaryResponse = Wire<typeof summaryResponseSchema>;
 
 /** A problem with one field of a request. */
-export interface FieldProblem {
-  readonly path: string;
-  readonly message: Bilingual;
-}
+export type FieldProblem = Wire<typeof fieldProblemSchema>;
 
 /** Every error response's body. */
-export interface ApiError {
-  readonly error: {
-    readonly code: string;
-    readonly message: Bilingual;
-    readonly path?: string;
-    readonly limit?: number;
-    readonly problems?: readonly FieldProblem[];
-    /** With `record-purged`: every record of the request the retention job has purged. */
-    readonly purged?: readonly { readonly register: string; readonly key: string }[];
-  };
-}
+export type ApiError = Wire<typeof apiErrorSchema>;

@@ -1,11 +1,5 @@
 import { app } from '@azure/functions';
-import {
-  appealRegister,
-  escalationSchemaFor,
-  say,
-  stripIdentity,
-  type WireValue,
-} from '../../../shared';
+import { appealRegister, escalationSchemaFor, say, stripIdentity, type WireValue } from '../../../shared';
 import { readJson } from '../http/body';
 import { httpFunction, type HttpCall } from '../http/define';
 import { HttpError, parseWire } from '../http/errors';

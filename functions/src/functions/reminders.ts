@@ -1,8 +1,9 @@
 import { app } from '@azure/functions';
-import type { RemindersResponse } from '../../../shared';
+import { type RemindersResponse, remindersQuerySchema } from '../../../shared';
 import { chinaToday } from '../domain/clock';
 import { remindersFor } from '../domain/reminders';
 import { httpFunction } from '../http/define';
+import { parseWire } from '../http/errors';
 import { underFunctionsHost } from '../http/runtime';
 
 /**
@@ -15,7 +16,8 @@ export const remindersFunction = httpFunction({
   methods: ['GET'],
   access: 'reminders',
   scope: 'unitId',
-  async run({ services, unitId }) {
+  async run({ request, services, unitId }) {
+    parseWire(remindersQuerySchema, Object.fromEntries(request.query));
     const today = chinaToday(services.now());
     const body: RemindersResponse = {
       unitId,

@@ -1,27 +1,13 @@
 import { app } from '@azure/functions';
-import { say, type Period } from '../../../shared';
+import { type Period, summaryQuerySchema } from '../../../shared';
 import { chinaToday } from '../domain/clock';
 import { orgSummary } from '../domain/figures';
 import { httpFunction } from '../http/define';
-import { invalidBody } from '../http/errors';
+import { parseWire } from '../http/errors';
 import { underFunctionsHost } from '../http/runtime';
-import { Problems } from '../util/problems';
 
-function period(query: URLSearchParams): Period {
-  const p = new Problems();
-  const year = Number(query.get('year'));
-  const q = query.get('quarter');
-  const quarter = q === null || q === '' ? 0 : Number(q);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    p.add('year', say('年份应为 2000–2100 的整数', 'year must be a whole number 2000–2100'));
-  if (![0, 1, 2, 3, 4].includes(quarter))
-    p.add(
-      'quarter',
-      say('季度应为 1–4（0 或留空表示全年）', 'quarter must be 1–4 (0 or absent: the whole year)'),
-    );
-  if (!p.ok) throw invalidBody(p.list);
-  return { year, quarter: quarter as Period['quarter'] };
-}
+/** The period asked for: `year`, and `quarter` (absent, empty or 0 for the whole year). */
+const period = (query: URLSearchParams): Period => parseWire(summaryQuerySchema, Object.fromEntries(query));
 
 /**
  * GET /api/orgs/{orgId}/summary?year=&quarter=: the figures (numerators and denominators in words)

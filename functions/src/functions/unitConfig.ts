@@ -1,14 +1,14 @@
 import { app } from '@azure/functions';
-import { say } from '../../../shared';
+import { say, unitConfigRequestSchema } from '../../../shared';
 import { mayAttach } from '../auth/policy';
 import { maskChannel, parseChannels, refuseBadWebhooks, sealChannels } from '../delivery/channels';
 import { wouldCycle } from '../domain/orgTree';
 import { readJson } from '../http/body';
-import { httpFunction, UNIT_ID } from '../http/define';
-import { HttpError, invalidBody } from '../http/errors';
+import { httpFunction } from '../http/define';
+import { HttpError, invalidBody, parseWire } from '../http/errors';
 import { underFunctionsHost } from '../http/runtime';
 import type { UnitPatch } from '../storage';
-import { isObject, noOtherKeys, optionalString, Problems } from '../util/problems';
+import { Problems } from '../util/problems';
 
 const PARENT_OUT_OF_SCOPE = say(
   '无权把本单位挂到该上级单位之下：需要同时管理两个单位',
@@ -27,14 +27,10 @@ export const unitConfigFunction = httpFunction({
   access: 'configure',
   scope: 'unitId',
   async run({ request, services, caller, unitId }) {
-    const body = await readJson(request);
+    const body = parseWire(unitConfigRequestSchema, await readJson(request));
+    const { name, parentId } = body;
     const p = new Problems();
-    if (!isObject(body)) throw invalidBody([{ path: '$', message: say('应为对象', 'expected an object') }]);
-    noOtherKeys(body, ['name', 'parentId', 'channels'], '$', p);
-    const name = optionalString(body, 'name', '$', p, 100);
-    const parentId = optionalString(body, 'parentId', '$', p, 64);
-    if (parentId && (!UNIT_ID.test(parentId) || parentId === unitId))
-      p.add('parentId', say('上级单位代码无效', 'invalid parent unit id'));
+    if (parentId === unitId) p.add('parentId', say('上级单位代码无效', 'invalid parent unit id'));
     const channels = body.channels === undefined ? undefined : parseChannels(body.channels, 'channels', p);
     if (!p.ok) throw invalidBody(p.list);
     // A parent sees its children's escalations and figures: attaching a unit under another is an

@@ -5,6 +5,7 @@ import type {
   HttpResponseInit,
   InvocationContext,
 } from '@azure/functions';
+import { UNIT_ID } from '../../../shared';
 import type { Caller } from '../auth/caller';
 import { allowed, type Access } from '../auth/policy';
 import { AuthError } from '../auth/verify';
@@ -36,8 +37,8 @@ export interface HttpEntry {
   readonly handler: HttpHandler;
 }
 
-/** Unit ids are partition keys: a conservative alphabet that every table service accepts. */
-export const UNIT_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+/** Unit ids are partition keys: the wire contract's conservative alphabet, one pattern for both ends. */
+export { UNIT_ID };
 
 const unauthenticated = (e: AuthError): HttpResponseInit =>
   errorResponse(

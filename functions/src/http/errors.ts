@@ -1,5 +1,13 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { type ApiError, type Bilingual, type FieldProblem, say } from '../../../shared';
+import type { z } from 'zod';
+import {
+  type ApiError,
+  type Bilingual,
+  checkWire,
+  type FieldProblem,
+  say,
+  type WireCheck,
+} from '../../../shared';
 
 /** An error answered with a status and a bilingual message. */
 export class HttpError extends Error {
@@ -25,14 +33,25 @@ export function errorResponse(e: HttpError, headers: Record<string, string> = {}
 }
 
 /** A 400 listing what is wrong with the body, the first problem's path in the message. */
-export function invalidBody(problems: readonly FieldProblem[]): HttpError {
+export function invalidBody(problems: readonly FieldProblem[], code = 'invalid-body'): HttpError {
   const first = problems[0] as FieldProblem;
   return new HttpError(
     400,
-    'invalid-body',
+    code,
     say(`${first.path}：${first.message.zh}`, `${first.path}: ${first.message.en}`),
     { path: first.path, problems: problems.slice(0, 50) },
   );
+}
+
+/** The 400 of a failed wire check: invalid-body, or identity-in-text when that is all that is wrong. */
+export const wireError = (failed: Extract<WireCheck<unknown>, { ok: false }>): HttpError =>
+  invalidBody(failed.problems, failed.code);
+
+/** Checks a request body or query against its wire schema; the parsed value, or the 400 thrown. */
+export function parseWire<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const checked = checkWire(schema, input);
+  if (!checked.ok) throw wireError(checked);
+  return checked.value;
 }
 
 /** The standard messages of the API. */
