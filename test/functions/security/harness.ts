@@ -23,6 +23,8 @@ export interface ErrorBody {
     readonly path?: string;
     readonly limit?: number;
     readonly problems?: readonly { path: string }[];
+    /** With record-purged: the purged records of the request. */
+    readonly purged?: readonly { register: string; key: string }[];
   };
   readonly purged?: readonly { register: string; key: string }[];
 }

@@ -83,7 +83,7 @@ describe('a purged record stays purged', () => {
     expect(r.status, r.text.slice(0, 300)).toBe(409);
     expect(r.body.error.code).toBe('record-purged');
     expect(r.body.error.path).toBe('records[1]');
-    expect(r.body.purged).toEqual([{ register: 'appeals', key: 'P-old' }]);
+    expect(r.body.error.purged ?? r.body.purged).toEqual([{ register: 'appeals', key: 'P-old' }]);
     const all = await host.pullAll(UNIT, clerk);
     expect(
       all.find((c) => c.key === 'P-new-1'),
@@ -101,7 +101,7 @@ describe('a purged record stays purged', () => {
     );
     expect(r.status, r.text.slice(0, 300)).toBe(409);
     expect(r.body.error.code).toBe('record-purged');
-    expect(r.body.purged).toEqual([{ register: 'appeals', key: 'P-old' }]);
+    expect(r.body.error.purged ?? r.body.purged).toEqual([{ register: 'appeals', key: 'P-old' }]);
     expect(await tombstone('P-old')).toMatchObject({ deleted: true, purged: true, values: {} });
   });
 
@@ -121,7 +121,7 @@ describe('a purged record stays purged', () => {
     );
     expect(r.status, r.text.slice(0, 300)).toBe(409);
     expect(r.body.error.code).toBe('record-purged');
-    expect(r.body.purged).toEqual([{ register: 'tracking', key: 't-old' }]);
+    expect(r.body.error.purged ?? r.body.purged).toEqual([{ register: 'tracking', key: 't-old' }]);
     const t = (await host.pullAll(UNIT, clerk)).find((c) => c.register === 'tracking' && c.key === 't-old');
     expect(t).toMatchObject({ deleted: true, purged: true });
     expect(trackingRevision).not.toBe(t?.revision);

@@ -42,7 +42,7 @@ describe('setting a parent unit', () => {
     const root = await host.token('admin', [MINE], 'root-admin');
     const now = await host.configure<{ name: string; parentId?: string }>(MINE, root, {});
     expect(now.body.name).toBe(MINE);
-    expect(now.body.parentId ?? null).toBeNull();
+    expect(now.body.parentId || null, 'no parent set').toBeNull();
   });
 
   it('an admin with scope over both units may set it (the refusal is about scope, not about parents)', async () => {
