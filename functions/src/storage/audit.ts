@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
-import { newestFirstKey, prefixEnd } from './keys';
+import { jsonText, newestFirstKey, prefixEnd, readText, storedText } from './keys';
 import { checkEntity, under } from './limits';
 import { collect, type Tables } from './tables';
 
@@ -41,7 +41,7 @@ export const AUDIT_PREFIX = RECORD_AUDIT_PREFIX;
 const CHUNK = 30_000;
 
 function chunked(value: unknown): Record<string, string | number> {
-  const text = JSON.stringify(value ?? null);
+  const text = jsonText(value ?? null);
   const out: Record<string, string | number> = { detailParts: Math.ceil(text.length / CHUNK) || 1 };
   for (let i = 0, n = 0; i < Math.max(text.length, 1); i += CHUNK, n++)
     out[`detail${n}`] = text.slice(i, i + CHUNK);
@@ -68,8 +68,8 @@ export function auditEntity(
     partitionKey: unit,
     rowKey: `${rowKeyPrefix}${newestFirstKey(at, randomUUID())}`,
     at: at.toISOString(),
-    actor: actor.id,
-    roles: actor.roles.join(','),
+    actor: storedText(actor.id),
+    roles: storedText(actor.roles.join(',')),
     action,
     ...chunked(detail),
   };
@@ -114,10 +114,8 @@ export async function listAudit(t: Tables, unit: string, limit = 1000): Promise<
     .map((e) => ({
       unit,
       at: String(e.at),
-      actor: String(e.actor),
-      roles: String(e.roles ?? '')
-        .split(',')
-        .filter(Boolean),
+      actor: readText(e.actor),
+      roles: readText(e.roles).split(',').filter(Boolean),
       action: String(e.action),
       detail: unchunked(e),
     }))

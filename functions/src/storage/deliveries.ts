@@ -1,5 +1,5 @@
 import { odata } from '@azure/data-tables';
-import { keyPart, prefixEnd } from './keys';
+import { keyPart, prefixEnd, readText, storedText } from './keys';
 import { collect, submitInBatches, type Action, type Tables } from './tables';
 
 /** One reminder item sent (or being sent) to one channel on one day. */
@@ -36,7 +36,12 @@ export async function listDeliveries(
       },
     }),
   );
-  return new Map(rows.map((r) => [r.reminderKey, { ...r, unit }]));
+  return new Map(
+    rows.map((r) => {
+      const d = { ...r, unit, reminderKey: readText(r.reminderKey), appealId: readText(r.appealId) };
+      return [d.reminderKey, { ...d, lastError: readText(r.lastError), channelId: readText(r.channelId) }];
+    }),
+  );
 }
 
 /** Records deliveries (insert or replace), in transactions within the unit's partition. */
@@ -47,18 +52,18 @@ export async function saveDeliveries(t: Tables, records: readonly DeliveryRecord
       partitionKey: d.unit,
       rowKey: rowKey(d),
       date: d.date,
-      channelId: d.channelId,
+      channelId: storedText(d.channelId),
       channelKind: d.channelKind,
-      reminderKey: d.reminderKey,
-      appealId: d.appealId,
+      reminderKey: storedText(d.reminderKey),
+      appealId: storedText(d.appealId),
       status: d.status,
       attempts: d.attempts,
-      lastError: d.lastError.slice(0, 1000),
+      lastError: storedText(d.lastError.slice(0, 1000)),
       sentAt: d.sentAt,
     },
     'Replace',
   ]);
-  await submitInBatches(t.deliveries, actions);
+  await submitInBatches(t.deliveries, actions, 'deliveries');
 }
 
 /** Deletes delivery records dated before `date` across all units; returns how many. */

@@ -2,7 +2,7 @@ import { odata } from '@azure/data-tables';
 import type { EscalationReply, EscalationView, WireValue } from '../../../shared';
 import { mapLimit } from '../util/mapLimit';
 import { AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
-import { keyPart, prefixEnd } from './keys';
+import { jsonText, keyPart, prefixEnd, readText, storedText } from './keys';
 import { checkEntity, under, type PathOf } from './limits';
 import { collect, statusOf, submitInBatches, type Action, type Tables } from './tables';
 
@@ -58,7 +58,7 @@ const replyPath: PathOf = (p) =>
 async function repliesOf(t: Tables, e: EscalationEntity): Promise<EscalationReply[]> {
   const legacy = JSON.parse(e.replies ?? '[]') as EscalationReply[];
   if (!e.replyCount) return legacy;
-  const p = replyPrefix(e.fromUnit, e.appealId);
+  const p = replyPrefix(e.fromUnit, readText(e.appealId));
   const rows = await collect(
     t.escalations.listEntities<ReplyEntity & { rowKey?: string }>({
       queryOptions: {
@@ -67,16 +67,16 @@ async function repliesOf(t: Tables, e: EscalationEntity): Promise<EscalationRepl
     }),
   );
   rows.sort((a, b) => String(a.rowKey).localeCompare(String(b.rowKey)));
-  return [...legacy, ...rows.map((r) => ({ at: r.at, by: r.by, text: r.text }))];
+  return [...legacy, ...rows.map((r) => ({ at: r.at, by: readText(r.by), text: readText(r.text) }))];
 }
 
 const toView = (e: EscalationEntity, replies: readonly EscalationReply[]): EscalationView => ({
   direction: e.direction === 'in' ? 'in' : 'out',
   fromUnit: e.fromUnit,
   toUnit: e.toUnit,
-  appealId: e.appealId,
+  appealId: readText(e.appealId),
   snapshot: JSON.parse(e.snapshot || '{}') as Record<string, WireValue>,
-  note: e.note ?? '',
+  note: readText(e.note),
   escalatedAt: e.escalatedAt,
   status: e.status === 'replied' ? 'replied' : 'open',
   replies,
@@ -103,9 +103,9 @@ export async function putEscalation(
   const common = {
     fromUnit: x.fromUnit,
     toUnit: x.toUnit,
-    appealId: x.appealId,
-    snapshot: JSON.stringify(x.snapshot),
-    note: x.note,
+    appealId: storedText(x.appealId),
+    snapshot: jsonText(x.snapshot),
+    note: storedText(x.note),
     escalatedAt: x.at,
     status: 'open',
     updatedAt: x.at,
@@ -160,7 +160,13 @@ export async function addReply(
     }
     const n = Number(current.replyCount ?? 0) + 1;
     const patch = { status: 'replied', updatedAt: reply.at, replyCount: n };
-    const entity = { partitionKey: toUnit, rowKey: replyKey(fromUnit, appealId, n), ...reply };
+    const entity = {
+      partitionKey: toUnit,
+      rowKey: replyKey(fromUnit, appealId, n),
+      at: reply.at,
+      by: storedText(reply.by),
+      text: storedText(reply.text),
+    };
     checkEntity(entity, replyPath);
     const actions: Action[] = [
       [

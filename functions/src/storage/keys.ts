@@ -47,9 +47,34 @@ export function newestFirstKey(at: Date, random: string): string {
   return `${String(9_999_999_999_999 - at.getTime()).padStart(13, '0')}|${random}`;
 }
 
-/** Serialises values with sorted keys, so equal values give equal text. */
+// U+2028/U+2029 are legal in JSON strings, but Azurite reads each operation of a transaction with
+// /{+.+}+/ (node_modules/azurite/dist/src/table/batch/TableBatchSerialization.js), whose `.` stops at
+// them: written raw, a record holding one fails the whole transaction. Escaped, JSON.parse gives
+// the same text back.
+const LINE_SEPARATORS = /[\u2028\u2029]/g;
+
+/** JSON text with its line separators escaped (the same value once parsed). */
+export const jsonText = (value: unknown): string =>
+  JSON.stringify(value).replace(LINE_SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+
+/** Serialises values with sorted keys, so equal values give equal text (line separators escaped). */
 export function canonicalJson(values: Readonly<Record<string, unknown>>): string {
   const sorted: Record<string, unknown> = {};
   for (const k of Object.keys(values).sort()) sorted[k] = values[k];
-  return JSON.stringify(sorted);
+  return jsonText(sorted);
 }
+
+// A raw text property holding a line separator is stored as this mark and its escaped JSON (as is
+// one that starts with the mark, a noncharacter no one types), so it travels in a transaction.
+const TEXT_MARK = '\uFDD0';
+const HAS_LINE_SEPARATOR = /[\u2028\u2029]/;
+
+/** A free text as a raw string property stores it (see TEXT_MARK); readText gives it back. */
+export const storedText = (s: string): string =>
+  HAS_LINE_SEPARATOR.test(s) || s.startsWith(TEXT_MARK) ? TEXT_MARK + jsonText(s) : s;
+
+/** The free text a raw string property stored with storedText. */
+export const readText = (s: unknown): string => {
+  const text = String(s ?? '');
+  return text.startsWith(TEXT_MARK) ? (JSON.parse(text.slice(1)) as string) : text;
+};

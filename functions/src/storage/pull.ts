@@ -1,6 +1,6 @@
 import { odata } from '@azure/data-tables';
 import { readHead } from './commit';
-import { RECORDS_UPPER_BOUND } from './keys';
+import { RECORDS_UPPER_BOUND, storedText } from './keys';
 import { fromEntity, type RecordEntity, type StoredRecord } from './recordEntity';
 import { collect, type Tables } from './tables';
 
@@ -62,7 +62,7 @@ export async function loadRegisters(
 export async function loadAppeal(t: Tables, unit: string, appealId: string): Promise<StoredRecord[]> {
   const iter = t.records.listEntities<RecordEntity>({
     queryOptions: {
-      filter: odata`PartitionKey eq ${unit} and appealId eq ${appealId} and deleted eq ${false}`,
+      filter: odata`PartitionKey eq ${unit} and appealId eq ${storedText(appealId)} and deleted eq ${false}`,
     },
   });
   return (await collect(iter)).map(fromEntity);

@@ -1,5 +1,5 @@
 import type { PulledRecord, WireValue } from '../../../shared';
-import { canonicalJson, recordRowKey } from './keys';
+import { canonicalJson, readText, recordRowKey, storedText } from './keys';
 
 /** A write the sync endpoint (or a cloud job) asks the records table to make. */
 export interface RecordWrite {
@@ -50,8 +50,8 @@ export function toEntity(unit: string, w: RecordWrite, seq: number, at: string, 
     partitionKey: unit,
     rowKey: recordRowKey(w.register, w.key),
     register: w.register,
-    key: w.key,
-    appealId: appealIdOf(w.register, values),
+    key: storedText(w.key),
+    appealId: storedText(appealIdOf(w.register, values)),
     values: canonicalJson(values),
     deleted: w.deleted,
     purged: w.purged ?? false,
@@ -66,7 +66,7 @@ export function toEntity(unit: string, w: RecordWrite, seq: number, at: string, 
 export function fromEntity(e: Partial<RecordEntity> & { etag?: string }): StoredRecord {
   return {
     register: String(e.register ?? ''),
-    key: String(e.key ?? ''),
+    key: readText(e.key),
     revision: String(e.etag ?? ''),
     values: JSON.parse(e.values ?? '{}') as Record<string, WireValue>,
     deleted: e.deleted === true,

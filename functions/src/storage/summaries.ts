@@ -1,4 +1,5 @@
 import type { Tally } from '../../../shared';
+import { checkEntity, under } from './limits';
 import { statusOf, type Tables } from './tables';
 
 /** A unit's tally for a period, as the nightly job (or a summary request) computed it. */
@@ -27,14 +28,13 @@ export async function putSummary(
   periodKey: string,
   s: StoredSummary,
 ): Promise<void> {
-  await t.summaries.upsertEntity(
-    {
-      partitionKey: unit,
-      rowKey: periodKey,
-      tally: JSON.stringify(s.tally),
-      asOf: s.asOf,
-      headSeq: s.headSeq,
-    },
-    'Replace',
-  );
+  const e = {
+    partitionKey: unit,
+    rowKey: periodKey,
+    tally: JSON.stringify(s.tally),
+    asOf: s.asOf,
+    headSeq: s.headSeq,
+  };
+  checkEntity(e, under('summary', { rowKey: 'period', partitionKey: 'unitId' }));
+  await t.summaries.upsertEntity(e, 'Replace');
 }

@@ -1,5 +1,6 @@
 import { TableClient, type TransactionAction } from '@azure/data-tables';
 import { isInsecureEndpoint } from './connection';
+import { batchBytes, checkEntity, MAX_BATCH_BYTES, MAX_BATCH_ENTITIES, under } from './limits';
 
 /** The tables the cloud keeps; every one is partitioned by unit id. */
 export const TABLE_NAMES = ['records', 'audit', 'deliveries', 'escalations', 'units', 'summaries'] as const;
@@ -40,17 +41,37 @@ export const statusOf = (e: unknown): number | undefined =>
     ? e.statusCode
     : undefined;
 
-/** Submits actions in transactions of at most 100 entities (the service's limit), grouped by partition. */
-export async function submitInBatches(table: TableClient, actions: readonly Action[]): Promise<void> {
+/**
+ * Submits actions in transactions of at most 100 entities and 4 MiB (the service's limits), grouped
+ * by partition, each entity checked against the table limits first (`path[i]` names the i-th action).
+ */
+export async function submitInBatches(
+  table: TableClient,
+  actions: readonly Action[],
+  path = 'entities',
+): Promise<void> {
   const byPartition = new Map<string, Action[]>();
-  for (const a of actions) {
+  actions.forEach((a, i) => {
+    checkEntity(a[1], under(`${path}[${i}]`));
     const pk = a[1].partitionKey;
     const list = byPartition.get(pk) ?? [];
     list.push(a);
     byPartition.set(pk, list);
-  }
+  });
   for (const list of byPartition.values()) {
-    for (let i = 0; i < list.length; i += 100) await table.submitTransaction(list.slice(i, i + 100));
+    let batch: Action[] = [];
+    let bytes = 0;
+    for (const a of list) {
+      const size = batchBytes([a[1]]);
+      if (batch.length >= MAX_BATCH_ENTITIES || (batch.length > 0 && bytes + size > MAX_BATCH_BYTES)) {
+        await table.submitTransaction(batch);
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(a);
+      bytes += size;
+    }
+    if (batch.length > 0) await table.submitTransaction(batch);
   }
 }
 

@@ -1,6 +1,7 @@
 import { odata } from '@azure/data-tables';
 import type { Channel } from '../delivery/channels';
 import { AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
+import { jsonText, readText, storedText } from './keys';
 import { checkEntity, under, type PathOf } from './limits';
 import { collect, statusOf, type Action, type Tables } from './tables';
 
@@ -36,7 +37,7 @@ interface UnitEntity {
 
 const toProfile = (unitId: string, e: UnitEntity): UnitProfile => ({
   unitId,
-  name: e.name ?? '',
+  name: readText(e.name),
   parentId: e.parentId ?? '',
   channels: JSON.parse(e.channels ?? '[]') as Channel[],
   ledgersBuilt: JSON.parse(e.ledgersBuilt ?? '[]') as string[],
@@ -99,9 +100,9 @@ export async function configureUnit(
     partitionKey: unitId,
     rowKey: ROW,
     updatedAt: at.toISOString(),
-    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.name !== undefined ? { name: storedText(patch.name) } : {}),
     ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}),
-    ...(patch.channels !== undefined ? { channels: JSON.stringify(patch.channels) } : {}),
+    ...(patch.channels !== undefined ? { channels: jsonText(patch.channels) } : {}),
   };
   checkEntity(profile, profilePath);
   if (audit) {

@@ -105,6 +105,22 @@ describe('escalation replies', () => {
   });
 });
 
+describe('line separators', () => {
+  it('keeps U+2028/U+2029 in a note and a reply (Azurite refuses them raw inside a transaction)', async () => {
+    await pushAll('co-1', clerk, [appeal('E-4')]);
+    const esc = await call<EscalationView>(escalationsFunction, {
+      token: clerk,
+      params: { unitId: 'co-1' },
+      body: { appealId: 'E-4', note: '第一行\u2028第二行' },
+    });
+    expect(esc.status).toBe(201);
+    expect(esc.body).toMatchObject({ appealId: 'E-4', note: '第一行\u2028第二行' });
+    const r = await reply('E-4', '答复\u2029完');
+    expect(r.status).toBe(200);
+    expect(r.body.replies.map((x) => x.text)).toEqual(['答复\u2029完']);
+  });
+});
+
 describe('audit entries commit with their change', () => {
   it('an escalation exists iff its audit entry does', async () => {
     const { store } = env.services;
