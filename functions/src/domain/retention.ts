@@ -25,6 +25,8 @@ function lastActivity(c: AppealCase): string {
  * The appeals archived longer than the unit's retention period (诉求保存期限): closed, with no
  * deadline still open, and last touched more than that many months before today. Each goes with
  * every row that refers to it; they become tombstones, so clients learn the cloud let them go.
+ * The tombstones are never deleted: the sync endpoint refuses any write over one (409
+ * record-purged), so a workbook that still holds the row cannot bring the record back.
  */
 export function retentionPlan(records: readonly StoredRecord[], today: string): PurgePlan {
   const d = unitData(records);

@@ -4,6 +4,8 @@
 // (https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model);
 // an entity group transaction is atomic within one partition
 // (https://learn.microsoft.com/rest/api/storageservices/performing-entity-group-transactions).
+// The failure is injected into the SDK itself: the only point between a change and its audit entry.
+// eslint-disable-next-line no-restricted-imports
 import { TableClient, type TransactionAction } from '@azure/data-tables';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type EscalationView, SCHEMA_VERSION, type SyncResponse } from '../../../shared';
