@@ -1,5 +1,12 @@
 import { app } from '@azure/functions';
-import { appealRegister, escalationSchemaFor, say, stripIdentity, type WireValue } from '../../../shared';
+import {
+  appealRegister,
+  escalationSchemaFor,
+  say,
+  scrubTextIdentities,
+  stripIdentity,
+  type WireValue,
+} from '../../../shared';
 import { readJson } from '../http/body';
 import { httpFunction, type HttpCall } from '../http/define';
 import { HttpError, parseWire } from '../http/errors';
@@ -19,7 +26,12 @@ async function escalate({ services, caller, unitId }: HttpCall, appealId: string
   const appeal = await store.records.get(unitId, appealRegister.key, appealId);
   if (!appeal || appeal.deleted) throw new HttpError(404, 'unknown-appeal', notSynced);
   // The cloud never holds identity; stripping again keeps a future slip from travelling upwards.
-  const snapshot = stripIdentity(appealRegister, appeal.values) as Record<string, WireValue>;
+  // Records stored before free text was checked may still quote a number: scrubbed on the way up.
+  const snapshot = Object.fromEntries(
+    Object.entries(stripIdentity(appealRegister, appeal.values) as Record<string, WireValue>).map(
+      ([k, v]) => [k, typeof v === 'string' ? scrubTextIdentities(v) : v],
+    ),
+  );
   const at = services.now().toISOString();
   // The escalation and its audit entry commit together.
   const view = await store.escalations.put(
