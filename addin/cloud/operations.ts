@@ -43,12 +43,22 @@ export interface CloudSyncReport {
   readonly error?: Bilingual;
 }
 
+/** What the next sync will send, staged from the workbook without sending. */
+export interface CloudStageReport {
+  /** Changes waiting to be sent, these included. */
+  readonly pending: number;
+  /** Waiting text with identity numbers replaced by （已隐去）, as it will be sent. */
+  readonly scrubbed: readonly ScrubbedText[];
+}
+
 /** The cloud as the pane uses it: sync, conflicts, reminders. */
 export interface CloudOperations {
   readonly unitId: string;
   status(): SyncStatus;
   subscribe(listener: (s: SyncStatus) => void): () => void;
   syncNow(today: string): Promise<CloudSyncReport>;
+  /** Stages the workbook's changes without sending, so the clerk sees what the next sync sends. */
+  stageNow(today: string): Promise<CloudStageReport>;
   conflicts(): readonly SyncConflict[];
   /** Changes the cloud refused, set aside until their row changes. */
   rejected(): readonly RejectedChange[];
@@ -124,6 +134,11 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
       const theirs = await client.resolve(register, key, choice);
       if (choice === 'theirs' && theirs)
         await writePulled(o.run, [{ register, values: theirs.values, deleted: theirs.deleted }]);
+    },
+    async stageNow(today) {
+      const { rows, covered } = await workbookRows(o.run, today);
+      await client.stage(rows, covered);
+      return { pending: client.status().pending, scrubbed: client.scrubbed() };
     },
     async syncNow(today) {
       const { rows, covered } = await workbookRows(o.run, today);

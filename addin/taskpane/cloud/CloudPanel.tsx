@@ -1,5 +1,5 @@
-import { Button, Caption1 } from '@fluentui/react-components';
-import type { CloudOperations, CloudSyncReport } from '../../cloud/operations';
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import type { CloudOperations, CloudStageReport, CloudSyncReport } from '../../cloud/operations';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 import { Section } from '../common/Section';
@@ -12,7 +12,12 @@ import { RejectedList } from './RejectedList';
 import { ScrubbedList } from './ScrubbedList';
 import { useSyncStatus } from './useSyncStatus';
 
-/** Sync with the cloud: status, the sync button, what came back, conflicts to settle, reminders. */
+const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS } });
+
+/**
+ * Sync with the cloud: status, the sync button and a look at what it will send (text with identity
+ * numbers hidden), what came back, records set aside or purged, conflicts to settle, reminders.
+ */
 export function CloudPanel() {
   const { t } = useI18n();
   const { operations } = usePane();
@@ -28,10 +33,20 @@ export function CloudPanel() {
 function Connected({ cloud }: { cloud: CloudOperations }) {
   const { t, said } = useI18n();
   const { today, reloadWorkbook } = usePane();
+  const styles = useStyles();
   const status = useSyncStatus(cloud);
   const sync = useTask<CloudSyncReport>();
+  const preview = useTask<CloudStageReport>();
   const report = sync.result;
-  const run = () => void sync.run(() => cloud.syncNow(today)).then(() => reloadWorkbook());
+  const staged = preview.result;
+  const run = () => {
+    preview.clear();
+    void sync.run(() => cloud.syncNow(today)).then(() => reloadWorkbook());
+  };
+  const look = () => {
+    sync.clear();
+    void preview.run(() => cloud.stageNow(today));
+  };
   return (
     <>
       <Caption1 role="status">
@@ -41,10 +56,23 @@ function Connected({ cloud }: { cloud: CloudOperations }) {
           ? ` · ${t('cloud.lastSync', { time: status.lastSyncAt.slice(0, 16).replace('T', ' ') })}`
           : ''}
       </Caption1>
-      <Button appearance="primary" disabled={sync.busy} onClick={run}>
-        {t('cloud.sync')}
-      </Button>
-      <ErrorBar error={sync.error} />
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={sync.busy || preview.busy} onClick={run}>
+          {t('cloud.sync')}
+        </Button>
+        <Button disabled={sync.busy || preview.busy} onClick={look}>
+          {t('cloud.preview')}
+        </Button>
+      </div>
+      <ErrorBar error={sync.error ?? preview.error} />
+      {staged && (
+        <Notice intent="info">
+          {t(staged.scrubbed.length ? 'cloud.previewScrubbed' : 'cloud.previewClean', {
+            count: staged.pending,
+          })}
+        </Notice>
+      )}
+      {staged && <ScrubbedList label={t('cloud.toScrub')} scrubbed={staged.scrubbed} />}
       {report && (
         <Notice intent={report.ok ? 'success' : 'warning'}>
           {(report.error
@@ -56,7 +84,7 @@ function Connected({ cloud }: { cloud: CloudOperations }) {
       {report && report.purged > 0 && (
         <Notice intent="info">{t('cloud.purged', { count: report.purged })}</Notice>
       )}
-      {report && <ScrubbedList scrubbed={report.scrubbed} />}
+      {report && <ScrubbedList label={t('cloud.scrubbed')} scrubbed={report.scrubbed} />}
       <RejectedList rejected={cloud.rejected()} />
       <ConflictList cloud={cloud} onResolved={() => void reloadWorkbook()} />
       <CloudReminders cloud={cloud} />

@@ -9,14 +9,14 @@ export const placeOf = (register: string, field?: string): { register: string; f
   return { register: def.title, field: def.fields.find((f) => f.key === field)?.header ?? field ?? '' };
 };
 
-/** Text sent with identity numbers hidden, as it was sent, so the clerk sees what left the workbook. */
-export function ScrubbedList({ scrubbed }: { scrubbed: readonly ScrubbedText[] }) {
+/** Text with identity numbers hidden, as it is (or was) sent, so the clerk sees what leaves the workbook. */
+export function ScrubbedList({ label, scrubbed }: { label: string; scrubbed: readonly ScrubbedText[] }) {
   const { t } = useI18n();
   if (scrubbed.length === 0) return null;
   return (
     <>
-      <Caption1>{t('cloud.scrubbed')}</Caption1>
-      <List aria-label={t('cloud.scrubbed')}>
+      <Caption1>{label}</Caption1>
+      <List aria-label={label}>
         {scrubbed.map((s) => {
           const place = placeOf(s.register, s.field);
           return (

@@ -210,6 +210,11 @@ export const en: Readonly<Record<StringKey, string>> = {
     '{count} records were purged from the cloud at the end of their retention period and are no longer synced; the rows in the workbook are unchanged.',
   'cloud.scrubbed':
     'Sent with mobile, landline and ID card numbers hidden (the cells in the workbook are unchanged)',
+  'cloud.preview': 'What will be sent',
+  'cloud.previewClean': '{count} waiting to upload; no mobile, landline or ID card number in their text.',
+  'cloud.previewScrubbed':
+    '{count} waiting to upload; the numbers in the text below will be hidden when sent, the cells in the workbook unchanged.',
+  'cloud.toScrub': 'Text to be sent with identity numbers hidden',
   'cloud.scrubbedItem': '{register} {key} · {field}: {text}',
   'cloud.rejected': 'Records the cloud did not accept ({count}); they sync again once the row is changed',
   'cloud.rejectedItem': '{register} {key}: {message}',

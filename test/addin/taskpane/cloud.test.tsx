@@ -37,6 +37,13 @@ describe('the cloud panel after a sync', () => {
     });
     await renderPane({ ...operations, cloud }, { initialStep: 'check', today: g.today });
     const user = userEvent.setup();
+    // Before the sync: what it will send, nothing sent yet.
+    await user.click(screen.getByRole('button', { name: '查看将上传的内容' }));
+    const toSend = await screen.findByRole('list', { name: '将隐去身份号码后上传的文字' });
+    expect(within(toSend).getByText(`职工诉求记录表 ${first} · 诉求内容：电话（已隐去）`)).toBeTruthy();
+    expect(screen.getByText(/^待上传 \d+ 条；下列文字中的号码将隐去后上传/)).toBeTruthy();
+    expect(cloudSide.requests).toEqual([]);
+
     await user.click(screen.getByRole('button', { name: '立即同步' }));
 
     expect(await screen.findByText(PURGED_ZH)).toBeTruthy();
