@@ -33,7 +33,8 @@ export const UNIT_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 export const CHANGE_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 /**
  * A revision as the cloud issues it: the table service's ETag, `W/"datetime'<ISO time, colons
- * escaped>'"` (Azure gives 7 fractional digits). `*` would be an unconditional overwrite.
+ * escaped>'"` (Azure gives 7 fractional digits). `*` would be an unconditional overwrite
+ * (If-Match: *, https://learn.microsoft.com/en-us/rest/api/storageservices/update-entity2).
  */
 export const REVISION = /^W\/"datetime'\d{4}-\d{2}-\d{2}T\d{2}%3A\d{2}%3A\d{2}(?:\.\d{1,7})?Z'"$/;
 
