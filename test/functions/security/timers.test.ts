@@ -1,0 +1,83 @@
+// Attack class "a failing unit must not stop the retention and aggregate timers for the others"
+// (issue 10): one unit's row is unreadable (as a row written by a buggy older version would be);
+// the nightly timers, run through the local host's /admin/functions/*, still purge and aggregate
+// every other unit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PushRecord } from '../../../shared';
+import { recordRowKey } from '../../../functions/src/storage/keys';
+import { openTables } from '../../../functions/src/storage/tables';
+import { appeal, body, startHost, type SecurityHost } from './harness';
+
+let host: SecurityHost;
+// Listed before the healthy unit, so a loop that stops at the first failure never reaches it.
+const BROKEN = 'aaa-broken';
+const HEALTHY = 'zzz-healthy';
+
+const oldClosedCase = (id: string): PushRecord[] => [
+  {
+    register: 'settings',
+    key: '诉求保存期限（月）',
+    changeId: `st-${id}`,
+    baseRevision: null,
+    values: { item: '诉求保存期限（月）', value: '6' },
+  },
+  appeal(id, {
+    receivedOn: '2025-03-03',
+    handling: '部门直接办理',
+    department: '后勤部',
+    dueOn: '2025-03-20',
+    finishedOn: '2025-03-10',
+    reportedOn: '2025-03-11',
+    toldOn: '2025-03-12',
+    toldHow: '电话',
+  }),
+  {
+    register: 'surveys',
+    key: `s-${id}`,
+    changeId: `s-${id}`,
+    baseRevision: null,
+    values: {
+      appealId: id,
+      respondent: '诉求人',
+      method: '电话回访',
+      rating: '满意',
+      surveyedOn: '2025-03-14',
+    },
+  },
+];
+
+beforeAll(async () => {
+  host = await startHost({ nowIso: '2026-03-31T01:00:00Z' });
+  for (const unit of [BROKEN, HEALTHY]) {
+    const t = await host.token('clerk', [unit]);
+    expect((await host.sync(unit, t, body(oldClosedCase(`${unit}-old`)))).status).toBe(200);
+  }
+  // Corrupt one row of the broken unit in place.
+  const tables = openTables(host.local.connectionString, 'xs');
+  await tables.records.updateEntity(
+    {
+      partitionKey: BROKEN,
+      rowKey: recordRowKey('appeals', `${BROKEN}-old`),
+      values: '{"id": "unterminated',
+    },
+    'Merge',
+  );
+});
+afterAll(() => host?.stop());
+
+describe('one unit with unreadable data', () => {
+  it('the retention timer still purges the other units', async () => {
+    expect(await host.runTimer('retention')).toBeLessThan(500);
+    const t = await host.token('clerk', [HEALTHY]);
+    const old = (await host.pullAll(HEALTHY, t)).find((c) => c.key === `${HEALTHY}-old`);
+    expect(old).toMatchObject({ deleted: true, purged: true });
+  });
+
+  it('the aggregate timer still computes the other units’ figures', async () => {
+    expect(await host.runTimer('aggregate')).toBeLessThan(500);
+    const summaries = (await host.rawEntities()).filter((x) => x.table === 'xssummaries');
+    expect(
+      summaries.some((x) => x.entity.partitionKey === HEALTHY || String(x.entity.rowKey).includes(HEALTHY)),
+    ).toBe(true);
+  });
+});
