@@ -146,9 +146,14 @@ export class SyncClient {
       (e) =>
         !inConflict.has(e.id) && !purged.has(e.id) && !(refused.has(e.id) && refused.get(e.id) === e.hash),
     );
+    // A refusal goes from the list once its row is staged again or is gone from the workbook.
     const retried = new Set(edits.map((e) => e.id));
-    if (edits.some((e) => refused.has(e.id)))
-      this.state.rejected = this.state.rejected.filter((r) => !retried.has(recordId(r.register, r.key)));
+    const present = new Set(rows.map((r) => recordId(r.register, r.key)));
+    const read = new Set(covered);
+    this.state.rejected = this.state.rejected.filter((r) => {
+      const id = recordId(r.register, r.key);
+      return !retried.has(id) && (present.has(id) || !read.has(r.register));
+    });
     if (edits.length) await this.queue.add(edits);
     await saveState(this.o.store, this.o.unitId, this.state);
     this.emit();

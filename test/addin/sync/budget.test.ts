@@ -90,6 +90,16 @@ describe('the sync request budget, against a transport with the server’s byte 
     expect(await c.stage(shorter, ['appeals'])).toBe(1);
     expect((await c.sync()).pushed).toBe(1);
     expect(c.rejected()).toEqual([]);
+    // A refused row deleted from the workbook leaves the list too.
+    const other = await SyncClient.open({ unitId: 'u2', api: cloud.api, store: memoryStore(), retry: fast });
+    await other.stage(rows, ['appeals']);
+    await other.sync();
+    expect(other.rejected()).toHaveLength(1);
+    await other.stage(
+      rows.filter((r) => r.key !== 'HUGE-000'),
+      ['appeals'],
+    );
+    expect(other.rejected()).toEqual([]);
   });
 
   it('halves the batch when a request is too large as a whole (a stricter proxy in front)', async () => {
