@@ -180,9 +180,17 @@ export class SyncClient {
     const conflicts: SyncConflict[] = [];
     const escalations: EscalationView[] = [];
     const purgedBefore = new Set(this.state.purged ?? []);
+    // Only records this workbook synced or is sending are news to the clerk; tombstones of others
+    // (a first pull from the start) are remembered without a word.
+    const ours = new Set([
+      ...Object.entries(this.state.known)
+        .filter(([, k]) => !k.deleted)
+        .map(([id]) => id),
+      ...this.queue.entries().map((c) => c.id),
+    ]);
     const purged = () =>
       (this.state.purged ?? [])
-        .filter((id) => !purgedBefore.has(id))
+        .filter((id) => !purgedBefore.has(id) && ours.has(id))
         .map((id) => ({ register: id.slice(0, id.indexOf('|')), key: id.slice(id.indexOf('|') + 1) }));
     let pushed = 0;
     // Halved on every request the cloud finds too large, for the rest of this sync.

@@ -62,6 +62,20 @@ describe('records the cloud purged by retention', () => {
     expect(await c.stage([row('Q-1'), row('Q-2')], ['appeals'])).toBe(0);
     // Nor is its removal from the workbook sent as a deletion.
     expect(await c.stage([row('Q-2')], ['appeals'])).toBe(0);
+    // A second Excel pulling from the start learns the tombstone without a word: it never had the row.
+    cloud.changes.push({
+      register: 'appeals',
+      key: 'Q-1',
+      revision: 'r99',
+      values: {},
+      deleted: true,
+      purged: true,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      updatedBy: 'retention',
+    });
+    const fresh = await SyncClient.open({ unitId: 'u', api: cloud.api, store: memoryStore(), retry: fast });
+    expect((await fresh.sync()).purged).toEqual([]);
+    expect(await fresh.stage([row('Q-1')], ['appeals'])).toBe(0);
   });
 });
 
