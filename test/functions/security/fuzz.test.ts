@@ -341,7 +341,7 @@ const post = (bytes: string | Uint8Array, unit = UNIT) =>
   host.fetch(`/api/units/${encodeSegment(unit)}/sync`, {
     method: 'POST',
     headers: { authorization: `Bearer ${clerk}`, 'content-type': 'application/json' },
-    body: bytes,
+    body: typeof bytes === 'string' ? bytes : new Uint8Array(bytes),
   });
 
 const options = {
