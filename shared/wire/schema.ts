@@ -222,6 +222,12 @@ function checkRecord(r: z.infer<typeof pushRecordSchema>, i: number, version: nu
   const deleted = r.deleted === true;
   if (deleted && r.baseRevision === null)
     flag(ctx, say('删除记录须给出其版本', 'a deletion needs the revision it deletes'), at('baseRevision'));
+  if (!deleted && r.values === undefined)
+    return flag(
+      ctx,
+      say('未删除的记录须给出其值', 'a record that is not deleted needs its values'),
+      at('values'),
+    );
   if (!deleted) {
     const values = r.values ?? {};
     const checked = recordValuesSchema(register, version).safeParse(values);
