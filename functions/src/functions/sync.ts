@@ -16,15 +16,22 @@ import { parseSync } from '../sync/parse';
 
 const pulled = ({ seq: _seq, changeId: _changeId, ...r }: StoredRecord): PulledRecord => r;
 
-/** The 409 of a request writing over records the retention job purged: they stay purged. */
-export function recordPurged(targets: readonly PurgedTarget[]): HttpError {
+/**
+ * The 409 of a request writing over records the retention job purged: they stay purged. `othersApplied`
+ * when the purge showed only as a new record's create failing, after the request's other records
+ * were written: resending them is answered as duplicates.
+ */
+export function recordPurged(targets: readonly PurgedTarget[], othersApplied = false): HttpError {
   const first = targets[0] as PurgedTarget;
+  const rest = othersApplied
+    ? say('本次请求的其他记录已写入', "the request's other records were written")
+    : say('本次请求未写入任何内容', 'nothing of this request was written');
   return new HttpError(
     409,
     'record-purged',
     say(
-      `已超过保存期限的诉求记录已从云端清除，不再同步（${targets.length} 条，如 ${first.register}/${first.key}）；本次请求未写入任何内容`,
-      `${targets.length} record(s) were purged from the cloud after the retention period and are no longer synced (e.g. ${first.register}/${first.key}); nothing of this request was written`,
+      `已超过保存期限的诉求记录已从云端清除，不再同步（${targets.length} 条，如 ${first.register}/${first.key}）；${rest.zh}`,
+      `${targets.length} record(s) were purged from the cloud after the retention period and are no longer synced (e.g. ${first.register}/${first.key}); ${rest.en}`,
     ),
     { path: `records[${first.i}]`, purged: targets.map(({ register, key }) => ({ register, key })) },
   );
@@ -56,11 +63,16 @@ export const syncFunction = httpFunction({
       if (e instanceof PurgedError) throw recordPurged(e.targets);
       throw e;
     }
-    // Purged while the request ran (the retention job raced it): still a 409 naming them.
+    // Found purged only when writing (a new record over a tombstone, or the retention job racing the
+    // request): still a 409 naming them.
     const racedPurge = body.writes.flatMap((w, i) =>
       outcomes[i]?.status === 'purged' ? [{ i, register: w.register, key: w.key }] : [],
     );
-    if (racedPurge.length > 0) throw recordPurged(racedPurge);
+    if (racedPurge.length > 0)
+      throw recordPurged(
+        racedPurge,
+        outcomes.some((o) => o !== undefined && o.status !== 'purged'),
+      );
     await store.units.touch(unitId, body.ledgersBuilt);
     const results: PushResult[] = [];
     const conflicts: SyncConflict[] = [];

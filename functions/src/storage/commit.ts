@@ -51,16 +51,16 @@ interface Planned {
   readonly etag: string | null;
 }
 
-/** Reads the partition's change counter. */
+/** Reads the partition's change counter, and whether the retention job ever purged a record of it. */
 export async function readHead(
   records: TableClient,
   unit: string,
-): Promise<{ seq: number; etag: string | null }> {
+): Promise<{ seq: number; etag: string | null; purged: boolean }> {
   try {
-    const e = await records.getEntity<{ headSeq: number }>(unit, HEAD_ROW_KEY);
-    return { seq: Number(e.headSeq), etag: e.etag };
+    const e = await records.getEntity<{ headSeq: number; purged?: boolean }>(unit, HEAD_ROW_KEY);
+    return { seq: Number(e.headSeq), etag: e.etag, purged: e.purged === true };
   } catch (err) {
-    if (statusOf(err) === 404) return { seq: 0, etag: null };
+    if (statusOf(err) === 404) return { seq: 0, etag: null, purged: false };
     throw err;
   }
 }
@@ -93,17 +93,22 @@ export async function commitWrites(
   now: () => Date,
 ): Promise<WriteOutcome[]> {
   const out: WriteOutcome[] = new Array<WriteOutcome>(writes.length);
-  // What the cloud holds now: a purged record refuses the whole request before anything is
-  // written, and the audit's changed fields are computed against it rather than taken from the client.
+  // The head read once; each commit returns its new ETag, so later batches need no read.
+  let head = await readHead(t.records, unit);
+  // What the cloud holds now: a purged record refuses the whole request before anything is written,
+  // and the audit's changed fields are computed against it rather than taken from the client. A new
+  // record (no base) in a partition the retention job never purged cannot meet a tombstone and has
+  // nothing to compare with, so it is not read: reading every record first cost 2.6× the sync's
+  // throughput (bench:cloud, 10,000 new records).
   const current = await mapLimit(writes, READS_IN_FLIGHT, (w) =>
-    readRecord(t.records, unit, w.register, w.key),
+    w.baseRevision === null && !w.deleted && !head.purged
+      ? Promise.resolve(null)
+      : readRecord(t.records, unit, w.register, w.key),
   );
   const purged = writes.flatMap((w, i) =>
     !w.purged && current[i]?.purged ? [{ i, register: w.register, key: w.key }] : [],
   );
   if (purged.length > 0) throw new PurgedError(purged);
-  // The head read once; each commit returns its new ETag, so later batches need no read.
-  let head = await readHead(t.records, unit);
   for (const idx of plannedBatches(unit, writes, current)) {
     head = await commitBatch(t, unit, writes, current, idx, { actor, action, now }, head, out);
   }
@@ -166,7 +171,7 @@ function auditLine(w: RecordWrite, before: StoredRecord | null, seq: number) {
   };
 }
 
-type Head = { seq: number; etag: string | null };
+type Head = { seq: number; etag: string | null; purged: boolean };
 
 async function commitBatch(
   t: Tables,
@@ -183,7 +188,14 @@ async function commitBatch(
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt >= MAX_ATTEMPTS) throw new BusyError(`partition ${unit} is busy`);
     const at = who.now();
-    const headEntity = { partitionKey: unit, rowKey: HEAD_ROW_KEY, headSeq: head.seq + pending.length };
+    // A purge marks the head for good, so later requests know to look for tombstones.
+    const purging = head.purged || pending.some((p) => (writes[p.i] as RecordWrite).purged === true);
+    const headEntity = {
+      partitionKey: unit,
+      rowKey: HEAD_ROW_KEY,
+      headSeq: head.seq + pending.length,
+      ...(purging ? { purged: true } : {}),
+    };
     const lines = pending.map((p, j) =>
       auditLine(writes[p.i] as RecordWrite, current[p.i] ?? null, head.seq + 1 + j),
     );
@@ -214,7 +226,7 @@ async function commitBatch(
         if (!revision) throw new Error('the table service returned no ETag for a committed record');
         out[p.i] = { status: 'applied', revision };
       });
-      return { seq: head.seq + pending.length, etag: res.subResponses[0]?.etag ?? null };
+      return { seq: head.seq + pending.length, etag: res.subResponses[0]?.etag ?? null, purged: purging };
     } catch (err) {
       const status = statusOf(err);
       if (status !== 409 && status !== 412 && status !== 404) throw err;
