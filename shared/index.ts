@@ -175,7 +175,14 @@ export type {
   ApiError,
 } from './wire/contract';
 /** The registers the cloud keeps and the limits of one sync, the same at both ends. */
-export { SYNC_REGISTERS, syncRegister, MAX_RECORDS, MAX_RECORD_CHARS, PULL_LIMIT } from './wire/registers';
+export {
+  SYNC_REGISTERS,
+  syncRegister,
+  MAX_BODY_BYTES,
+  MAX_RECORDS,
+  MAX_RECORD_CHARS,
+  PULL_LIMIT,
+} from './wire/registers';
 /** The wire contract as Zod schemas: requests the functions check, responses the add-in checks. */
 export {
   syncRequestSchema,

@@ -1,8 +1,10 @@
 // The functions limit a request in bytes of UTF-8 (functions/src/http/body.ts), not in the UTF-16
 // units JavaScript counts: one Chinese character is one unit but three bytes on the wire.
 
-/** The request body limit the functions enforce: 1 MiB of UTF-8 (functions/src/http/body.ts). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+import { MAX_BODY_BYTES } from '../../shared';
+
+/** The request body limit the functions enforce: 1 MiB of UTF-8, from the wire contract. */
+export { MAX_BODY_BYTES };
 
 /**
  * What the client lets one sync request take: below both 1,000,000 and 1,048,576 bytes, so a

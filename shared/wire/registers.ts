@@ -31,6 +31,9 @@ export const SYNC_REGISTERS: readonly RegisterDef[] = [
 export const syncRegister = (key: string): RegisterDef | undefined =>
   SYNC_REGISTERS.find((r) => r.key === key);
 
+/** The largest request body the functions read: 1 MiB of UTF-8 (more gets 413 body-too-large). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 /** At most this many records per sync request (more gets 413). */
 export const MAX_RECORDS = 500;
 

@@ -1,9 +1,9 @@
 import type { HttpRequest } from '@azure/functions';
-import { say } from '../../../shared';
+import { MAX_BODY_BYTES, say } from '../../../shared';
 import { HttpError } from './errors';
 
-/** The largest request body the API reads: 1 MB. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** The largest request body the API reads (the wire contract's limit, shared with the add-in). */
+export { MAX_BODY_BYTES };
 
 const tooLarge = (limit: number) =>
   new HttpError(
