@@ -6,14 +6,18 @@ import { DISSATISFIED } from '../schema/valueLists';
 import { say, type Bilingual } from '../text';
 import { inPeriod, periodRange, type Period } from './period';
 
-/** The rates of docs/domain.md's figures list. */
-export type RateKey =
-  | 'closedRate'
-  | 'onTimeFinishRate'
-  | 'onTimeReportRate'
-  | 'onTimeTellRate'
-  | 'satisfactionRate'
-  | 'remedyRate';
+/** The rates of docs/domain.md's figures list, in the order every summary shows them. */
+export const RATE_KEYS = [
+  'closedRate',
+  'onTimeFinishRate',
+  'onTimeReportRate',
+  'onTimeTellRate',
+  'satisfactionRate',
+  'remedyRate',
+] as const;
+
+/** One of the rates of docs/domain.md's figures list. */
+export type RateKey = (typeof RATE_KEYS)[number];
 
 /** One rate with its numerator and denominator, each stated in words. */
 export interface Rate {
@@ -90,16 +94,6 @@ export const RATE_DEFINITIONS: Readonly<
     denominator: say('不满意诉求数', 'appeals rated 不满意'),
   },
 };
-
-/** Order of the rates on every summary. */
-export const RATE_KEYS: readonly RateKey[] = [
-  'closedRate',
-  'onTimeFinishRate',
-  'onTimeReportRate',
-  'onTimeTellRate',
-  'satisfactionRate',
-  'remedyRate',
-];
 
 /** Formats a rate as printed: one decimal and %, or — for a zero denominator. */
 export const formatRate = (n: number, d: number): string =>

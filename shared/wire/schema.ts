@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { DeadlineKind } from '../appeal/deadlines';
 import { CellIssue, compileReader, type CellReader } from '../cells/read';
-import type { Figures, RateKey } from '../ledger/figures';
+import { RATE_KEYS, type Figures } from '../ledger/figures';
 import { findTextIdentities, type TextIdentityKind } from '../privacy/freeText';
 import type { ReminderKind } from '../reminders';
 import { fieldsAtVersion, SCHEMA_VERSION } from '../schema/registers';
@@ -446,17 +446,6 @@ export const remindersResponseSchema = z.object({
   reminders: z.array(reminderViewSchema),
 });
 
-const RATE_KEYS_WIRE = [
-  'closedRate',
-  'onTimeFinishRate',
-  'onTimeReportRate',
-  'onTimeTellRate',
-  'satisfactionRate',
-  'remedyRate',
-] as const;
-const everyRate: [Exclude<RateKey, (typeof RATE_KEYS_WIRE)[number]>] extends [never] ? true : never = true;
-void everyRate;
-
 const periodSchema = z.object({
   year: z.number().int(),
   /** 1–4, or 0 for the whole year. */
@@ -464,7 +453,7 @@ const periodSchema = z.object({
 });
 
 const rateSchema = z.object({
-  key: z.enum(RATE_KEYS_WIRE),
+  key: z.enum(RATE_KEYS),
   name: bilingualSchema,
   numerator: z.number(),
   denominator: z.number(),
@@ -479,7 +468,7 @@ export const figuresSchema = z.object({
   period: periodSchema,
   asOf: z.string(),
   received: z.number(),
-  rates: z.record(z.enum(RATE_KEYS_WIRE), rateSchema),
+  rates: z.record(z.enum(RATE_KEYS), rateSchema),
 }) satisfies z.ZodType<Figures>;
 
 /** One unit's figures in a summary. */
