@@ -12,6 +12,21 @@ import { syncFunction } from '../../functions/src/functions/sync';
 import type { GeneratedRecords } from '../../addin/demo/raw';
 import { call } from './support';
 
+/**
+ * The dates of an appeal received, handled, reported and told in March 2025: closed long before the
+ * tests' "today", so the retention job may purge it.
+ */
+export const CLOSED_IN_MARCH_2025 = {
+  receivedOn: '2025-03-03',
+  handling: '部门直接办理',
+  department: '后勤部',
+  dueOn: '2025-03-20',
+  finishedOn: '2025-03-10',
+  reportedOn: '2025-03-11',
+  toldOn: '2025-03-12',
+  toldHow: '电话',
+} as const;
+
 const reg = (key: string): RegisterDef => INPUT_REGISTERS.find((r) => r.key === key) as RegisterDef;
 
 /** The records of a generated workbook as sync pushes them (appeals and meetings keyed by id, others by row). */

@@ -10,6 +10,7 @@ import { retentionTimer } from '../../../functions/src/functions/retentionTimer'
 import type { Services } from '../../../functions/src/services';
 import { pushAll } from '../fixtures';
 import { startEnv, tokenFor, type TestEnv } from '../support';
+import { CLOSED_IN_MARCH_2025 } from '../fixtures';
 
 // Issue 10: "A failing unit must not stop the retention and aggregate timers for the others".
 // Three units on the real store (Azurite); the middle one's record reads fail, injected on top of
@@ -56,14 +57,7 @@ const closedLongAgo = (id: string): PushRecord => ({
     intakeMethod: '电话',
     category: '生活保障类',
     content: '宿舍热水',
-    receivedOn: '2025-03-03',
-    handling: '部门直接办理',
-    department: '后勤部',
-    dueOn: '2025-03-20',
-    finishedOn: '2025-03-10',
-    reportedOn: '2025-03-11',
-    toldOn: '2025-03-12',
-    toldHow: '电话',
+    ...CLOSED_IN_MARCH_2025,
   },
 });
 const dueToday = (id: string): PushRecord => ({

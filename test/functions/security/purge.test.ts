@@ -4,21 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushRecord, SyncResponse } from '../../../shared';
 import { appeal, body, startHost, type ErrorBody, type SecurityHost } from './harness';
+import { CLOSED_IN_MARCH_2025 } from '../fixtures';
 
 let host: SecurityHost;
 let clerk: string;
 const UNIT = 'purge-u';
 
-const closed = {
-  receivedOn: '2025-03-03',
-  handling: '部门直接办理',
-  department: '后勤部',
-  dueOn: '2025-03-20',
-  finishedOn: '2025-03-10',
-  reportedOn: '2025-03-11',
-  toldOn: '2025-03-12',
-  toldHow: '电话',
-};
+const closed = CLOSED_IN_MARCH_2025;
 let oldRevision = '';
 let trackingRevision = '';
 

@@ -7,6 +7,7 @@ import type { PushRecord } from '../../../shared';
 import { recordRowKey } from '../../../functions/src/storage/keys';
 import { openTables } from '../../../functions/src/storage/tables';
 import { appeal, body, startHost, type SecurityHost } from './harness';
+import { CLOSED_IN_MARCH_2025 } from '../fixtures';
 
 let host: SecurityHost;
 // Listed before the healthy unit, so a loop that stops at the first failure never reaches it.
@@ -21,16 +22,7 @@ const oldClosedCase = (id: string): PushRecord[] => [
     baseRevision: null,
     values: { item: '诉求保存期限（月）', value: '6' },
   },
-  appeal(id, {
-    receivedOn: '2025-03-03',
-    handling: '部门直接办理',
-    department: '后勤部',
-    dueOn: '2025-03-20',
-    finishedOn: '2025-03-10',
-    reportedOn: '2025-03-11',
-    toldOn: '2025-03-12',
-    toldHow: '电话',
-  }),
+  appeal(id, CLOSED_IN_MARCH_2025),
   {
     register: 'surveys',
     key: `s-${id}`,
