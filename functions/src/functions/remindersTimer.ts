@@ -20,7 +20,11 @@ export const remindersTimer = timerFunction({
   schedule: REMINDERS_SCHEDULE,
   async run(services, context) {
     const today = chinaToday(services.now());
-    const units = (await services.store.units.list()).filter((u) => u.channels.length > 0);
+    const all = await services.store.units.list();
+    // A unit whose robots cannot be read gets no reminders until an admin configures them again.
+    for (const u of all.filter((x) => x.unreadable.includes('channels')))
+      context.error(`reminders for ${u.unitId}: its stored robots cannot be read; configure them again`);
+    const units = all.filter((u) => u.channels.length > 0);
     const outcomes = await mapLimit(units, 4, async (unit) => {
       try {
         const reminders = await remindersFor(services.store, unit.unitId, today);

@@ -15,6 +15,8 @@ export interface UnitProfile {
   readonly ledgersBuilt: readonly string[];
   readonly lastSyncAt: string;
   readonly updatedAt: string;
+  /** Stored fields that could not be read (read as empty), for the timers to log: never a reason to stop. */
+  readonly unreadable: readonly ('channels' | 'ledgersBuilt')[];
 }
 
 /** What an administrator may set on a unit. */
@@ -35,15 +37,34 @@ interface UnitEntity {
   updatedAt?: string;
 }
 
-const toProfile = (unitId: string, e: UnitEntity): UnitProfile => ({
-  unitId,
-  name: readText(e.name),
-  parentId: e.parentId ?? '',
-  channels: JSON.parse(e.channels ?? '[]') as Channel[],
-  ledgersBuilt: JSON.parse(e.ledgersBuilt ?? '[]') as string[],
-  lastSyncAt: e.lastSyncAt ?? '',
-  updatedAt: e.updatedAt ?? '',
-});
+/** A stored JSON list, or null when it is not one (an older build's row, or one damaged by hand). */
+function storedList<T>(json: string | undefined): T[] | null {
+  try {
+    const v: unknown = JSON.parse(json ?? '[]');
+    return Array.isArray(v) ? (v as T[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function toProfile(unitId: string, e: UnitEntity): UnitProfile {
+  // One unit's unreadable row must not stop the list, and with it every timer, for the others.
+  const channels = storedList<Channel>(e.channels);
+  const ledgersBuilt = storedList<string>(e.ledgersBuilt);
+  return {
+    unitId,
+    name: readText(e.name),
+    parentId: e.parentId ?? '',
+    channels: channels ?? [],
+    ledgersBuilt: ledgersBuilt ?? [],
+    lastSyncAt: e.lastSyncAt ?? '',
+    updatedAt: e.updatedAt ?? '',
+    unreadable: [
+      ...(channels ? [] : ['channels' as const]),
+      ...(ledgersBuilt ? [] : ['ledgersBuilt' as const]),
+    ],
+  };
+}
 
 /** A unit's profile, or null when the cloud has never heard of it. */
 export async function getUnit(t: Tables, unitId: string): Promise<UnitProfile | null> {

@@ -173,6 +173,7 @@ describe('delivery judges the address again and never follows a redirect', () =>
     ledgersBuilt: [],
     lastSyncAt: '',
     updatedAt: '',
+    unreadable: [],
   });
 
   beforeAll(async () => {
