@@ -17,13 +17,16 @@ export interface TextIdentity {
   readonly end: number;
 }
 
-/** A separator clerks type inside numbers: space, ideographic space, hyphen or dash. */
-const SEP = '[ \\-‐‑–—]?';
+/**
+ * What clerks (and people dodging the check) put between digits: up to two of whitespace, dot,
+ * hyphen or dash, underscore, slash or middle dot. Bounded, so dates and amounts stay what they are.
+ */
+const SEP = '[\\s.．\\-‐‑–—_/·]{0,2}';
 const digits = (n: number): string => Array.from({ length: n }, () => '\\d').join(SEP);
 
 /**
  * The patterns, on text whose full-width digits and separators are read as ASCII (offsets kept):
- * - a mainland mobile: 1[3-9] and nine more digits, with an optional +86/86 prefix;
+ * - a mainland mobile: 1[3-9] and nine more digits, with an optional +86/0086/86 prefix;
  * - a landline: 0 + a 2–3 digit area code + 7–8 digits, the area code optionally in (brackets);
  * - an 18-digit resident ID: 6-digit region, a plausible birth date, 3 digits, a check digit or X.
  */
@@ -35,7 +38,7 @@ const PATTERNS: readonly (readonly [TextIdentityKind, RegExp])[] = [
       'g',
     ),
   ],
-  ['mobile', new RegExp(`(?<![\\d+])(?:\\+?86${SEP})?1${SEP}[3-9]${SEP}${digits(9)}(?!\\d)`, 'g')],
+  ['mobile', new RegExp(`(?<![\\d+])(?:(?:\\+|00)?86${SEP})?1${SEP}[3-9]${SEP}${digits(9)}(?!\\d)`, 'g')],
   [
     'landline',
     new RegExp(`(?<!\\d)(?:0\\d{2,3}|[(（]0\\d{2,3}[)）])${SEP}${digits(7)}(?:${SEP}\\d)?(?!\\d)`, 'g'),
@@ -59,14 +62,37 @@ function asciiDigits(text: string): string {
   );
 }
 
+// Invisible format characters (zero-width space and joiner, word joiner, BOM, soft hyphen...):
+// they split a number for the eye of a regex but not for a reader, so matching skips them.
+const FORMAT = /\p{Cf}/u;
+
+/** `text` read as ASCII digits with format characters dropped, and where each kept unit came from. */
+function normalised(text: string): { readonly plain: string; readonly from: readonly number[] } {
+  const ascii = asciiDigits(text);
+  let plain = '';
+  const from: number[] = [];
+  for (let i = 0; i < ascii.length;) {
+    const width = (ascii.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    const ch = ascii.slice(i, i + width);
+    if (!FORMAT.test(ch)) {
+      plain += ch;
+      for (let k = 0; k < width; k++) from.push(i + k);
+    }
+    i += width;
+  }
+  return { plain, from };
+}
+
 /** Every identity number in `text`, in order, none overlapping (an ID number is not also a phone). */
 export function findTextIdentities(text: string): TextIdentity[] {
-  const plain = asciiDigits(text);
+  const { plain, from } = normalised(text);
   const found: TextIdentity[] = [];
   for (const [kind, pattern] of PATTERNS) {
     for (const m of plain.matchAll(pattern)) {
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
+      const first = m.index ?? 0;
+      // Offsets back into the text as given, so a scrub also removes format characters inside.
+      const start = from[first] ?? 0;
+      const end = (from[first + m[0].length - 1] ?? 0) + 1;
       if (!found.some((f) => start < f.end && f.start < end)) found.push({ kind, start, end });
     }
   }
