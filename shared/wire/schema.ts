@@ -90,7 +90,11 @@ export const wireText = (max: number, identity = true) =>
     .max(max)
     .superRefine((s, ctx) => checkText(s, ctx, identity));
 
-/** A record key: 1–200 units of well-formed text without control characters or line separators. */
+/**
+ * A record key: 1–200 units of well-formed text without control characters, line separators or
+ * identity numbers. Keys are built from typed text (a topic's key is its workshop and number), and a
+ * key travels and is stored where no value check looks, so it is checked as free text is.
+ */
 export const recordKeySchema = z
   .string()
   .min(1)
@@ -102,6 +106,7 @@ export const recordKeySchema = z
         ctx,
         say('记录键不能包含控制字符或换行符', 'a record key may not hold control characters or line breaks'),
       );
+    else checkText(s, ctx, true);
   });
 
 /** A unit id. */

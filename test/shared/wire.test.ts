@@ -74,6 +74,21 @@ describe('syncRequestSchema', () => {
     expect(outcome([{ ...topic, key: 'a/b\\c#d?e%2F%25' }])).toBe('ok');
   });
 
+  it('refuses an identity number in a record key as identity-in-text (keys reach the cloud too)', () => {
+    // A topic's key is `workshop|seq`, and the workshop is typed text; tracking keys are free.
+    const topic = {
+      register: 'topics',
+      changeId: 't',
+      baseRevision: null,
+      values: { workshop: '一车间', seq: 1 },
+    };
+    expect(outcome([{ ...topic, key: '13812345678|1' }])).toBe('identity-in-text records[0].key');
+    expect(outcome([{ ...topic, key: '一车间 138.1234.5678|1' }])).toBe('identity-in-text records[0].key');
+    const tracking = { register: 'tracking', changeId: 'k', baseRevision: null, values: {} };
+    expect(outcome([{ ...tracking, key: '110105194912310020' }])).toBe('identity-in-text records[0].key');
+    expect(outcome([appeal(), { ...topic, key: '一车间|1' }])).toBe('ok');
+  });
+
   it('refuses a baseRevision of "*" or garbage', () => {
     for (const bad of ['*', 'garbage', '', `${REVISION} `, 'W/"datetime\'2026-03-31T01:00:00Z\'"'])
       expect(outcome([appeal({ baseRevision: bad })]), bad).toBe('invalid-body records[0].baseRevision');
