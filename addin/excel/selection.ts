@@ -86,7 +86,8 @@ export function splitAddress(address: string): { sheet: string | null; cells: st
 /**
  * Selects a cell or range by address (sheet-qualified, or on the active sheet), showing its sheet.
  * The sheet is activated first: Range.select on a sheet that is not active does nothing or fails
- * in Excel (office-js issue 5118).
+ * in Excel (office-js issue 5118). A hidden sheet cannot be activated, and unhiding the clerk's sheet
+ * unasked is not ours to do: the clerk is told to unhide it.
  */
 export async function selectAddress(run: ExcelRun, address: string): Promise<void> {
   const { sheet, cells } = splitAddress(address);
@@ -94,13 +95,25 @@ export async function selectAddress(run: ExcelRun, address: string): Promise<voi
   const bare = sheet === null && !/^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/i.test(cells);
   await run(async (context) => {
     const sheets = context.workbook.worksheets;
-    const ws = bare
-      ? sheets.getItem(cells)
-      : sheet === null
-        ? sheets.getActiveWorksheet()
-        : sheets.getItem(sheet);
-    if (sheet !== null || bare) ws.activate();
+    const name = bare ? cells : sheet;
+    if (name === null) {
+      // The active sheet is always visible.
+      sheets.getActiveWorksheet().getRange(cells).select();
+      await context.sync();
+      return;
+    }
+    const ws = sheets.getItem(name).load('visibility');
+    await context.sync();
+    if (ws.visibility !== 'Visible') throw new SheetHidden(name);
+    ws.activate();
     ws.getRange(bare ? 'A1' : cells).select();
     await context.sync();
   });
+}
+
+/** A problem's sheet is hidden, so it cannot be shown; the reason is in both languages. */
+export class SheetHidden extends Error {
+  constructor(readonly sheet: string) {
+    super(`工作表“${sheet}”已隐藏，请先取消隐藏 / the sheet ${sheet} is hidden; unhide it first`);
+  }
 }
