@@ -73,8 +73,18 @@ const HAS_LINE_SEPARATOR = /[\u2028\u2029]/;
 export const storedText = (s: string): string =>
   HAS_LINE_SEPARATOR.test(s) || s.startsWith(TEXT_MARK) ? TEXT_MARK + jsonText(s) : s;
 
-/** The free text a raw string property stored with storedText. */
+/**
+ * The free text a raw string property stored with storedText. A value that starts with the mark but
+ * is not the mark and a JSON string (written raw before the mark existed, or by hand) comes back as
+ * stored: one odd row must not make a unit's profile, a pull or the timers' list of units throw.
+ */
 export const readText = (s: unknown): string => {
   const text = String(s ?? '');
-  return text.startsWith(TEXT_MARK) ? (JSON.parse(text.slice(1)) as string) : text;
+  if (!text.startsWith(TEXT_MARK)) return text;
+  try {
+    const v: unknown = JSON.parse(text.slice(1));
+    return typeof v === 'string' ? v : text;
+  } catch {
+    return text;
+  }
 };
