@@ -2,6 +2,7 @@ import { odata } from '@azure/data-tables';
 import type { EscalationReply, EscalationView, WireValue } from '../../../shared';
 import { mapLimit } from '../util/mapLimit';
 import { AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
+import { BusyError } from './commit';
 import { jsonText, keyPart, prefixEnd, readText, storedText } from './keys';
 import { checkEntity, under, type PathOf } from './limits';
 import { collect, statusOf, submitInBatches, type Action, type Tables } from './tables';
@@ -132,7 +133,13 @@ export async function putEscalation(
     ];
     await t.escalations.submitTransaction(actions);
   } else await t.escalations.upsertEntity(outgoing, 'Merge');
-  await t.escalations.upsertEntity(incoming, 'Merge');
+  try {
+    await t.escalations.upsertEntity(incoming, 'Merge');
+  } catch (e) {
+    // The sender's side is written and the parent's is not: the same request again converges on
+    // both (upserts), so the client is told to retry (503), not that the cloud failed for good.
+    throw new BusyError(`escalation ${x.fromUnit} → ${x.toUnit} is half written`, { cause: e });
+  }
   const stored = await t.escalations.getEntity<EscalationEntity>(x.toUnit, inKey(x.fromUnit, x.appealId));
   return toView(stored, await repliesOf(t, stored));
 }
@@ -182,11 +189,12 @@ export async function addReply(
       await t.escalations.submitTransaction(actions);
     } catch (e) {
       const status = statusOf(e);
-      if ((status === 412 || status === 409) && attempt + 1 < MAX_ATTEMPTS) {
-        await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
-        continue;
-      }
-      throw e;
+      if (status !== 412 && status !== 409) throw e;
+      // Replies kept racing for the escalation: busy (503, retry), as a contended sync is.
+      if (attempt + 1 >= MAX_ATTEMPTS)
+        throw new BusyError(`escalation ${fromUnit} → ${toUnit} is busy`, { cause: e });
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
+      continue;
     }
     await t.escalations.upsertEntity(
       { partitionKey: fromUnit, rowKey: outKey(toUnit, appealId), ...patch },
