@@ -198,16 +198,25 @@ export function refuseBadWebhooks(channels: readonly OpenChannel[], path: string
 export const channelKey = (o: WebhookPolicy): SecretsKey | null => secretsKey(envOf(o), loopbackAllowed(o));
 
 const NO_KEY = say(
-  '服务未配置加密密钥（XIESHANG_SECRETS_KEY），不能保存机器人地址和密钥',
-  'no encryption key is configured (XIESHANG_SECRETS_KEY): robot addresses and secrets cannot be stored',
+  '服务未配置加密密钥（XIESHANG_SECRETS_KEY），暂不能保存机器人地址和密钥，请联系云端管理员',
+  'no encryption key is configured (XIESHANG_SECRETS_KEY): robot addresses and secrets cannot be stored for now; ask the cloud administrator',
 );
 
 const BAD_KEY = say(
-  '服务的加密密钥（XIESHANG_SECRETS_KEY）格式不对：应为 base64 编码的 32 字节',
-  'the encryption key XIESHANG_SECRETS_KEY is malformed: it must be 32 bytes in base64',
+  '服务的加密密钥（XIESHANG_SECRETS_KEY）格式不对（应为 base64 编码的 32 字节），暂不能保存机器人，请联系云端管理员',
+  'the encryption key XIESHANG_SECRETS_KEY is malformed (it must be 32 bytes in base64): robots cannot be stored for now; ask the cloud administrator',
 );
 
-/** Seals channels for storage; with no key configured, refuses (400 `secrets-key-missing`) rather than store them in the clear. */
+/**
+ * The service's own configuration is wrong, which no request can fix: 503 (not the client's 400),
+ * logged so whoever runs the service sees it.
+ */
+function keyUnusable(text: Bilingual, path: string): HttpError {
+  console.error(`unit configuration refused: ${text.en}`);
+  return new HttpError(503, 'secrets-key-missing', text, { path });
+}
+
+/** Seals channels for storage; with no usable key configured, refuses (503 `secrets-key-missing`) rather than store them in the clear. */
 export async function sealChannels(
   channels: readonly OpenChannel[],
   path: string,
@@ -219,9 +228,9 @@ export async function sealChannels(
     key = channelKey(o);
   } catch (e) {
     if (!(e instanceof SecretsError)) throw e;
-    throw new HttpError(400, 'secrets-key-missing', BAD_KEY, { path });
+    throw keyUnusable(BAD_KEY, path);
   }
-  if (!key) throw new HttpError(400, 'secrets-key-missing', NO_KEY, { path });
+  if (!key) throw keyUnusable(NO_KEY, path);
   const k = key;
   return Promise.all(
     channels.map(async (c) => ({

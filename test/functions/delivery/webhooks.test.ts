@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReminderView } from '../../../shared';
 import { seal, secretsKey, SecretsError, unseal } from '../../../functions/src/crypto/secrets';
 import {
@@ -134,21 +134,33 @@ describe('robot secrets at rest', () => {
     expect(secretsKey({}, true)?.bytes).toHaveLength(32);
   });
 
-  it('refuses to store channels when no key is configured', async () => {
+  // The key is the service's own configuration: no request can fix it, so it is not the client's
+  // 400 but 503 (service unavailable until the operator sets the key), logged for the operator.
+  it('refuses to store channels when no key is configured, as unavailable (503) and logged', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await expect(
       sealChannels(
         [{ id: 'wx', kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' }],
         'channels',
         strict,
       ),
-    ).rejects.toMatchObject({ status: 400, code: 'secrets-key-missing' });
+    ).rejects.toMatchObject({
+      status: 503,
+      code: 'secrets-key-missing',
+      text: { zh: expect.stringMatching(/管理员/) },
+    });
     await expect(
       sealChannels(
         [{ id: 'wx', kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' }],
         'channels',
         { allowLoopbackHttp: false, env: { XIESHANG_SECRETS_KEY: 'not-a-key' } },
       ),
-    ).rejects.toMatchObject({ status: 400, text: { en: expect.stringMatching(/malformed/) } });
+    ).rejects.toMatchObject({ status: 503, text: { en: expect.stringMatching(/malformed/) } });
+    expect(logged.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/XIESHANG_SECRETS_KEY/),
+      expect.stringMatching(/malformed/),
+    ]);
+    logged.mockRestore();
   });
 });
 

@@ -144,7 +144,8 @@ describe('robot secrets at rest', () => {
         url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K9',
       };
       const refused = await put('co-nokey', { channels: [channel] });
-      expect(refused.status).toBe(400);
+      // The service's configuration, not the request, is at fault: 503 (the client cannot fix it).
+      expect(refused.status).toBe(503);
       expect(refused.body.error?.code).toBe('secrets-key-missing');
       expect(await env.services.store.units.get('co-nokey')).toBeNull();
 
