@@ -1,4 +1,4 @@
-import { say } from '../../shared';
+import { say, type Bilingual } from '../../shared';
 import { sendWithinBudget, wire, WIRE_BUDGET_BYTES } from './payload';
 import { splitAddress } from './selection';
 
@@ -28,6 +28,12 @@ export const fillLoadBytes = (address: string): number =>
 export const fillWriteBytes = (address: string, color: string | null): number =>
   (color === null ? wire.action('Clear') : wire.action('Color', [color])) + fillPaths(address);
 
+/**
+ * The workbook setting that is true while a paint may not have finished: the record then lists cells
+ * about to be marked that may still show their own fill, so the next check looks at them again.
+ */
+export const MARKS_UNCONFIRMED_SETTING = 'xieshang.marks.unconfirmed';
+
 /** One cell to paint: its fill, loaded earlier in the run, and the colour (null: clear). */
 interface Paint {
   readonly address: string;
@@ -35,21 +41,42 @@ interface Paint {
   readonly color: string | null;
 }
 
+/** A record of marks to write; `record` null when the stored one already says it. */
+interface Remember {
+  readonly record: string | null;
+  readonly unconfirmed: boolean;
+}
+
+/** Marking was refused, with the reason in both languages. */
+export class MarksRefused extends Error {
+  constructor(
+    readonly reason: Bilingual,
+    options?: ErrorOptions,
+  ) {
+    super(`${reason.zh} / ${reason.en}`, options);
+  }
+}
+
 /**
  * Marks `cells` (sheet-qualified addresses) and clears the marks of cells no longer in error,
  * restoring the fill each had — unless the clerk has since recoloured it. Values are never touched.
- * Every request stays under Excel on the web's 5 MB: the fills are all read first, then painted,
- * and the marks are remembered with the last paint, so a request split and sent again never reads
- * a cell it has already marked as the fill to restore.
+ * Every request stays under Excel on the web's 5 MB: the fills are all read first, then painted.
+ * The first paint request records every cell it is about to mark with the fill it had, before any is
+ * painted, and flags the record unconfirmed; the last one writes the final record and lifts the flag.
+ * So a paint that fails partway (a protected sheet, a lost connection) never leaves a marked cell
+ * unrecorded — the next check would take the mark for the clerk's own fill — and the next check
+ * looks again at the recorded cells that may never have been painted.
  */
 export async function applyMarks(
   context: Excel.RequestContext,
   cells: readonly string[],
 ): Promise<{ marked: number; cleared: number }> {
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING).load('value');
+  const flag = context.workbook.settings.getItemOrNullObject(MARKS_UNCONFIRMED_SETTING).load('value');
   const present = context.workbook.worksheets.load('items/name');
   await context.sync();
   const remembered: Marks = setting.isNullObject ? {} : (JSON.parse(String(setting.value)) as Marks);
+  const unconfirmed = !flag.isNullObject && flag.value === true;
   // A mark on a sheet the clerk has since renamed or deleted cannot be reached: forget it, or
   // every later check would fail on the missing sheet.
   const sheetNames = new Set(present.items.map((s) => s.name));
@@ -60,9 +87,11 @@ export async function applyMarks(
   const wanted = new Set(cells);
   const toClear = Object.keys(before).filter((a) => !wanted.has(a));
   const toMark = cells.filter((a) => !(a in before));
-  const touched = [...toClear, ...toMark];
+  // After an unfinished paint, a recorded cell still in error may never have been marked.
+  const toVerify = unconfirmed ? cells.filter((a) => a in before) : [];
+  const touched = [...toClear, ...toMark, ...toVerify];
   // Nothing marked, cleared or forgotten: the remembered marks stand, and no request is needed.
-  if (touched.length === 0 && forgotten === 0) return { marked: 0, cleared: 0 };
+  if (touched.length === 0 && forgotten === 0 && !unconfirmed) return { marked: 0, cleared: 0 };
 
   const fills = new Map<string, Excel.RangeFill>();
   await sendWithinBudget(
@@ -78,42 +107,101 @@ export async function applyMarks(
   );
 
   const after: Marks = Object.fromEntries(Object.entries(before).filter(([a]) => wanted.has(a)));
+  const planned: Marks = { ...before };
   const paints: Paint[] = [];
+  let repainted = 0;
   for (const address of touched) {
     const fill = fills.get(address) as Excel.RangeFill;
     const current = fill.color ?? null;
-    if (address in before) {
+    if (wanted.has(address) && address in before) {
+      // Recorded and still in error after an unfinished paint: mark it if the paint never got there.
+      if (current === MARK_FILL) continue;
+      paints.push({ address, fill, color: MARK_FILL });
+      repainted++;
+    } else if (address in before) {
       if (current !== MARK_FILL) continue; // the clerk recoloured it: leave their fill
       const prior = before[address] ?? null;
       paints.push({ address, fill, color: prior === null || NO_FILL.has(prior) ? null : prior });
     } else {
       after[address] = current === MARK_FILL || current === null || NO_FILL.has(current) ? null : current;
+      planned[address] = after[address] ?? null;
       paints.push({ address, fill, color: MARK_FILL });
     }
   }
-  const remember = JSON.stringify(after);
-  const jobs: (Paint | { remember: string })[] = [...paints, { remember }];
-  await sendWithinBudget(
-    jobs,
-    (job) =>
-      'remember' in job
-        ? wire.action('Add', [MARKS_SETTING, job.remember]) + wire.path('Settings')
-        : fillWriteBytes(job.address, job.color),
-    async (chunk) => {
-      for (const job of chunk) {
-        if ('remember' in job) context.workbook.settings.add(MARKS_SETTING, job.remember);
-        else if (job.color === null) job.fill.clear();
-        else job.fill.color = job.color;
-      }
-      await context.sync();
-    },
-    {
-      budget: WIRE_BUDGET_BYTES,
-      idempotent: true,
-      item: say('问题单元格的标记记录', 'the record of marked cells'),
-    },
+  const record = JSON.stringify(after);
+  const plannedRecord = JSON.stringify(planned);
+  const jobs: (Paint | Remember)[] =
+    paints.length === 0
+      ? [{ record, unconfirmed: false }]
+      : [
+          { record: plannedRecord, unconfirmed: true },
+          ...paints,
+          { record: record === plannedRecord ? null : record, unconfirmed: false },
+        ];
+  try {
+    await sendWithinBudget(
+      jobs,
+      (job) =>
+        'record' in job
+          ? (job.record === null ? 0 : wire.action('Add', [MARKS_SETTING, job.record])) +
+            wire.action('Add', [MARKS_UNCONFIRMED_SETTING, job.unconfirmed]) +
+            2 * wire.path('Settings')
+          : fillWriteBytes(job.address, job.color),
+      async (chunk) => {
+        for (const job of chunk) {
+          if ('record' in job) {
+            if (job.record !== null) context.workbook.settings.add(MARKS_SETTING, job.record);
+            // Set, not deleted, so that sending a chunk again does no harm.
+            context.workbook.settings.add(MARKS_UNCONFIRMED_SETTING, job.unconfirmed);
+          } else if (job.color === null) job.fill.clear();
+          else job.fill.color = job.color;
+        }
+        await context.sync();
+      },
+      {
+        budget: WIRE_BUDGET_BYTES,
+        idempotent: true,
+        item: say('问题单元格的标记记录', 'the record of marked cells'),
+      },
+    );
+  } catch (e) {
+    throw await explainRefusal(context, e, paints);
+  }
+  return { marked: toMark.length + repainted, cleared: toClear.length };
+}
+
+/**
+ * Excel refuses formatting cells on a protected sheet with AccessDenied, which names no sheet
+ * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions#excel-excel-worksheetprotectionoptions-allowformatcells-member):
+ * the sheets painted are asked which are protected, so the clerk is told which to unprotect.
+ */
+async function explainRefusal(
+  context: Excel.RequestContext,
+  error: unknown,
+  paints: readonly Paint[],
+): Promise<unknown> {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code !== 'AccessDenied') return error;
+  const names = [...new Set(paints.map((p) => splitAddress(p.address).sheet ?? ''))];
+  const protections = names.map(
+    (name) => [name, context.workbook.worksheets.getItem(name).protection.load('protected,options')] as const,
   );
-  return { marked: toMark.length, cleared: toClear.length };
+  try {
+    await context.sync();
+  } catch {
+    return error;
+  }
+  const locked = protections
+    .filter(([, p]) => p.protected && p.options.allowFormatCells !== true)
+    .map(([name]) => name);
+  if (locked.length === 0) return error;
+  return new MarksRefused(
+    say(
+      `工作表“${locked.join('”、“')}”受保护，无法标记问题单元格；请取消保护后重新检查`,
+      `the sheet ${locked.join(', ')} is protected, so its problem cells cannot be marked; unprotect it and check again`,
+    ),
+    { cause: error },
+  );
 }
 
 function rangeOf(

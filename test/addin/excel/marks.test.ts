@@ -7,6 +7,7 @@ import {
   fillWriteBytes,
   MARK_FILL,
   MARKS_SETTING,
+  MarksRefused,
 } from '../../../addin/excel/marks';
 import { PAYLOAD_LIMIT_BYTES, wire } from '../../../addin/excel/payload';
 import { setUpWorkbook } from '../../../addin/excel/setup';
@@ -121,5 +122,81 @@ describe('remembered marks on a sheet the clerk has since renamed or deleted', (
       return JSON.parse(String(item.value)) as Record<string, unknown>;
     });
     expect(Object.keys(remembered)).toEqual(['Sheet1!A1']);
+  });
+});
+
+describe('a paint that fails partway never loses the clerk’s own fill', () => {
+  // A failed request keeps the actions before the failing one; on a protected sheet Excel refuses to
+  // format cells unless the protection allows it.
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions#excel-excel-worksheetprotectionoptions-allowformatcells-member
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#data-protection
+  const YELLOW = '#FFFF00';
+
+  async function yellowAndProtected(options: { payloadLimitBytes?: number } = {}) {
+    const wb = createSimulatedWorkbook({ platform: 'web', ...options });
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('B1:B300').format.fill.color = YELLOW;
+      context.workbook.worksheets.add('第二表').protection.protect();
+      await context.sync();
+    });
+    wb.resetStats();
+    return wb;
+  }
+  const unprotect = (wb: ReturnType<typeof createSimulatedWorkbook>) =>
+    wb.run(async (context) => {
+      context.workbook.worksheets.getItem('第二表').protection.unprotect();
+      await context.sync();
+    });
+
+  it('names the protected sheet in both languages, and restores the yellow fill once fixed', async () => {
+    const wb = await yellowAndProtected();
+    const refused = await wb
+      .run((context) => applyMarks(context, ['Sheet1!B2', "'第二表'!C3"]))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(refused).toBeInstanceOf(MarksRefused);
+    expect((refused as Error).message).toBe(
+      '工作表“第二表”受保护，无法标记问题单元格；请取消保护后重新检查 / the sheet 第二表 is protected, so its problem cells cannot be marked; unprotect it and check again',
+    );
+    // Sheet1!B2 was painted before the protected sheet refused its cell.
+    expect(wb.fill('Sheet1', 'B2')).toEqual([[MARK_FILL]]);
+    await unprotect(wb);
+    await wb.run((context) => applyMarks(context, []));
+    expect(wb.fill('Sheet1', 'B2')).toEqual([[YELLOW]]);
+    expect(wb.fill('第二表', 'C3')).toEqual([[null]]);
+  });
+
+  it('marks on the next check the cells the failed paint never reached', async () => {
+    const wb = await yellowAndProtected();
+    const cells = ['Sheet1!B2', "'第二表'!C3"];
+    await expect(wb.run((context) => applyMarks(context, cells))).rejects.toBeInstanceOf(MarksRefused);
+    await unprotect(wb);
+    await wb.run((context) => applyMarks(context, cells));
+    expect(wb.fill('第二表', 'C3')).toEqual([[MARK_FILL]]);
+    // A check with nothing new sends nothing once the paint is confirmed.
+    wb.resetStats();
+    await wb.run((context) => applyMarks(context, cells));
+    expect(wb.stats.syncs).toBe(1);
+    await wb.run((context) => applyMarks(context, []));
+    expect(wb.fill('Sheet1', 'B2')).toEqual([[YELLOW]]);
+    expect(wb.fill('第二表', 'C3')).toEqual([[null]]);
+  });
+
+  it('records the fills in the first of several requests, before a later one is refused', async () => {
+    // A 100 KB limit splits the paint in several requests; the protected sheet's cells come last.
+    const wb = await yellowAndProtected({ payloadLimitBytes: 100_000 });
+    const cells = [
+      ...Array.from({ length: 600 }, (_, i) => `Sheet1!B${i + 1}`),
+      ...Array.from({ length: 600 }, (_, i) => `'第二表'!C${i + 1}`),
+    ];
+    await expect(wb.run((context) => applyMarks(context, cells))).rejects.toBeInstanceOf(MarksRefused);
+    expect(wb.stats.requests.filter((r) => r <= 100_000).length).toBeGreaterThan(3);
+    expect(wb.fill('Sheet1', 'B1:B600').flat()).toEqual(new Array(600).fill(MARK_FILL));
+    await unprotect(wb);
+    await wb.run((context) => applyMarks(context, []));
+    expect(wb.fill('Sheet1', 'B300:B301')).toEqual([[YELLOW], [null]]);
+    expect(wb.fill('Sheet1', 'B1:B300').flat()).toEqual(new Array(300).fill(YELLOW));
   });
 });
