@@ -126,8 +126,9 @@ describe('keys', () => {
       clerk,
       body(keys.map((k, i) => appeal(k, { content: `第${i}条` }))),
     );
-    expect(r.status, r.text.slice(0, 300)).toBeLessThan(500);
-    if (r.status !== 200) return;
+    // All three are valid keys (the cloud escapes / itself): they must be taken, not merely not 5xx.
+    expect(r.status, r.text.slice(0, 300)).toBe(200);
+    expect(r.body.results.map((x) => x.status)).toEqual(['applied', 'applied', 'applied']);
     const back = await host.pullAll(UNIT, clerk);
     keys.forEach((k, i) => expect(back.find((c) => c.key === k)?.values.content).toBe(`第${i}条`));
   });
