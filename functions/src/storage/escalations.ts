@@ -3,7 +3,7 @@ import type { EscalationReply, EscalationView, WireValue } from '../../../shared
 import { mapLimit } from '../util/mapLimit';
 import { AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
 import { BusyError } from './commit';
-import { jsonText, keyPart, prefixEnd, readText, storedText } from './keys';
+import { jsonText, keyPart, prefixEnd, readText, storedList, storedText } from './keys';
 import { checkEntity, under, type PathOf } from './limits';
 import { collect, statusOf, submitInBatches, type Action, type Tables } from './tables';
 
@@ -57,7 +57,8 @@ const replyPath: PathOf = (p) =>
   p === 'rowKey' ? 'reply.appealId' : p === 'partitionKey' ? 'reply.fromUnit' : `reply${p ? `.${p}` : ''}`;
 
 async function repliesOf(t: Tables, e: EscalationEntity): Promise<EscalationReply[]> {
-  const legacy = JSON.parse(e.replies ?? '[]') as EscalationReply[];
+  // Replies an older build kept in one property; a damaged one must not fail the unit's every pull.
+  const legacy = storedList<EscalationReply>(e.replies) ?? [];
   if (!e.replyCount) return legacy;
   const p = replyPrefix(e.fromUnit, readText(e.appealId));
   const rows = await collect(

@@ -88,3 +88,13 @@ export const readText = (s: unknown): string => {
     return text;
   }
 };
+
+/** A stored JSON list, or null when it is not one (an older build's row, or one damaged by hand). */
+export function storedList<T>(json: string | undefined): T[] | null {
+  try {
+    const v: unknown = JSON.parse(json ?? '[]');
+    return Array.isArray(v) ? (v as T[]) : null;
+  } catch {
+    return null;
+  }
+}

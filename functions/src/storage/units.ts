@@ -1,7 +1,7 @@
 import { odata } from '@azure/data-tables';
 import type { Channel } from '../delivery/channels';
 import { AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
-import { jsonText, readText, storedText } from './keys';
+import { jsonText, readText, storedList, storedText } from './keys';
 import { checkEntity, under, type PathOf } from './limits';
 import { collect, statusOf, type Action, type Tables } from './tables';
 
@@ -35,16 +35,6 @@ interface UnitEntity {
   ledgersBuilt?: string;
   lastSyncAt?: string;
   updatedAt?: string;
-}
-
-/** A stored JSON list, or null when it is not one (an older build's row, or one damaged by hand). */
-function storedList<T>(json: string | undefined): T[] | null {
-  try {
-    const v: unknown = JSON.parse(json ?? '[]');
-    return Array.isArray(v) ? (v as T[]) : null;
-  } catch {
-    return null;
-  }
 }
 
 function toProfile(unitId: string, e: UnitEntity): UnitProfile {

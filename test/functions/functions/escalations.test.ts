@@ -14,6 +14,7 @@ import { syncFunction } from '../../../functions/src/functions/sync';
 import { unitConfigFunction } from '../../../functions/src/functions/unitConfig';
 import { pushAll } from '../fixtures';
 import { call, startEnv, tokenFor, type TestEnv } from '../support';
+import { openTables } from '../../../functions/src/storage/tables';
 
 let env: TestEnv;
 let clerk: string;
@@ -174,5 +175,24 @@ describe('audit entries commit with their change', () => {
     expect(audited.map((a) => (a.detail as { name: string }).name)).toEqual(['甲公司工会']);
     // The unit list still holds units only, not their audit entries.
     expect((await store.units.list()).map((u) => u.unitId).sort()).toEqual(['co-1', 'grp']);
+  });
+});
+
+describe('an escalation row an older build wrote', () => {
+  it('lists even when its replies property cannot be read', async () => {
+    await pushAll('co-1', clerk, [appeal('E-9')]);
+    expect((await escalate('E-9')).status).toBe(201);
+    const tables = openTables(env.azurite.connectionString, 't');
+    const rows: { partitionKey?: string; rowKey?: string; appealId?: string }[] = [];
+    for await (const e of tables.escalations.listEntities<{ appealId?: string }>()) rows.push(e);
+    const mine = rows.filter((e) => String(e.appealId ?? '').includes('E-9'));
+    expect(mine.length).toBeGreaterThan(0);
+    for (const e of mine)
+      await tables.escalations.updateEntity(
+        { partitionKey: String(e.partitionKey), rowKey: String(e.rowKey), replies: '[{"at":' },
+        'Merge',
+      );
+    const seen = (await env.services.store.escalations.list('grp')).find((e) => e.appealId === 'E-9');
+    expect(seen?.replies).toEqual([]);
   });
 });
