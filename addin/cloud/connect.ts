@@ -13,8 +13,17 @@ export async function connectCloud(o: {
   readonly api: string;
   readonly token: (unitId: string) => TokenProvider;
   readonly store: KeyValueStore;
+  /** Whether `store` outlives the pane (false: memory only, storage blocked). */
+  readonly persistent?: boolean;
 }): Promise<CloudOperations | undefined> {
   const unitId = (await o.operations.readSettings()).items['单位代码']?.trim();
   if (!unitId) return undefined;
-  return openCloud({ run: o.run, baseUrl: o.api, unitId, token: o.token(unitId), store: o.store });
+  return openCloud({
+    run: o.run,
+    baseUrl: o.api,
+    unitId,
+    token: o.token(unitId),
+    store: o.store,
+    ...(o.persistent === undefined ? {} : { persistent: o.persistent }),
+  });
 }

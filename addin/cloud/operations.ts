@@ -4,6 +4,8 @@ import {
   type InputRegisterKey,
   registerByKey,
   SYNC_REGISTERS,
+  valueListRegister,
+  type ValueLists,
 } from '../../shared';
 import { coreInput } from '../excel/check';
 import type { ExcelRun } from '../excel/context';
@@ -38,9 +40,19 @@ export interface CloudSyncReport {
   readonly conflicts: number;
   /** Records the cloud purged by retention, learnt in this sync: no longer synced, the rows kept. */
   readonly purged: number;
-  /** Text sent with identity numbers replaced by （已隐去）, as it was sent. */
+  /** Text with identity numbers replaced by （已隐去）: as sent when `ok`, else as still waiting to be sent. */
   readonly scrubbed: readonly ScrubbedText[];
+  /** Records from the cloud the workbook refused (e.g. a value not in its 值列表): not written, kept in the cloud. */
+  readonly unwritten: readonly UnwrittenRecord[];
   readonly error?: Bilingual;
+}
+
+/** A record from the cloud that could not be written into the workbook, and why. */
+export interface UnwrittenRecord {
+  readonly register: string;
+  readonly key: string;
+  readonly field: string;
+  readonly message: Bilingual;
 }
 
 /** What the next sync will send, staged from the workbook without sending. */
@@ -54,6 +66,8 @@ export interface CloudStageReport {
 /** The cloud as the pane uses it: sync, conflicts, reminders. */
 export interface CloudOperations {
   readonly unitId: string;
+  /** False when the queue lives in memory only (the browser blocks storage): lost when the pane closes. */
+  readonly persistent: boolean;
   status(): SyncStatus;
   subscribe(listener: (s: SyncStatus) => void): () => void;
   syncNow(today: string): Promise<CloudSyncReport>;
@@ -75,14 +89,17 @@ export interface CloudOptions {
   readonly store: KeyValueStore;
   /** The API to use instead of one over fetch at `baseUrl` (tests: a transport with the server's rules). */
   readonly api?: SyncApi;
+  /** Whether `store` outlives the pane (false: a memory store because storage is blocked). */
+  readonly persistent?: boolean;
 }
 
 /** Reads the synced registers' rows from the workbook, keyed as the cloud knows them. */
 async function workbookRows(
   run: ExcelRun,
   today: string,
-): Promise<{ rows: WorkbookRecord[]; covered: string[] }> {
-  const read = await run((context) => readRegisters(context, SYNC_REGISTERS));
+): Promise<{ rows: WorkbookRecord[]; covered: string[]; lists: ValueLists }> {
+  // The 值列表 too: rows are checked, and pulled records written, against the workbook's own lists.
+  const read = await run((context) => readRegisters(context, [...SYNC_REGISTERS, valueListRegister]));
   const check = checkWorkbook(coreInput(read), { today });
   const rows: WorkbookRecord[] = [];
   const covered: string[] = [];
@@ -95,28 +112,77 @@ async function workbookRows(
       if (key) rows.push({ register: register.key, key, values: row.values });
     }
   }
-  return { rows, covered };
+  return { rows, covered, lists: check.lists };
 }
 
-/** Writes changes from the cloud into registers with a 编号; the rest are left for the clerk. */
+/** What writing a pull into the workbook did. */
+interface PullWrite {
+  readonly written: number;
+  readonly kept: number;
+  /** Records now in the workbook (appended, filled, or already there). */
+  readonly held: { register: string; key: string }[];
+  readonly unwritten: UnwrittenRecord[];
+}
+
+/**
+ * Writes changes from the cloud into registers with a 编号, checked against the workbook's own
+ * value lists; the rest are left for the clerk. A register that cannot be written (missing sheet)
+ * does not stop the others.
+ */
 async function writePulled(
   run: ExcelRun,
-  pulled: readonly { register: string; deleted?: boolean; values: Readonly<Record<string, unknown>> }[],
-): Promise<{ written: number; kept: number }> {
+  pulled: readonly {
+    register: string;
+    key: string;
+    deleted?: boolean;
+    values: Readonly<Record<string, unknown>>;
+  }[],
+  lists: ValueLists,
+): Promise<PullWrite> {
   let written = 0;
   let kept = 0;
-  const byRegister = new Map<string, Record<string, unknown>[]>();
+  const held: PullWrite['held'] = [];
+  const unwritten: UnwrittenRecord[] = [];
+  const byRegister = new Map<string, { key: string; values: Record<string, unknown> }[]>();
   for (const p of pulled) {
     // A purged or deleted record in the cloud never deletes the clerk's row.
     if (p.deleted || !registerByKey(p.register).idField) continue;
-    byRegister.set(p.register, [...(byRegister.get(p.register) ?? []), { ...p.values }]);
+    byRegister.set(p.register, [
+      ...(byRegister.get(p.register) ?? []),
+      { key: p.key, values: { ...p.values } },
+    ]);
   }
   for (const [register, records] of byRegister) {
-    const report = await writeExternalRecords(run, registerByKey(register), records);
-    written += report.filled + report.appended;
-    kept += report.conflicts.length;
+    try {
+      const report = await writeExternalRecords(
+        run,
+        registerByKey(register),
+        records.map((r) => r.values),
+        lists,
+      );
+      written += report.filled + report.appended;
+      kept += report.conflicts.length;
+      const refused = new Set(report.rejected.map((r) => r.index));
+      records.forEach((r, i) => {
+        if (!refused.has(i)) held.push({ register, key: r.key });
+      });
+      for (const r of report.rejected) {
+        const rec = records[r.index];
+        if (rec)
+          unwritten.push({
+            register,
+            key: rec.key,
+            field: r.path.replace(/^\[\d+\]\./, ''),
+            message: r.message,
+          });
+      }
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      for (const r of records)
+        unwritten.push({ register, key: r.key, field: '', message: { zh: message, en: message } });
+    }
   }
-  return { written, kept };
+  return { written, kept, held, unwritten };
 }
 
 /** Opens the cloud connection for the pane: the sync client over the API, persisted in `store`. */
@@ -125,6 +191,7 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
   const client = await SyncClient.open({ api, store: o.store, unitId: o.unitId });
   return {
     unitId: o.unitId,
+    persistent: o.persistent ?? true,
     status: () => client.status(),
     subscribe: (listener) => client.subscribe(listener),
     conflicts: () => client.conflicts(),
@@ -132,8 +199,15 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
     reminders: () => fetchReminders(api, o.store, o.unitId),
     async resolve(register, key, choice) {
       const theirs = await client.resolve(register, key, choice);
-      if (choice === 'theirs' && theirs)
-        await writePulled(o.run, [{ register, values: theirs.values, deleted: theirs.deleted }]);
+      if (choice === 'theirs' && theirs) {
+        const { lists } = await workbookRows(o.run, new Date().toISOString().slice(0, 10));
+        const w = await writePulled(
+          o.run,
+          [{ register, key, values: theirs.values, deleted: theirs.deleted }],
+          lists,
+        );
+        await client.markWritten(w.held);
+      }
     },
     async stageNow(today) {
       const { rows, covered } = await workbookRows(o.run, today);
@@ -141,12 +215,14 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
       return { pending: client.status().pending, scrubbed: client.scrubbed() };
     },
     async syncNow(today) {
-      const { rows, covered } = await workbookRows(o.run, today);
+      const { rows, covered, lists } = await workbookRows(o.run, today);
       const staged = await client.stage(rows, covered);
       // What leaves with identity numbers scrubbed, read before the push empties the queue.
       const scrubbed = client.scrubbed();
       const outcome = await client.sync();
-      const { written, kept } = await writePulled(o.run, outcome.pulled);
+      const { written, kept, held, unwritten } = await writePulled(o.run, outcome.pulled, lists);
+      // Only what reached the workbook may later be deleted in the cloud by its absence.
+      await client.markWritten(held);
       return {
         ok: outcome.ok,
         staged,
@@ -156,7 +232,9 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
         kept,
         conflicts: client.conflicts().length,
         purged: outcome.purged.length,
-        scrubbed,
+        // A failed sync may have sent none of it: then what still waits, to be sent.
+        scrubbed: outcome.ok ? scrubbed : client.scrubbed(),
+        unwritten,
         ...(outcome.error ? { error: outcome.error.text } : {}),
       };
     },

@@ -36,6 +36,8 @@ export function applyResponse(
       hash: q.hash,
       fields: q.fields,
       ...(q.deleted ? { deleted: true } : {}),
+      // Staged from the workbook's rows, so the workbook held it.
+      held: true,
     };
     pushed++;
   }
@@ -62,6 +64,8 @@ export function applyResponse(
       hash: ch.deleted ? '' : fp.hash,
       fields: fp.fields,
       ...(ch.deleted ? { deleted: true } : {}),
+      // Held only if the workbook held it before: the pull may never reach the workbook.
+      ...(state.known[id]?.held ? { held: true as const } : {}),
     };
     // Purged by retention: the row the workbook still holds is not offered for sync again.
     if (ch.purged) {

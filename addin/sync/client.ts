@@ -9,12 +9,12 @@ import {
 import { ApiFailure } from './api';
 import { applyResponse } from './apply';
 import { diffWorkbook, type WorkbookRecord } from './diff';
-import type { KeyValueStore } from './kv';
+import { tolerantStore, type KeyValueStore } from './kv';
 import { pushBytes, sendBatch, syncRequest, type PushOptions } from './push';
 import { OfflineQueue } from './queue';
 import { resolveConflict } from './resolve';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './size';
-import { loadState, recordId, saveState, type RejectedChange, type SyncState } from './state';
+import { loadState, markHeld, recordId, saveState, type RejectedChange, type SyncState } from './state';
 
 /** How the client is wired: the API, where it persists, and (for tests) time and randomness. */
 export interface SyncClientOptions extends PushOptions {
@@ -31,6 +31,8 @@ export interface SyncStatus {
   readonly rejected: number;
   readonly lastSyncAt?: string;
   readonly lastError?: Bilingual;
+  /** The queue or state could not be saved on this machine (storage full): kept in memory until synced. */
+  readonly unsaved?: true;
 }
 
 /** What a sync did. */
@@ -68,6 +70,7 @@ export class SyncClient {
 
   private constructor(
     private readonly o: SyncClientOptions,
+    private readonly store: KeyValueStore & { unsaved(): boolean },
     private readonly state: SyncState,
     private readonly queue: OfflineQueue,
   ) {}
@@ -75,11 +78,16 @@ export class SyncClient {
   /** Opens the client with whatever the unit's queue and state held when Excel was last closed. */
   static async open(o: SyncClientOptions): Promise<SyncClient> {
     const newId = o.newId ?? (() => globalThis.crypto.randomUUID());
+    // A save that fails (storage full) never stops staging or syncing; the status says so.
+    const made: { client?: SyncClient } = {};
+    const store = tolerantStore(o.store, () => made.client?.emit());
     const [state, queue] = await Promise.all([
-      loadState(o.store, o.unitId),
-      OfflineQueue.open(o.store, o.unitId, newId),
+      loadState(store, o.unitId),
+      OfflineQueue.open(store, o.unitId, newId),
     ]);
-    return new SyncClient(o, state, queue);
+    const client = new SyncClient(o, store, state, queue);
+    made.client = client;
+    return client;
   }
 
   /** The current status. */
@@ -91,6 +99,7 @@ export class SyncClient {
       rejected: this.state.rejected.length,
       ...(this.state.lastSyncAt ? { lastSyncAt: this.state.lastSyncAt } : {}),
       ...(this.lastError ? { lastError: this.lastError } : {}),
+      ...(this.store.unsaved() ? { unsaved: true as const } : {}),
     };
   }
 
@@ -118,7 +127,7 @@ export class SyncClient {
   /** Notes which quarters' work ledgers the workbook has (the cloud's ledger reminder reads it). */
   async setLedgersBuilt(quarters: readonly string[]): Promise<void> {
     this.state.ledgersBuilt = [...quarters];
-    await saveState(this.o.store, this.o.unitId, this.state);
+    await this.saveState();
   }
 
   /** The waiting changes whose text had identity numbers scrubbed, with the text as it will be sent. */
@@ -142,6 +151,12 @@ export class SyncClient {
     const inConflict = new Set(this.state.conflicts.map((c) => recordId(c.register, c.key)));
     const purged = new Set(this.state.purged ?? []);
     const refused = new Map(this.state.rejected.map((r) => [recordId(r.register, r.key), r.hash]));
+    const read = new Set(covered);
+    // Rows the workbook has now: it holds them, so their absence later is the clerk's deletion.
+    markHeld(
+      this.state,
+      rows.filter((r) => read.has(r.register)).map((r) => recordId(r.register, r.key)),
+    );
     const edits = diffWorkbook(rows, covered, this.state.known, (id) => this.queue.latest(id)).filter(
       (e) =>
         !inConflict.has(e.id) && !purged.has(e.id) && !(refused.has(e.id) && refused.get(e.id) === e.hash),
@@ -149,21 +164,29 @@ export class SyncClient {
     // A refusal goes from the list once its row is staged again or is gone from the workbook.
     const retried = new Set(edits.map((e) => e.id));
     const present = new Set(rows.map((r) => recordId(r.register, r.key)));
-    const read = new Set(covered);
     this.state.rejected = this.state.rejected.filter((r) => {
       const id = recordId(r.register, r.key);
       return !retried.has(id) && (present.has(id) || !read.has(r.register));
     });
     if (edits.length) await this.queue.add(edits);
-    await saveState(this.o.store, this.o.unitId, this.state);
+    await this.saveState();
     this.emit();
     return edits.length;
+  }
+
+  /** Notes records written into the workbook from a pull: the workbook now holds them (KnownRecord.held). */
+  async markWritten(records: readonly { register: string; key: string }[]): Promise<void> {
+    markHeld(
+      this.state,
+      records.map((r) => recordId(r.register, r.key)),
+    );
+    await this.saveState();
   }
 
   /** Settles a conflict by the clerk's choice (see resolveConflict); 'theirs' returns the version to write. */
   async resolve(register: string, key: string, choice: 'mine' | 'theirs'): Promise<SyncConflict['theirs']> {
     const theirs = await resolveConflict(this.state, this.queue, register, key, choice);
-    await saveState(this.o.store, this.o.unitId, this.state);
+    await this.saveState();
     this.emit();
     return theirs;
   }
@@ -231,7 +254,11 @@ export class SyncClient {
   }
 
   private async persist(): Promise<void> {
-    await Promise.all([this.queue.save(), saveState(this.o.store, this.o.unitId, this.state)]);
+    await Promise.all([this.queue.save(), this.saveState()]);
+  }
+
+  private saveState(): Promise<void> {
+    return saveState(this.store, this.o.unitId, this.state);
   }
 
   private set(phase: SyncStatus['phase']): void {

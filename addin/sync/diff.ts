@@ -63,7 +63,7 @@ export function fingerprint(
 
 /**
  * The edits that bring the cloud up to the workbook: rows whose cloud values differ from what was
- * last synced or queued, and deletions of synced rows no longer in the workbook. Only registers the
+ * last synced or queued, and deletions of rows the workbook held (KnownRecord.held) and no longer has. Only registers the
  * cloud keeps, and only those in `covered` (the registers the snapshot actually read), take part.
  */
 export function diffWorkbook(
@@ -101,7 +101,9 @@ export function diffWorkbook(
   }
   for (const [id, was] of Object.entries(known)) {
     const register = id.slice(0, id.indexOf('|'));
-    if (!registers.has(register) || present.has(id) || was.deleted || pending(id)?.deleted) continue;
+    // Only a record the workbook held is deleted by its absence: one pulled but never written is not.
+    if (!registers.has(register) || present.has(id) || !was.held || was.deleted || pending(id)?.deleted)
+      continue;
     edits.push({
       id,
       register,

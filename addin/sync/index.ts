@@ -15,13 +15,16 @@ export { cachedToken, localDevToken, tokenExpiry } from './token';
 /** Persistence for the queue and state. */
 export {
   memoryStore,
+  migrateUnpartitioned,
   paneStore,
   partitionedKey,
   partitionedWebStorageStore,
+  tolerantStore,
   webStorageStore,
   type KeyValueStore,
   type PaneStorageEnvironment,
   type WebStorageLike,
+  type WebStorageLikeWithKeys,
 } from './kv';
 /** The reminders panel's fetcher with its offline cache. */
 export { fetchReminders, type RemindersView } from './reminders';

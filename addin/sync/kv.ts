@@ -47,6 +47,36 @@ export function partitionedWebStorageStore(
   };
 }
 
+/**
+ * Moves the add-in's keys saved before they were partitioned (plain `xieshang.` keys) under the
+ * partition key, then removes the plain ones; a partitioned value already there wins. Nothing to
+ * do where there is no partition. Returns the keys moved.
+ */
+export function migrateUnpartitioned(
+  storage: WebStorageLikeWithKeys,
+  partitionKey: string | undefined,
+): string[] {
+  if (!partitionKey) return [];
+  const plain: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith('xieshang.')) plain.push(key);
+  }
+  for (const key of plain) {
+    const value = storage.getItem(key);
+    const target = partitionedKey(key, partitionKey);
+    if (value !== null && storage.getItem(target) === null) storage.setItem(target, value);
+    storage.removeItem(key);
+  }
+  return plain;
+}
+
+/** Web Storage with its keys listed (length and key(i)), as migration needs. */
+export interface WebStorageLikeWithKeys extends WebStorageLike {
+  readonly length: number;
+  key(index: number): string | null;
+}
+
 /** What the pane's store is made from: the window's storage (if reachable) and Office's partition key. */
 export interface PaneStorageEnvironment {
   /** window.localStorage, or a function that throws where the browser blocks it. */
@@ -71,6 +101,44 @@ export function paneStore(env: PaneStorageEnvironment): { store: KeyValueStore; 
   } catch {
     return { store: memoryStore(), persistent: false };
   }
+}
+
+/**
+ * A store whose failed saves do not throw: Web Storage throws QuotaExceededError when full
+ * (https://html.spec.whatwg.org/multipage/webstorage.html#dom-storage-setitem), and a queue that
+ * cannot be saved must still be staged and sent from memory. `unsaved` tells whether the last save
+ * of some key failed (its value on this machine is older than in memory); `onChange` hears it change.
+ */
+export function tolerantStore(
+  inner: KeyValueStore,
+  onChange: (unsaved: boolean) => void = () => undefined,
+): KeyValueStore & { unsaved(): boolean } {
+  const failing = new Set<string>();
+  const note = (key: string, failed: boolean) => {
+    const before = failing.size > 0;
+    if (failed) failing.add(key);
+    else failing.delete(key);
+    if (before !== failing.size > 0) onChange(failing.size > 0);
+  };
+  return {
+    getItem: (key) => inner.getItem(key),
+    async setItem(key, value) {
+      try {
+        await inner.setItem(key, value);
+        note(key, false);
+      } catch {
+        note(key, true);
+      }
+    },
+    async removeItem(key) {
+      try {
+        await inner.removeItem(key);
+      } catch {
+        // Nothing to lose: the value stays as it was.
+      }
+    },
+    unsaved: () => failing.size > 0,
+  };
 }
 
 /** A store in memory, for tests; `snapshot` shows what would have been persisted. */

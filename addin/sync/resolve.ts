@@ -21,7 +21,13 @@ export async function resolveConflict(
   const theirs = c.theirs;
   if (theirs) {
     const fp = fingerprint(register, theirs.values);
-    state.known[id] = { rev: theirs.revision, ...fp, ...(theirs.deleted ? { deleted: true } : {}) };
+    const held = state.known[id]?.held;
+    state.known[id] = {
+      rev: theirs.revision,
+      ...fp,
+      ...(theirs.deleted ? { deleted: true } : {}),
+      ...(held ? { held } : {}),
+    };
   } else delete state.known[id];
   if (choice === 'mine') {
     const values = { ...c.yours.values };

@@ -7,6 +7,12 @@ export interface KnownRecord {
   readonly hash: string;
   readonly fields: string;
   readonly deleted?: boolean;
+  /**
+   * The workbook has held this record: seen in a diff of the workbook, or written into it from a
+   * pull. Only such a record is deleted in the cloud when its row is gone; one pulled but never
+   * written (a register without 编号, a value the workbook refused) is not the clerk's deletion.
+   */
+  readonly held?: true;
 }
 
 /**
@@ -73,6 +79,14 @@ export const saveState = (store: KeyValueStore, unitId: string, s: SyncState): P
 
 /** The id of a record in the client's maps. */
 export const recordId = (register: string, key: string): string => `${register}|${key}`;
+
+/** Marks records as held by the workbook (see KnownRecord.held). */
+export function markHeld(s: SyncState, ids: Iterable<string>): void {
+  for (const id of ids) {
+    const k = s.known[id];
+    if (k && !k.held) s.known[id] = { ...k, held: true };
+  }
+}
 
 /** Remembers records the cloud purged; returns those not known to be purged before. */
 export function rememberPurged(s: SyncState, ids: readonly string[]): string[] {

@@ -6,7 +6,7 @@ import { translate, type Lang } from './i18n/strings';
 import { mountTaskPane } from './mount';
 import { connectCloud } from '../cloud/connect';
 import { officeSsoToken } from '../cloud/officeToken';
-import { localDevToken, paneStore, partitionedKey } from '../sync';
+import { localDevToken, migrateUnpartitioned, paneStore, partitionedKey } from '../sync';
 import type { PaneOperations } from './operations';
 
 // The pane inside Excel: waits for Office, then works through the real Excel.run.
@@ -29,6 +29,12 @@ if (typeof Office === 'undefined') {
   root.textContent = `${translate('zh', 'app.noOffice')} / ${translate('en', 'app.noOffice')}`;
 } else {
   void Office.onReady(async () => {
+    try {
+      // Language, queue and caches saved before keys were partitioned move under the partition, once.
+      migrateUnpartitioned(window.localStorage, partition());
+    } catch {
+      // Storage blocked: the queue falls back to memory (paneStore) and the cloud panel says so.
+    }
     const language = storedLanguage();
     const excel = createExcelOperations(officeExcelRun, {
       // The copy's module carries exceljs: loaded only when a clerk makes a copy.
@@ -61,7 +67,10 @@ async function cloudFor(excel: PaneOperations): Promise<Pick<PaneOperations, 'cl
   const local = location.hostname === 'localhost' || location.hostname === '127.0.0.1';
   const api = new URLSearchParams(location.search).get('api') ?? (local ? 'http://127.0.0.1:7071' : null);
   if (!api) return {};
-  const { store } = paneStore({ localStorage: () => window.localStorage, partitionKey: partition() });
+  const { store, persistent } = paneStore({
+    localStorage: () => window.localStorage,
+    partitionKey: partition(),
+  });
   try {
     const cloud = await connectCloud({
       run: officeExcelRun,
@@ -69,6 +78,7 @@ async function cloudFor(excel: PaneOperations): Promise<Pick<PaneOperations, 'cl
       api,
       token: (unit) => officeSsoToken(local ? localDevToken(api, unit, 'clerk') : undefined),
       store,
+      persistent,
     });
     return cloud ? { cloud } : {};
   } catch {

@@ -10,6 +10,7 @@ import { CloudReminders } from './CloudReminders';
 import { ConflictList } from './ConflictList';
 import { RejectedList } from './RejectedList';
 import { ScrubbedList } from './ScrubbedList';
+import { UnwrittenList } from './UnwrittenList';
 import { useSyncStatus } from './useSyncStatus';
 
 const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS } });
@@ -56,6 +57,8 @@ function Connected({ cloud }: { cloud: CloudOperations }) {
           ? ` · ${t('cloud.lastSync', { time: status.lastSyncAt.slice(0, 16).replace('T', ' ') })}`
           : ''}
       </Caption1>
+      {!cloud.persistent && <Notice intent="warning">{t('cloud.memoryOnly')}</Notice>}
+      {status.unsaved && <Notice intent="warning">{t('cloud.unsaved')}</Notice>}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={sync.busy || preview.busy} onClick={run}>
           {t('cloud.sync')}
@@ -84,7 +87,11 @@ function Connected({ cloud }: { cloud: CloudOperations }) {
       {report && report.purged > 0 && (
         <Notice intent="info">{t('cloud.purged', { count: report.purged })}</Notice>
       )}
-      {report && <ScrubbedList label={t('cloud.scrubbed')} scrubbed={report.scrubbed} />}
+      {report && (
+        // A failed sync may not have sent them: they are still to be sent.
+        <ScrubbedList label={t(report.ok ? 'cloud.scrubbed' : 'cloud.toScrub')} scrubbed={report.scrubbed} />
+      )}
+      {report && <UnwrittenList unwritten={report.unwritten} />}
       <RejectedList rejected={cloud.rejected()} />
       <ConflictList cloud={cloud} onResolved={() => void reloadWorkbook()} />
       <CloudReminders cloud={cloud} />

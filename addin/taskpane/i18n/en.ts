@@ -218,6 +218,13 @@ export const en: Readonly<Record<StringKey, string>> = {
   'cloud.scrubbedItem': '{register} {key} · {field}: {text}',
   'cloud.rejected': 'Records the cloud did not accept ({count}); they sync again once the row is changed',
   'cloud.rejectedItem': '{register} {key}: {message}',
+  'cloud.unwritten':
+    'Records from the cloud that could not be written into the workbook ({count}); the cloud keeps them, nothing is deleted because of this',
+  'cloud.unwrittenItem': '{register} {key} · {field}: {message}',
+  'cloud.memoryOnly':
+    'Browser storage is not available on this computer: changes waiting to upload are kept only while this pane is open; sync before closing.',
+  'cloud.unsaved':
+    'Storage on this computer is full: changes are not saved on this machine; do not close Excel until they are synced.',
   'cloud.conflicts': 'Conflicts ({count})',
   'cloud.conflict': '{register} {key}: changed here and in the cloud',
   'cloud.keepMine': 'Keep mine',

@@ -24,11 +24,13 @@ describe('staging the workbook', () => {
     ).toEqual({ workshop: '一车间', seq: 1, content: '食堂' });
   });
 
-  it('stages new and changed rows with the changed fields, deletions of synced rows, and nothing else', () => {
+  it('stages new and changed rows with the changed fields, deletions of rows the workbook held, and nothing else', () => {
     const synced = cloudValues('appeals', row);
     const known: Record<string, KnownRecord> = {
-      'appeals|2025-001': { rev: 'r1', ...fingerprint('appeals', synced) },
-      'appeals|2025-002': { rev: 'r2', ...fingerprint('appeals', { id: '2025-002' }) },
+      'appeals|2025-001': { rev: 'r1', ...fingerprint('appeals', synced), held: true },
+      'appeals|2025-002': { rev: 'r2', ...fingerprint('appeals', { id: '2025-002' }), held: true },
+      // Pulled from the cloud and never written into the workbook: its absence deletes nothing.
+      'appeals|2025-004': { rev: 'r4', ...fingerprint('appeals', { id: '2025-004' }) },
       'roster|x': { rev: 'r3', hash: 'h', fields: '' },
     };
     const none = () => undefined;
