@@ -25,7 +25,8 @@ export async function fetchReminders(
       fetchedAt: now().toISOString(),
       stale: false,
     };
-    await store.setItem(key, JSON.stringify(fresh));
+    // The cache is a convenience: storage that is full (QuotaExceededError) does not lose the fresh list.
+    await store.setItem(key, JSON.stringify(fresh)).catch(() => undefined);
     return fresh;
   } catch (e) {
     const cached = await store.getItem(key);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { SyncClient } from '../../../addin/sync/client';
 import { webStorageStore } from '../../../addin/sync/kv';
+import { fetchReminders } from '../../../addin/sync/reminders';
 import { fakeCloud } from './fakeCloud';
 import { fullingStorage } from './fullStorage';
 
@@ -36,5 +37,15 @@ describe('the sync client when local storage is full', () => {
     expect(client.status().unsaved).toBeUndefined();
     expect(seen).toContain(true);
     expect(seen.at(-1)).toBe(false);
+  });
+
+  it('still shows fresh reminders when they cannot be cached', async () => {
+    const cloudSide = fakeCloud();
+    const api = {
+      ...cloudSide.api,
+      reminders: (unitId: string) => Promise.resolve({ unitId, today: '2025-06-16', reminders: [] }),
+    };
+    const view = await fetchReminders(api, webStorageStore(fullingStorage(10)), 'u-full');
+    expect(view).toMatchObject({ unitId: 'u-full', stale: false, reminders: [] });
   });
 });
