@@ -2,6 +2,7 @@ import { app } from '@azure/functions';
 import { deliverDaily } from '../delivery/daily';
 import { chinaToday } from '../domain/clock';
 import { remindersFor } from '../domain/reminders';
+import { sealLegacyChannels } from '../delivery/legacy';
 import { timerFunction } from '../http/timer';
 import { underFunctionsHost } from '../http/runtime';
 import { mapLimit } from '../util/mapLimit';
@@ -20,6 +21,12 @@ export const remindersTimer = timerFunction({
   schedule: REMINDERS_SCHEDULE,
   async run(services, context) {
     const today = chinaToday(services.now());
+    // Robots an older build stored in the clear are sealed (or dropped) before anything is posted.
+    const legacy = await sealLegacyChannels(services.store, services.webhooks, (m) => context.error(m));
+    if (legacy.units.length > 0)
+      context.warn(
+        `sealed ${legacy.sealed} and removed ${legacy.dropped} robot(s) stored unsealed, in ${legacy.units.join(', ')}`,
+      );
     const all = await services.store.units.list();
     // A unit whose robots cannot be read gets no reminders until an admin configures them again.
     for (const u of all.filter((x) => x.unreadable.includes('channels')))
