@@ -1,10 +1,14 @@
 /**
- * Writes dist/manifest.xml for a production host: every https://localhost:3000 URL of manifest.xml
- * moves to the given https origin (with an optional path), and nothing else changes.
- *   npx tsx scripts/manifest-for.ts https://xieshang.example.cn
- *   npx tsx scripts/manifest-for.ts https://intranet.example.cn/xieshang 1.0.1.0
+ * Writes dist/manifest.xml for a production host. Every https://localhost:3000 URL of manifest.xml
+ * moves to the add-in's https origin; the pane's URLs carry the functions' address (?api=, which
+ * addin/taskpane/index.tsx reads) and the Entra cloud (&cloud=, for choosing the sign-in authority);
+ * WebApplicationInfo names the Entra app for Office SSO. No hand edits: test/manifest.test.ts checks the produced file like manifest.xml.
+ *   npm run manifest:prod -- --addin https://xieshang.example.cn --api https://xieshang-fn.example.cn \
+ *     --client-id 00000000-0000-0000-0000-000000000000 --cloud china [--version 1.0.1.0] [--out dist/manifest.xml]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
 
 const DEV_ORIGIN = 'https://localhost:3000';
 
@@ -20,15 +24,154 @@ export function manifestFor(xml: string, origin: string, version?: string): stri
   return version ? moved.replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`) : moved;
 }
 
-// Run as a command only: the manifest test imports manifestFor.
+/** The Entra clouds a deployment signs in with: Microsoft's global cloud or the one 21Vianet operates. */
+export const CLOUDS = {
+  global: 'https://login.microsoftonline.com',
+  china: 'https://login.partner.microsoftonline.cn',
+} as const;
+
+/** A cloud the manifest can name. */
+export type Cloud = keyof typeof CLOUDS;
+
+/** What a production manifest is made of. */
+export interface ProductionOptions {
+  /** The https origin (with an optional path) that serves dist/addin/. */
+  readonly addin: string;
+  /** The https origin of the functions; the pane adds /api/<route> (addin/sync/api.ts). */
+  readonly api: string;
+  /** The Entra app registration's application (client) id. */
+  readonly clientId: string;
+  readonly cloud: Cloud;
+  readonly version?: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The functions' base URL as the pane's client wants it: https, no query, no trailing /api. */
+function apiBase(api: string): string {
+  let url: URL;
+  try {
+    url = new URL(api);
+  } catch {
+    throw new Error(
+      `--api ${api}: not a URL; give the functions' https origin, e.g. https://xieshang-fn.example.cn`,
+    );
+  }
+  if (url.protocol !== 'https:')
+    throw new Error(`--api ${api}: the pane reaches the functions over https only`);
+  if (url.search || url.hash)
+    throw new Error(`--api ${api}: give an origin and optional path, without ? or #`);
+  const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  // The client appends /api/<route> itself: a base ending in /api would call /api/api/…
+  if (/\/api$/i.test(base)) throw new Error(`--api ${api}: leave out the trailing /api; the pane adds it`);
+  return base;
+}
+
+/**
+ * The production manifest: manifestFor's origin move, the pane's URLs carrying ?api= and &cloud=,
+ * and WebApplicationInfo as the last child of VersionOverrides, as the schema requires
+ * (https://learn.microsoft.com/javascript/api/manifest/webapplicationinfo). Its Resource is
+ * api://<add-in host>/<client id>: the Application ID URI must use the add-in's own domain
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/register-sso-add-in-aad-v2). The sign-in
+ * hosts are not app domains: Office needs none for a page opened with the Dialog API
+ * (https://learn.microsoft.com/javascript/api/manifest/appdomain).
+ */
+export function productionManifest(xml: string, o: ProductionOptions): string {
+  let addin: URL;
+  try {
+    addin = new URL(o.addin);
+  } catch {
+    throw new Error(
+      `--addin ${o.addin}: not a URL; give the add-in's https origin, e.g. https://xieshang.example.cn`,
+    );
+  }
+  if (!GUID.test(o.clientId))
+    throw new Error(
+      `--client-id ${o.clientId}: the Entra application (client) id is a GUID, e.g. 12345678-abcd-1234-efab-123456789abc`,
+    );
+  if (!Object.hasOwn(CLOUDS, o.cloud))
+    throw new Error(`--cloud ${String(o.cloud)}: one of ${Object.keys(CLOUDS).join(', ')}`);
+  const api = apiBase(o.api);
+  const moved = manifestFor(xml, o.addin, o.version);
+  const base = `${addin.origin}${addin.pathname.replace(/\/$/, '')}`;
+  const pane = `${base}/taskpane.html`;
+  // An attribute value: the & between parameters is written &amp;.
+  const query = `?api=${encodeURIComponent(api)}&amp;cloud=${o.cloud}`;
+  const withQuery = moved.split(`"${pane}"`).join(`"${pane}${query}"`);
+  if (withQuery === moved) throw new Error('manifest.xml has no taskpane.html URL to carry the API address');
+  const clientId = o.clientId.toLowerCase();
+  const info = [
+    '    <WebApplicationInfo>',
+    `      <Id>${clientId}</Id>`,
+    `      <Resource>api://${addin.host}/${clientId}</Resource>`,
+    '      <Scopes>',
+    '        <Scope>openid</Scope>',
+    '        <Scope>profile</Scope>',
+    '      </Scopes>',
+    '    </WebApplicationInfo>',
+    '  </VersionOverrides>',
+  ].join('\n');
+  if (withQuery.split('</VersionOverrides>').length !== 2)
+    throw new Error('manifest.xml must have exactly one VersionOverrides to carry WebApplicationInfo');
+  return withQuery.replace(/[ \t]*<\/VersionOverrides>/, info);
+}
+
+const USAGE = [
+  'usage: npm run manifest:prod -- --addin <https origin> --api <https origin of the functions>',
+  '         --client-id <Entra application id> --cloud global|china [--version 1.0.1.0] [--out dist/manifest.xml]',
+  '  --cloud china: the Entra cloud operated by 21Vianet (sign-in at login.partner.microsoftonline.cn)',
+].join('\n');
+
+/** The command's named options, strictly: an unknown or misspelt option is refused. */
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    options: {
+      addin: { type: 'string' },
+      api: { type: 'string' },
+      'client-id': { type: 'string' },
+      cloud: { type: 'string' },
+      version: { type: 'string' },
+      out: { type: 'string', default: 'dist/manifest.xml' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+}
+
+/** The command: named options in, the manifest written to --out. */
+export function main(argv: readonly string[]): string {
+  const parse = (): ReturnType<typeof parseOptions> => {
+    try {
+      return parseOptions(argv);
+    } catch (e) {
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    }
+  };
+  const { values, positionals } = parse();
+  const missing = (['addin', 'api', 'client-id', 'cloud'] as const).filter((k) => !values[k]);
+  if (positionals.length)
+    throw new Error(`unexpected ${positionals.join(' ')}: every value is a named option\n${USAGE}`);
+  if (missing.length) throw new Error(`missing ${missing.map((k) => `--${k}`).join(', ')}\n${USAGE}`);
+  const out = values.out ?? 'dist/manifest.xml';
+  const xml = productionManifest(readFileSync('manifest.xml', 'utf8'), {
+    addin: values.addin as string,
+    api: values.api as string,
+    clientId: values['client-id'] as string,
+    cloud: values.cloud as Cloud,
+    ...(values.version ? { version: values.version } : {}),
+  });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, xml);
+  return `wrote ${out} for ${values.addin} (functions ${values.api}, ${values.cloud} cloud)`;
+}
+
+// Run as a command only: the manifest test imports the functions.
 if (process.argv[1]?.endsWith('manifest-for.ts')) {
-  const [origin, version] = process.argv.slice(2);
-  if (!origin) {
-    console.error('usage: npx tsx scripts/manifest-for.ts <https-origin> [four-part version]');
+  try {
+    console.log(main(process.argv.slice(2)));
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
     process.exitCode = 1;
-  } else {
-    mkdirSync('dist', { recursive: true });
-    writeFileSync('dist/manifest.xml', manifestFor(readFileSync('manifest.xml', 'utf8'), origin, version));
-    console.log(`wrote dist/manifest.xml for ${origin}`);
   }
 }

@@ -8,7 +8,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { manifestFor } from '../scripts/manifest-for';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createSyncApi } from '../addin/sync/api';
+import { type Cloud, main, manifestFor, productionManifest } from '../scripts/manifest-for';
 
 /** An element with its attributes and children in document order. */
 interface El {
@@ -33,18 +36,27 @@ function toEl(node: Raw): El | null {
   return { name, attrs, children: raw.map(toEl).filter((c): c is El => c !== null), text };
 }
 
+/** A manifest's OfficeApp element, its entities (&amp;) decoded. */
+function parseManifest(text: string): El {
+  const parsed = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+  }).parse(text) as Raw[];
+  const found = parsed.map(toEl).find((e) => e?.name === 'OfficeApp');
+  expect(found, 'an OfficeApp root').toBeDefined();
+  return found as El;
+}
+
 const xml = readFileSync('manifest.xml', 'utf8');
-const parsed = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-}).parse(xml) as Raw[];
-const root = parsed.map(toEl).find((e) => e?.name === 'OfficeApp') as El;
+const root = parseManifest(xml);
 const all = (e: El): El[] => [e, ...e.children.flatMap(all)];
 const child = (e: El | undefined, name: string): El | undefined => e?.children.find((c) => c.name === name);
-const path = (...names: string[]): El | undefined =>
-  names.reduce<El | undefined>((e, n) => child(e, n), root);
+/** The element at `names` below `from`. */
+const pathIn = (from: El, ...names: string[]): El | undefined =>
+  names.reduce<El | undefined>((e, n) => child(e, n), from);
+const path = (...names: string[]): El | undefined => pathIn(root, ...names);
 const names = (e: El | undefined): string[] => (e?.children ?? []).map((c) => c.name);
 
 /** `actual` lists only names of `sequence`, in its order, with every `required` one present. */
@@ -95,81 +107,6 @@ const localised = (e: El): { locale: string; value: string }[] => [
     .map((o) => ({ locale: o.attrs.Locale ?? '', value: o.attrs.Value ?? '' })),
 ];
 
-describe('manifest.xml, the base manifest', () => {
-  it('is a task-pane add-in for Excel with its elements in schema order', () => {
-    expect(root.attrs.xmlns).toBe('http://schemas.microsoft.com/office/appforoffice/1.1');
-    expect(root.attrs['xsi:type']).toBe('TaskPaneApp');
-    expectSequence(names(root), OFFICE_APP, [
-      'Id',
-      'Version',
-      'ProviderName',
-      'DefaultLocale',
-      'DisplayName',
-      'Description',
-      'IconUrl',
-      'DefaultSettings',
-      'Permissions',
-    ]);
-    expect(new Set(names(root)).size).toBe(names(root).length);
-    expect(path('Hosts')?.children.map((h) => h.attrs.Name)).toEqual(['Workbook']);
-    expect(['Restricted', 'ReadDocument', 'ReadAllDocument', 'WriteDocument', 'ReadWriteDocument']).toContain(
-      path('Permissions')?.text,
-    );
-  });
-
-  it('has a GUID id, a four-part version and strings within the schema limits', () => {
-    expect(path('Id')?.text).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i,
-    );
-    const version = path('Version')?.text ?? '';
-    expect(version).toMatch(/^\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5}$/);
-    expect(version.split('.').every((p) => Number(p) <= 65535)).toBe(true);
-    expect(path('ProviderName')?.text.length).toBeLessThanOrEqual(SHORT);
-    expect(path('DefaultLocale')?.text).toBe('zh-CN');
-    for (const [name, limit] of [
-      ['DisplayName', SHORT],
-      ['Description', LONG],
-    ] as const) {
-      const values = localised(path(name) as El);
-      expect(values.map((v) => v.locale)).toEqual(['', 'en-US']);
-      for (const v of values) expect(v.value.length, `${name} ${v.locale}`).toBeGreaterThan(0);
-      for (const v of values) expect(v.value.length, `${name} ${v.locale}`).toBeLessThanOrEqual(limit);
-    }
-  });
-
-  it('loads everything over https, and the default settings name only the source location', () => {
-    const urls = all(root).flatMap((e) =>
-      /(Url|SourceLocation)$/.test(e.name) && e.attrs.DefaultValue ? [e.attrs.DefaultValue] : [],
-    );
-    const resourceUrls = all(root)
-      .filter((e) => (e.name === 'bt:Url' || e.name === 'bt:Image') && e.attrs.id)
-      .map((e) => e.attrs.DefaultValue ?? '');
-    for (const u of [...urls, ...resourceUrls]) {
-      expect(u, u).toMatch(/^https:\/\//);
-      expect(u.length).toBeLessThanOrEqual(2048);
-    }
-    const settings = path('DefaultSettings') as El;
-    expect(settings.children.length).toBeLessThanOrEqual(3);
-    expectSequence(
-      names(settings),
-      ['SourceLocation', 'RequestedWidth', 'RequestedHeight'],
-      ['SourceLocation'],
-    );
-    expect(child(settings, 'SourceLocation')?.attrs.DefaultValue).toBe(
-      'https://localhost:3000/taskpane.html',
-    );
-  });
-});
-
-const overrides = path('VersionOverrides') as El;
-const resources = child(overrides, 'Resources') as El;
-/** Resource id → its kind (bt:Images, bt:Urls, bt:ShortStrings, bt:LongStrings) and element. */
-const resourceById = new Map(
-  resources.children.flatMap((kind) =>
-    kind.children.map((r) => [r.attrs.id ?? '', { kind: kind.name, el: r }] as const),
-  ),
-);
-
 /** The resource kind a resid must point to, by the element that carries it. */
 const KIND_OF: Readonly<Record<string, string>> = {
   'bt:Image': 'bt:Images',
@@ -181,96 +118,192 @@ const KIND_OF: Readonly<Record<string, string>> = {
   Description: 'bt:LongStrings',
 };
 
-describe('manifest.xml, the ribbon button (VersionOverrides 1.0)', () => {
-  it('declares the task-pane overrides with their children in schema order', () => {
-    expect(overrides.attrs.xmlns).toBe('http://schemas.microsoft.com/office/taskpaneappversionoverrides');
-    expect(overrides.attrs['xsi:type']).toBe('VersionOverridesV1_0');
-    expectSequence(
-      names(overrides),
-      ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo'],
-      ['Hosts', 'Resources'],
-    );
-    const hosts = child(overrides, 'Hosts')?.children ?? [];
-    expect(hosts.map((h) => [h.name, h.attrs['xsi:type']])).toEqual([['Host', 'Workbook']]);
-    const desktop = child(hosts[0], 'DesktopFormFactor') as El;
-    expectSequence(
-      names(desktop),
-      ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
-      ['FunctionFile', 'ExtensionPoint'],
-    );
-    expect(names(child(desktop, 'GetStarted'))).toEqual(['Title', 'Description', 'LearnMoreUrl']);
-    expect(names(resources)).toEqual(['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings']);
-  });
+/**
+ * The checks the add-in manifest schema makes of every element used here, for manifest.xml and for
+ * what scripts/manifest-for.ts makes of it (the shadowing names are that manifest's own).
+ */
+function structuralChecks(label: string, text: string, taskpaneUrl: string): void {
+  const root = parseManifest(text);
+  const path = (...names: string[]): El | undefined => pathIn(root, ...names);
+  const overrides = pathIn(root, 'VersionOverrides') as El;
+  const resources = child(overrides, 'Resources') as El;
+  /** Resource id → its kind (bt:Images, bt:Urls, bt:ShortStrings, bt:LongStrings) and element. */
+  const resourceById = new Map(
+    resources.children.flatMap((kind) =>
+      kind.children.map((r) => [r.attrs.id ?? '', { kind: kind.name, el: r }] as const),
+    ),
+  );
 
-  it('puts one button on the Home tab that opens the pane', () => {
-    const point = child(
-      path('VersionOverrides', 'Hosts', 'Host', 'DesktopFormFactor'),
-      'ExtensionPoint',
-    ) as El;
-    expect(point.attrs['xsi:type']).toBe('PrimaryCommandSurface');
-    const tab = child(point, 'OfficeTab') as El;
-    expect(tab.attrs.id).toBe('TabHome');
-    for (const group of tab.children) {
-      expect(group.name).toBe('Group');
-      expect(group.attrs.id?.length).toBeLessThanOrEqual(SHORT);
-      expect(names(group).slice(0, 2)).toEqual(['Label', 'Icon']);
-      expect(
-        names(group)
-          .slice(2)
-          .every((n) => n === 'Control') && names(group).length > 2,
-      ).toBe(true);
-      for (const control of group.children.filter((c) => c.name === 'Control')) {
-        expect(control.attrs['xsi:type']).toBe('Button');
-        expect(control.attrs.id?.length).toBeLessThanOrEqual(SHORT);
-        expect(names(control)).toEqual(['Label', 'Supertip', 'Icon', 'Action']);
-        expect(names(child(control, 'Supertip'))).toEqual(['Title', 'Description']);
-        const action = child(control, 'Action') as El;
-        expect(action.attrs['xsi:type']).toBe('ShowTaskpane');
-        expectSequence(
-          names(action),
-          ['TaskpaneId', 'SourceLocation', 'Title', 'SupportsPinning'],
-          ['SourceLocation'],
-        );
+  describe(`${label}, the base manifest`, () => {
+    it('is a task-pane add-in for Excel with its elements in schema order', () => {
+      expect(root.attrs.xmlns).toBe('http://schemas.microsoft.com/office/appforoffice/1.1');
+      expect(root.attrs['xsi:type']).toBe('TaskPaneApp');
+      expectSequence(names(root), OFFICE_APP, [
+        'Id',
+        'Version',
+        'ProviderName',
+        'DefaultLocale',
+        'DisplayName',
+        'Description',
+        'IconUrl',
+        'DefaultSettings',
+        'Permissions',
+      ]);
+      expect(new Set(names(root)).size).toBe(names(root).length);
+      expect(path('Hosts')?.children.map((h) => h.attrs.Name)).toEqual(['Workbook']);
+      expect([
+        'Restricted',
+        'ReadDocument',
+        'ReadAllDocument',
+        'WriteDocument',
+        'ReadWriteDocument',
+      ]).toContain(path('Permissions')?.text);
+    });
+
+    it('has a GUID id, a four-part version and strings within the schema limits', () => {
+      expect(path('Id')?.text).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i,
+      );
+      const version = path('Version')?.text ?? '';
+      expect(version).toMatch(/^\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5}$/);
+      expect(version.split('.').every((p) => Number(p) <= 65535)).toBe(true);
+      expect(path('ProviderName')?.text.length).toBeLessThanOrEqual(SHORT);
+      expect(path('DefaultLocale')?.text).toBe('zh-CN');
+      for (const [name, limit] of [
+        ['DisplayName', SHORT],
+        ['Description', LONG],
+      ] as const) {
+        const values = localised(path(name) as El);
+        expect(values.map((v) => v.locale)).toEqual(['', 'en-US']);
+        for (const v of values) expect(v.value.length, `${name} ${v.locale}`).toBeGreaterThan(0);
+        for (const v of values) expect(v.value.length, `${name} ${v.locale}`).toBeLessThanOrEqual(limit);
       }
-    }
-    const ids = all(overrides).flatMap((e) =>
-      e.name === 'Group' || e.name === 'Control' ? [e.attrs.id] : [],
-    );
-    expect(new Set(ids).size).toBe(ids.length);
+    });
+
+    it('loads everything over https, and the default settings name only the source location', () => {
+      const urls = all(root).flatMap((e) =>
+        /(Url|SourceLocation)$/.test(e.name) && e.attrs.DefaultValue ? [e.attrs.DefaultValue] : [],
+      );
+      const resourceUrls = all(root)
+        .filter((e) => (e.name === 'bt:Url' || e.name === 'bt:Image') && e.attrs.id)
+        .map((e) => e.attrs.DefaultValue ?? '');
+      for (const u of [...urls, ...resourceUrls]) {
+        expect(u, u).toMatch(/^https:\/\//);
+        expect(u.length).toBeLessThanOrEqual(2048);
+      }
+      const settings = path('DefaultSettings') as El;
+      expect(settings.children.length).toBeLessThanOrEqual(3);
+      expectSequence(
+        names(settings),
+        ['SourceLocation', 'RequestedWidth', 'RequestedHeight'],
+        ['SourceLocation'],
+      );
+      expect(child(settings, 'SourceLocation')?.attrs.DefaultValue).toBe(taskpaneUrl);
+    });
   });
 
-  it('gives every icon the 16, 32 and 80 px images the ribbon requires', () => {
-    for (const icon of all(overrides).filter((e) => e.name === 'Icon')) {
-      const sizes = icon.children.map((i) => Number(i.attrs.size));
-      expect(new Set(sizes).size).toBe(sizes.length);
-      for (const s of [16, 32, 80]) expect(sizes).toContain(s);
-      for (const s of sizes) expect([16, 20, 24, 32, 40, 48, 64, 80]).toContain(s);
-    }
-  });
+  describe(`${label}, the ribbon button (VersionOverrides 1.0)`, () => {
+    it('declares the task-pane overrides with their children in schema order', () => {
+      expect(overrides.attrs.xmlns).toBe('http://schemas.microsoft.com/office/taskpaneappversionoverrides');
+      expect(overrides.attrs['xsi:type']).toBe('VersionOverridesV1_0');
+      expectSequence(
+        names(overrides),
+        ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo'],
+        ['Hosts', 'Resources'],
+      );
+      const hosts = child(overrides, 'Hosts')?.children ?? [];
+      expect(hosts.map((h) => [h.name, h.attrs['xsi:type']])).toEqual([['Host', 'Workbook']]);
+      const desktop = child(hosts[0], 'DesktopFormFactor') as El;
+      expectSequence(
+        names(desktop),
+        ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
+        ['FunctionFile', 'ExtensionPoint'],
+      );
+      expect(names(child(desktop, 'GetStarted'))).toEqual(['Title', 'Description', 'LearnMoreUrl']);
+      expect(names(resources)).toEqual(['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings']);
+    });
 
-  it('resolves every resid to a resource of the right kind, with ids and strings within limits', () => {
-    const ids = resources.children.flatMap((k) => k.children.map((r) => r.attrs.id ?? ''));
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id.length, id).toBeLessThanOrEqual(32);
-    for (const e of all(overrides).filter((x) => x.attrs.resid !== undefined)) {
-      const found = resourceById.get(e.attrs.resid as string);
-      expect(found, `resid ${e.attrs.resid}`).toBeDefined();
-      expect(found?.kind, `<${e.name} resid="${e.attrs.resid}">`).toBe(KIND_OF[e.name]);
-    }
-    for (const [kind, limit] of [
-      ['bt:ShortStrings', SHORT],
-      ['bt:LongStrings', LONG],
-    ] as const) {
-      for (const s of child(resources, kind)?.children ?? []) {
-        for (const v of localised(s)) {
-          expect(v.value.length, `${s.attrs.id} ${v.locale}`).toBeGreaterThan(0);
-          expect(v.value.length, `${s.attrs.id} ${v.locale}`).toBeLessThanOrEqual(limit);
-          if (v.locale) expect(v.locale).toMatch(CULTURE);
+    it('puts one button on the Home tab that opens the pane', () => {
+      const point = child(
+        path('VersionOverrides', 'Hosts', 'Host', 'DesktopFormFactor'),
+        'ExtensionPoint',
+      ) as El;
+      expect(point.attrs['xsi:type']).toBe('PrimaryCommandSurface');
+      const tab = child(point, 'OfficeTab') as El;
+      expect(tab.attrs.id).toBe('TabHome');
+      for (const group of tab.children) {
+        expect(group.name).toBe('Group');
+        expect(group.attrs.id?.length).toBeLessThanOrEqual(SHORT);
+        expect(names(group).slice(0, 2)).toEqual(['Label', 'Icon']);
+        expect(
+          names(group)
+            .slice(2)
+            .every((n) => n === 'Control') && names(group).length > 2,
+        ).toBe(true);
+        for (const control of group.children.filter((c) => c.name === 'Control')) {
+          expect(control.attrs['xsi:type']).toBe('Button');
+          expect(control.attrs.id?.length).toBeLessThanOrEqual(SHORT);
+          expect(names(control)).toEqual(['Label', 'Supertip', 'Icon', 'Action']);
+          expect(names(child(control, 'Supertip'))).toEqual(['Title', 'Description']);
+          const action = child(control, 'Action') as El;
+          expect(action.attrs['xsi:type']).toBe('ShowTaskpane');
+          expectSequence(
+            names(action),
+            ['TaskpaneId', 'SourceLocation', 'Title', 'SupportsPinning'],
+            ['SourceLocation'],
+          );
         }
       }
-    }
+      const ids = all(overrides).flatMap((e) =>
+        e.name === 'Group' || e.name === 'Control' ? [e.attrs.id] : [],
+      );
+      expect(new Set(ids).size).toBe(ids.length);
+    });
+
+    it('gives every icon the 16, 32 and 80 px images the ribbon requires', () => {
+      for (const icon of all(overrides).filter((e) => e.name === 'Icon')) {
+        const sizes = icon.children.map((i) => Number(i.attrs.size));
+        expect(new Set(sizes).size).toBe(sizes.length);
+        for (const s of [16, 32, 80]) expect(sizes).toContain(s);
+        for (const s of sizes) expect([16, 20, 24, 32, 40, 48, 64, 80]).toContain(s);
+      }
+    });
+
+    it('resolves every resid to a resource of the right kind, with ids and strings within limits', () => {
+      const ids = resources.children.flatMap((k) => k.children.map((r) => r.attrs.id ?? ''));
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of ids) expect(id.length, id).toBeLessThanOrEqual(32);
+      for (const e of all(overrides).filter((x) => x.attrs.resid !== undefined)) {
+        const found = resourceById.get(e.attrs.resid as string);
+        expect(found, `resid ${e.attrs.resid}`).toBeDefined();
+        expect(found?.kind, `<${e.name} resid="${e.attrs.resid}">`).toBe(KIND_OF[e.name]);
+      }
+      for (const [kind, limit] of [
+        ['bt:ShortStrings', SHORT],
+        ['bt:LongStrings', LONG],
+      ] as const) {
+        for (const s of child(resources, kind)?.children ?? []) {
+          for (const v of localised(s)) {
+            expect(v.value.length, `${s.attrs.id} ${v.locale}`).toBeGreaterThan(0);
+            expect(v.value.length, `${s.attrs.id} ${v.locale}`).toBeLessThanOrEqual(limit);
+            if (v.locale) expect(v.locale).toMatch(CULTURE);
+          }
+        }
+      }
+    });
   });
-});
+}
+
+structuralChecks('manifest.xml', xml, 'https://localhost:3000/taskpane.html');
+
+const overrides = path('VersionOverrides') as El;
+const resources = child(overrides, 'Resources') as El;
+/** Resource id → its kind (bt:Images, bt:Urls, bt:ShortStrings, bt:LongStrings) and element. */
+const resourceById = new Map(
+  resources.children.flatMap((kind) =>
+    kind.children.map((r) => [r.attrs.id ?? '', { kind: kind.name, el: r }] as const),
+  ),
+);
 
 /** The source file each development URL is built from (webpack.config.js). */
 function sourceOf(url: string): string {
@@ -557,5 +590,110 @@ describe('scripts/manifest-for.ts, the production manifest', () => {
     ).toBe(xml);
     expect(() => manifestFor(xml, 'http://xieshang.example.cn')).toThrow(/https/);
     expect(() => manifestFor(xml, 'https://xieshang.example.cn', '1.1')).toThrow(/four parts/);
+  });
+});
+
+/*
+ * The produced manifest. No package here ships the add-in manifest XSDs (no *.xsd under
+ * node_modules), so the schema check is structuralChecks plus the published schema's rules for what
+ * the production step adds: TaskPaneAppVersionOverrides' VersionOverridesV1_0 is the sequence
+ * Description, Requirements, Hosts, Resources, WebApplicationInfo
+ * (https://learn.microsoft.com/openspecs/office_file_formats/ms-owemxml/b6a2c332-efe1-4a90-861d-0baef8e43a18),
+ * and WebApplicationInfo is Id (a UUID), Resource, Scopes with one or more Scope
+ * (https://learn.microsoft.com/javascript/api/manifest/webapplicationinfo: "It must be the last child element").
+ */
+const ADDIN = 'https://xieshang.example.cn/pane/';
+const FUNCTIONS = 'https://xieshang-fn.example.cn';
+const CLIENT = '12345678-abcd-1234-efab-123456789abc';
+const produce = (cloud: Cloud): string =>
+  productionManifest(xml, { addin: ADDIN, api: FUNCTIONS, clientId: CLIENT, cloud, version: '1.0.1.0' });
+const paneUrl = (cloud: Cloud): string =>
+  `https://xieshang.example.cn/pane/taskpane.html?api=${encodeURIComponent(FUNCTIONS)}&cloud=${cloud}`;
+
+structuralChecks('dist/manifest.xml for the China cloud', produce('china'), paneUrl('china'));
+structuralChecks('dist/manifest.xml for the global cloud', produce('global'), paneUrl('global'));
+
+describe('npm run manifest:prod, what it adds for a real deployment', () => {
+  const prod = parseManifest(produce('china'));
+  const overridesOf = pathIn(prod, 'VersionOverrides') as El;
+
+  it('names the Entra app in WebApplicationInfo, the last child of VersionOverrides, for Office SSO', () => {
+    expect(names(overridesOf).at(-1)).toBe('WebApplicationInfo');
+    const info = child(overridesOf, 'WebApplicationInfo') as El;
+    expect(names(info)).toEqual(['Id', 'Resource', 'Scopes']);
+    expect(child(info, 'Id')?.text).toBe(CLIENT);
+    // The Application ID URI on the add-in's own host (register-sso-add-in-aad-v2): api://<fqdn>/<app id>.
+    expect(child(info, 'Resource')?.text).toBe(`api://xieshang.example.cn/${CLIENT}`);
+    const scopes = child(info, 'Scopes') as El;
+    expect(new Set(names(scopes))).toEqual(new Set(['Scope']));
+    expect(scopes.children.map((c) => c.text)).toEqual(['openid', 'profile']);
+    expect(produce('global')).toContain(`<Resource>api://xieshang.example.cn/${CLIENT}</Resource>`);
+  });
+
+  it('puts every URL on the add-in origin and leaves no localhost anywhere', () => {
+    const text = produce('china');
+    expect(text).not.toMatch(/localhost|127\.0\.0\.1/);
+    const urls = all(prod).flatMap((e) =>
+      e.attrs.DefaultValue?.startsWith('http') ? [e.attrs.DefaultValue] : [],
+    );
+    expect(urls.length).toBeGreaterThan(5);
+    for (const u of urls) expect(u, u).toMatch(/^https:\/\/xieshang\.example\.cn\/pane\//);
+    expect(pathIn(prod, 'Version')?.text).toBe('1.0.1.0');
+  });
+
+  it('gives every pane URL the functions (?api=) and the cloud (&cloud=), as the pane reads them', async () => {
+    const pane = [
+      pathIn(prod, 'DefaultSettings', 'SourceLocation')?.attrs.DefaultValue,
+      all(overridesOf).find((e) => e.name === 'bt:Url' && e.attrs.id === 'Taskpane.Url')?.attrs.DefaultValue,
+    ];
+    for (const u of pane) {
+      const query = new URL(u ?? '').searchParams;
+      expect(query.get('api'), u).toBe(FUNCTIONS);
+      expect(query.get('cloud'), u).toBe('china');
+    }
+    // addin/taskpane/index.tsx hands ?api= to the sync client as is: it must reach <functions>/api/<route>.
+    const called: string[] = [];
+    const client = createSyncApi({
+      baseUrl: new URL(pane[0] ?? '').searchParams.get('api') ?? '',
+      getToken: () => Promise.resolve('t'),
+      fetch: (input) => {
+        called.push(String(input));
+        return Promise.reject(new Error('no network in this test'));
+      },
+    });
+    await expect(client.reminders('u1')).rejects.toThrow();
+    expect(called[0]).toMatch(new RegExp(`^${FUNCTIONS.replaceAll('.', '\\.')}/api/[^/]`));
+  });
+
+  it('differs between the clouds only in cloud=', () => {
+    expect(produce('global')).toBe(produce('china').replaceAll('cloud=china', 'cloud=global'));
+  });
+
+  it('refuses what Office or the pane could not use, saying which option and why', () => {
+    const opts = { addin: ADDIN, api: FUNCTIONS, clientId: CLIENT, cloud: 'china' as Cloud };
+    const refuse = (o: Partial<typeof opts>, why: RegExp): void =>
+      void expect(() => productionManifest(xml, { ...opts, ...o })).toThrow(why);
+    refuse({ addin: 'http://xieshang.example.cn' }, /https only/);
+    refuse({ addin: 'xieshang.example.cn' }, /--addin .*not a URL/);
+    refuse({ api: 'http://xieshang-fn.example.cn' }, /--api .*https only/);
+    refuse({ api: 'https://xieshang-fn.example.cn/api' }, /--api .*trailing \/api/);
+    refuse({ api: 'https://xieshang-fn.example.cn/?code=x' }, /--api .*without \? or #/);
+    refuse({ clientId: 'xieshang' }, /--client-id xieshang: .*GUID/);
+    refuse({ cloud: 'azure' as Cloud }, /--cloud azure: one of global, china/);
+    expect(() => main([])).toThrow(
+      /missing --addin, --api, --client-id, --cloud\nusage: npm run manifest:prod/,
+    );
+    expect(() => main(['--addin', ADDIN, '--bogus'])).toThrow(/'--bogus'[\s\S]*usage:/);
+    expect(() => main([ADDIN])).toThrow(/every value is a named option/);
+  });
+
+  it('writes the manifest to --out from named options', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'manifest-')), 'sub', 'manifest.xml');
+    const said = main([
+      ...['--addin', ADDIN, '--api', FUNCTIONS, '--client-id', CLIENT.toUpperCase()],
+      ...['--cloud', 'china', '--version', '1.0.1.0', '--out', out],
+    ]);
+    expect(said).toContain(out);
+    expect(readFileSync(out, 'utf8')).toBe(produce('china'));
   });
 });
