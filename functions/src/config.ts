@@ -1,6 +1,7 @@
 import type { ClaimNames } from './auth/caller';
 import { DEV_AUTH_ON_AZURE, devSecret, runningOnAzure } from './auth/devKey';
 import type { AuthSettings } from './auth/verify';
+import { accountConnectionString, cloudProfile, entraEndpoints } from './cloud';
 import type { WebhookOptions } from './delivery/post';
 import { storageConnectionString } from './storage';
 
@@ -26,7 +27,9 @@ export type ConfigWarn = (message: string) => void;
 const consoleWarn: ConfigWarn = (message) => console.warn(message);
 
 /**
- * Entra ID when its three settings are present; else development tokens when XIESHANG_DEV_AUTH=1
+ * Entra ID when issuer, audience and JWKS address are known (issuer and JWKS derive from
+ * XIESHANG_TENANT_ID on XIESHANG_CLOUD's sign-in host unless set; a host of another cloud is a
+ * ConfigError); else development tokens when XIESHANG_DEV_AUTH=1
  * and not on Azure; else nothing is accepted. Development tokens are never accepted beside Entra
  * ID, nor on Azure (WEBSITE_INSTANCE_ID set), where asking for them is logged and ignored.
  */
@@ -35,11 +38,8 @@ export function authSettings(env: Env, warn: ConfigWarn = consoleWarn): AuthSett
     roles: env.XIESHANG_ROLES_CLAIM || 'roles',
     units: env.XIESHANG_UNITS_CLAIM || 'xieshang_units',
   };
-  const {
-    XIESHANG_AUTH_ISSUER: issuer,
-    XIESHANG_AUTH_AUDIENCE: audience,
-    XIESHANG_AUTH_JWKS_URL: jwksUrl,
-  } = env;
+  const { issuer, jwksUrl } = entraEndpoints(env, cloudProfile(env));
+  const audience = env.XIESHANG_AUTH_AUDIENCE?.trim();
   if (issuer && audience && jwksUrl) return { mode: 'entra', issuer, audience, jwksUrl, claims };
   if (env.XIESHANG_DEV_AUTH === '1') {
     if (runningOnAzure(env)) {
@@ -51,11 +51,20 @@ export function authSettings(env: Env, warn: ConfigWarn = consoleWarn): AuthSett
   return { mode: 'none' };
 }
 
-/** Reads the configuration from the environment; `warn` hears what was refused. */
+/**
+ * Reads the configuration from the environment; `warn` hears what was refused. Throws ConfigError
+ * for a setting that cannot be used (an unknown XIESHANG_CLOUD, a host of the other cloud).
+ */
 export function loadConfig(env: Env, warn: ConfigWarn = consoleWarn): Config {
+  const cloud = cloudProfile(env);
+  // XIESHANG_STORAGE is explicit; a named account comes before AzureWebJobsStorage, which the
+  // Functions host always has. A full connection string carries its own EndpointSuffix.
+  const connectionString = env.XIESHANG_STORAGE?.trim()
+    ? storageConnectionString(env)
+    : (accountConnectionString(env, cloud) ?? storageConnectionString(env));
   return {
     storage: {
-      connectionString: storageConnectionString(env),
+      connectionString,
       prefix: env.XIESHANG_TABLE_PREFIX || 'xs',
     },
     auth: authSettings(env, warn),

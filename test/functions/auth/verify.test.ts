@@ -159,7 +159,7 @@ describe('development tokens and configuration', () => {
           ...onAzure,
           XIESHANG_AUTH_ISSUER: ISSUER,
           XIESHANG_AUTH_AUDIENCE: AUDIENCE,
-          XIESHANG_AUTH_JWKS_URL: 'https://x/keys',
+          XIESHANG_AUTH_JWKS_URL: 'https://login.microsoftonline.com/tenant-1/discovery/v2.0/keys',
         },
         () => {},
       ).mode,
@@ -174,7 +174,7 @@ describe('development tokens and configuration', () => {
       XIESHANG_DEV_AUTH: '1',
       XIESHANG_AUTH_ISSUER: ISSUER,
       XIESHANG_AUTH_AUDIENCE: AUDIENCE,
-      XIESHANG_AUTH_JWKS_URL: 'https://x/keys',
+      XIESHANG_AUTH_JWKS_URL: 'https://login.microsoftonline.com/tenant-1/discovery/v2.0/keys',
     };
     expect(authSettings(both).mode).toBe('entra');
   });
