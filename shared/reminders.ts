@@ -1,4 +1,4 @@
-import { appealDeadlines, DEADLINE_TEXT, type DeadlineKind } from './appeal/deadlines';
+import { appealDeadlines, DEADLINE_KINDS, DEADLINE_TEXT } from './appeal/deadlines';
 import type { AppealCase } from './appeal/case';
 import { addWorkingDays, type WorkingCalendar } from './calendar/calendar';
 import { dayFromIso, isoFromDay } from './calendar/dates';
@@ -7,8 +7,16 @@ import type { MeetingRecord } from './schema/registers';
 import type { UnitSettings } from './schema/settings';
 import { say, type Bilingual } from './text';
 
+/** Every kind of reminder: an appeal's deadlines, then the unit's own duties. */
+export const REMINDER_KINDS = [
+  ...DEADLINE_KINDS,
+  'quarterlyLedger',
+  'groupMeeting',
+  'schedulingMeeting',
+] as const;
+
 /** What a reminder is about: an appeal's deadline, or a duty of the unit. */
-export type ReminderKind = DeadlineKind | 'quarterlyLedger' | 'groupMeeting' | 'schedulingMeeting';
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** A due or overdue item. Names the 编号 and department, never the appellant. */
 export interface Reminder {

@@ -3,8 +3,11 @@ import type { UnitSettings } from '../schema/settings';
 import { say, type Bilingual } from '../text';
 import { countedSurvey, isDissatisfied, type AppealCase } from './case';
 
+/** Every duty of docs/domain.md's reminders list that a deadline can be for. */
+export const DEADLINE_KINDS = ['handling', 'report', 'tell', 'survey', 'remedy'] as const;
+
 /** Which duty of docs/domain.md's reminders list a deadline is for. */
-export type DeadlineKind = 'handling' | 'report' | 'tell' | 'survey' | 'remedy';
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** Where a deadline stands on a given day. */
 export type DeadlineStatus = 'upcoming' | 'dueSoon' | 'overdue' | 'met' | 'late';

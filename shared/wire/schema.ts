@@ -2,11 +2,10 @@
 // what the add-in accepts back (every response it reads). The record rules are derived from the
 // register definitions, so a field added to a register is a field the wire accepts, and nothing else.
 import { z } from 'zod';
-import type { DeadlineKind } from '../appeal/deadlines';
 import { CellIssue, compileReader, type CellReader } from '../cells/read';
 import { RATE_KEYS, type Figures } from '../ledger/figures';
 import { findTextIdentities, type TextIdentityKind } from '../privacy/freeText';
-import type { ReminderKind } from '../reminders';
+import { REMINDER_KINDS } from '../reminders';
 import { fieldsAtVersion, SCHEMA_VERSION } from '../schema/registers';
 import type { FieldDef, RegisterDef } from '../schema/types';
 import { DEFAULT_VALUE_LISTS, VALUE_LISTS } from '../schema/valueLists';
@@ -419,16 +418,6 @@ export const syncResponseSchema = z.object({
   escalations: z.array(escalationViewSchema),
   serverTime: z.string(),
 });
-
-const DEADLINE_KINDS = ['handling', 'report', 'tell', 'survey', 'remedy'] as const;
-const REMINDER_KINDS = [...DEADLINE_KINDS, 'quarterlyLedger', 'groupMeeting', 'schedulingMeeting'] as const;
-// Compile-time: the lists above name every kind the domain has, no more and no fewer.
-const everyKind: [Exclude<ReminderKind, (typeof REMINDER_KINDS)[number]>] extends [never]
-  ? [Exclude<(typeof REMINDER_KINDS)[number], ReminderKind | DeadlineKind>] extends [never]
-    ? true
-    : never
-  : never = true;
-void everyKind;
 
 /** A reminder as the API returns it; `fromUnit` marks an appeal escalated from a child unit. */
 export const reminderViewSchema = z.object({
