@@ -9,6 +9,8 @@ import { memoryStore } from '../../../addin/sync/kv';
 import { cachedToken, localDevToken } from '../../../addin/sync/token';
 import { getServices } from '../../../functions/src/services';
 import { startLocalFunctions, type LocalFunctions } from '../../../scripts/serve-functions';
+import type { PulledRecord } from '../../../shared';
+import { CLOSED_IN_MARCH_2025 } from '../../functions/fixtures';
 import { fakeCloud } from './fakeCloud';
 
 const fast = { attempts: 3, baseMs: 1, maxMs: 2 };
@@ -16,6 +18,17 @@ const row = (id: string, content = '班车时间调整'): WorkbookRecord => ({
   register: 'appeals',
   key: id,
   values: { id, content },
+});
+/** The tombstone a pull brings for an appeal the retention job purged. */
+const purgeTombstone = (key: string): PulledRecord => ({
+  register: 'appeals',
+  key,
+  revision: 'r99',
+  values: {},
+  deleted: true,
+  purged: true,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  updatedBy: 'retention',
 });
 
 describe('records the cloud purged by retention', () => {
@@ -46,16 +59,7 @@ describe('records the cloud purged by retention', () => {
     const c = await SyncClient.open({ unitId: 'u', api: cloud.api, store: memoryStore(), retry: fast });
     await c.stage([row('Q-1'), row('Q-2')], ['appeals']);
     expect((await c.sync()).pushed).toBe(2);
-    cloud.changes.push({
-      register: 'appeals',
-      key: 'Q-1',
-      revision: 'r99',
-      values: {},
-      deleted: true,
-      purged: true,
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      updatedBy: 'retention',
-    });
+    cloud.changes.push(purgeTombstone('Q-1'));
     const out = await c.sync();
     expect(out.purged).toEqual([{ register: 'appeals', key: 'Q-1' }]);
     // The workbook still holds the row: it is not re-created in the cloud.
@@ -63,16 +67,7 @@ describe('records the cloud purged by retention', () => {
     // Nor is its removal from the workbook sent as a deletion.
     expect(await c.stage([row('Q-2')], ['appeals'])).toBe(0);
     // A second Excel pulling from the start learns the tombstone without a word: it never had the row.
-    cloud.changes.push({
-      register: 'appeals',
-      key: 'Q-1',
-      revision: 'r99',
-      values: {},
-      deleted: true,
-      purged: true,
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      updatedBy: 'retention',
-    });
+    cloud.changes.push(purgeTombstone('Q-1'));
     const fresh = await SyncClient.open({ unitId: 'u', api: cloud.api, store: memoryStore(), retry: fast });
     expect((await fresh.sync()).purged).toEqual([]);
     expect(await fresh.stage([row('Q-1')], ['appeals'])).toBe(0);
@@ -104,19 +99,7 @@ describe('records purged by the retention job of the local functions host', () =
       fetch: seen,
     });
     const c = await SyncClient.open({ unitId: unit, api, store: memoryStore(), retry: fast });
-    const closed = {
-      intakeMethod: '电话',
-      category: '生活保障类',
-      content: '宿舍热水',
-      handling: '部门直接办理',
-      department: '后勤部',
-      dueOn: '2025-03-20',
-      toldHow: '电话',
-      receivedOn: '2025-03-03',
-      finishedOn: '2025-03-10',
-      reportedOn: '2025-03-11',
-      toldOn: '2025-03-12',
-    };
+    const closed = { intakeMethod: '电话', category: '生活保障类', ...CLOSED_IN_MARCH_2025 };
     const workbook = (oldContent: string, newContent: string): WorkbookRecord[] => [
       { register: 'settings', key: '诉求保存期限（月）', values: { item: '诉求保存期限（月）', value: '6' } },
       { register: 'appeals', key: 'A-old', values: { id: 'A-old', ...closed, content: oldContent } },
