@@ -122,34 +122,27 @@ function checkRaw(raw: unknown, location: string): void {
   );
 }
 
-/** Checks the references of every value that becomes a formula, before anything is written. */
-function checkFormulas(
-  wb: WorkbookModel,
+/**
+ * Interprets, before anything is written, the entries a write could still refuse: strings long enough
+ * to break a length limit (which depends on each cell's format) and, with `check` given, every entry
+ * that becomes a formula, whose references it checks. One pass for both; such entries are rare.
+ */
+function precheck(
   sheet: SheetModel,
   area: Rect,
   input: unknown,
+  fill: boolean,
   location: string,
+  check: ((formula: string) => void) | undefined,
 ): void {
-  const fill = !Array.isArray(input);
-  if (fill && (typeof input !== 'string' || !FORMULA_START.has(input.charCodeAt(0)))) return;
-  const check = formulaChecker({ wb, sheet, area }, location);
   for (let r = area.r0; r <= area.r1; r++) {
     for (let c = area.c0; c <= area.c1; c++) {
       const raw = fill ? input : (input as unknown[][])[r - area.r0]?.[c - area.c0];
-      if (typeof raw !== 'string' || !FORMULA_START.has(raw.charCodeAt(0))) continue;
+      if (typeof raw !== 'string') continue;
+      const formulaLike = check !== undefined && FORMULA_START.has(raw.charCodeAt(0));
+      if (!formulaLike && raw.length <= FORMULA_LIMIT) continue;
       const cell = interpretInput(raw, numberFormatAt(sheet, r, c), location);
-      if (typeof cell === 'object' && cell.formula !== undefined) check(cell.formula);
-    }
-  }
-}
-
-/** Interprets strings long enough to break a length limit before anything is written (they are rare). */
-function checkLong(sheet: SheetModel, area: Rect, input: unknown, fill: boolean, location: string): void {
-  for (let r = area.r0; r <= area.r1; r++) {
-    for (let c = area.c0; c <= area.c1; c++) {
-      const raw = fill ? input : (input as unknown[][])[r - area.r0]?.[c - area.c0];
-      if (typeof raw === 'string' && raw.length > FORMULA_LIMIT)
-        interpretInput(raw, numberFormatAt(sheet, r, c), location);
+      if (check && typeof cell === 'object' && cell.formula !== undefined) check(cell.formula);
     }
   }
 }
@@ -171,17 +164,19 @@ export function writeCells(
   const fill = shapeOf(input, area, location) === 'fill';
   const rows = input as unknown[][];
   let long = false;
-  const check = (raw: unknown): void => {
+  let formulaLike = false;
+  const scan = (raw: unknown): void => {
     checkRaw(raw, location);
-    if (typeof raw === 'string' && raw.length > FORMULA_LIMIT) long = true;
+    if (typeof raw !== 'string') return;
+    if (raw.length > FORMULA_LIMIT) long = true;
+    if (FORMULA_START.has(raw.charCodeAt(0))) formulaLike = true;
   };
-  if (fill) check(input);
-  else for (const row of rows) for (const raw of row) check(raw);
-  // Length limits depend on each cell's format; checking them here keeps the write all-or-nothing.
-  if (long) checkLong(sheet, area, input, fill, location);
-  if (wb) checkFormulas(wb, sheet, area, input, location);
+  if (fill) scan(input);
+  else for (const row of rows) for (const raw of row) scan(raw);
+  // Checked before the first cell is written, so that the write stays all-or-nothing.
+  const check = wb && formulaLike ? formulaChecker({ wb, sheet, area }, location) : undefined;
+  if (long || check) precheck(sheet, area, input, fill, location, check);
   const formats = sheet.format('numberFormat');
-  const general = FORMAT_DEFAULTS.numberFormat;
   for (let r = area.r0; r <= area.r1; r++) {
     const row = fill ? undefined : rows[r - area.r0];
     // Per-row lookups keep bulk writes cheap: most rows have no formulas and no per-cell formats.
@@ -190,7 +185,7 @@ export function writeCells(
     const hasFormulas = sheet.formulas.row(r) !== undefined;
     const valueRow = sheet.values.rowForWrite(r);
     for (let c = area.c0; c <= area.c1; c++) {
-      const format = (formatRow?.[c] ?? (hasAreas ? formats.get(r, c) : undefined) ?? general) as string;
+      const format = (formatRow?.[c] ?? (hasAreas ? formats.get(r, c) : undefined) ?? GENERAL) as string;
       const cell = interpretInput(fill ? input : row?.[c - area.c0], format, location);
       if (cell === undefined) continue;
       if (typeof cell !== 'object') {
@@ -200,7 +195,7 @@ export function writeCells(
       }
       if (hasFormulas || cell.formula !== undefined) sheet.formulas.set(r, c, cell.formula);
       valueRow[c] = cell.value;
-      if (cell.autoFormat && format === general) formats.setCell(r, c, cell.autoFormat);
+      if (cell.autoFormat && format === GENERAL) formats.setCell(r, c, cell.autoFormat);
     }
     sheet.values.settle(r);
   }
