@@ -6,6 +6,15 @@
 // Full-width forms (Ｕ+FF01–FF5E) and the ideographic space are what Chinese input methods produce
 // in place of ASCII; folding only when they occur keeps reading Chinese text cheap.
 const FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
+const EACH_FULL_WIDTH = /[\u3000\uff01-\uff5e]/g;
+
+/**
+ * Full-width forms and the ideographic space folded to ASCII one character for one, so an offset
+ * into the result is an offset into `raw` (NFKC maps each of them to a single ASCII character).
+ */
+export function foldFullWidth(raw: string): string {
+  return FULL_WIDTH.test(raw) ? raw.replace(EACH_FULL_WIDTH, (c) => c.normalize('NFKC')) : raw;
+}
 
 /** The cell's text as it should be interpreted: full-width forms folded (NFKC), trimmed. */
 export function interpretText(raw: string): string {

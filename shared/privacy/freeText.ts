@@ -1,3 +1,4 @@
+import { foldFullWidth } from '../cells/normalize';
 import { REDACTED } from './redact';
 
 /**
@@ -21,7 +22,7 @@ export interface TextIdentity {
  * What clerks (and people dodging the check) put between digits: up to two of whitespace, dot,
  * hyphen or dash, underscore, slash or middle dot. Bounded, so dates and amounts stay what they are.
  */
-const SEP = '[\\s.．\\-‐‑–—_/·]{0,2}';
+const SEP = '[\\s.\\-‐‑–—_/·]{0,2}';
 const digits = (n: number): string => Array.from({ length: n }, () => '\\d').join(SEP);
 
 /**
@@ -41,26 +42,9 @@ const PATTERNS: readonly (readonly [TextIdentityKind, RegExp])[] = [
   ['mobile', new RegExp(`(?<![\\d+])(?:(?:\\+|00)?86${SEP})?1${SEP}[3-9]${SEP}${digits(9)}(?!\\d)`, 'g')],
   [
     'landline',
-    new RegExp(`(?<!\\d)(?:0\\d{2,3}|[(（]0\\d{2,3}[)）])${SEP}${digits(7)}(?:${SEP}\\d)?(?!\\d)`, 'g'),
+    new RegExp(`(?<!\\d)(?:0\\d{2,3}|\\(0\\d{2,3}\\))${SEP}${digits(7)}(?:${SEP}\\d)?(?!\\d)`, 'g'),
   ],
 ];
-
-/** Full-width digits, ideographic space and full-width hyphen read as their ASCII forms, one for one. */
-function asciiDigits(text: string): string {
-  return text.replace(/[０-９\u3000－（）＋]/g, (c) =>
-    c === '\u3000'
-      ? ' '
-      : c === '－'
-        ? '-'
-        : c === '（'
-          ? '('
-          : c === '）'
-            ? ')'
-            : c === '＋'
-              ? '+'
-              : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-  );
-}
 
 // Invisible format characters (zero-width space and joiner, word joiner, BOM, soft hyphen...):
 // they split a number for the eye of a regex but not for a reader, so matching skips them.
@@ -68,7 +52,7 @@ const FORMAT = /\p{Cf}/u;
 
 /** `text` read as ASCII digits with format characters dropped, and where each kept unit came from. */
 function normalised(text: string): { readonly plain: string; readonly from: readonly number[] } {
-  const ascii = asciiDigits(text);
+  const ascii = foldFullWidth(text);
   let plain = '';
   const from: number[] = [];
   for (let i = 0; i < ascii.length;) {

@@ -25,6 +25,10 @@ describe('identity numbers in free text', () => {
     ['身份证110105.19491231.002X', 'idCard'],
     ['身份证 110105_1949/1231·002X', 'idCard'],
     ['座机0531. 87654321', 'landline'],
+    // Every full-width form an input method types is read as ASCII (as a cell is), not a chosen few.
+    ['手机１３８／１２３４／５６７８', 'mobile'],
+    ['身份证１１０１０５１９４９１２３１００２Ｘ', 'idCard'],
+    ['座机０５３１＿８７６５４３２１', 'landline'],
   ] as const)('finds %s as %s', (text, kind) => {
     const found = findTextIdentities(text);
     expect(found.map((f) => f.kind)).toEqual([kind]);
