@@ -19,6 +19,16 @@ export const cellAddress = (row: number, col: number): string => `${columnLetter
 export const qualified = (sheet: string, address: string): string =>
   `'${sheet.replace(/'/g, "''")}'!${address}`;
 
+/** Splits a sheet-qualified address ('职工诉求记录表'!D5) into sheet and cell address: the inverse of {@link qualified}. */
+export function splitAddress(address: string): { sheet: string | null; cells: string } {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return { sheet: null, cells: address };
+  return {
+    sheet: address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'"),
+    cells: address.slice(bang + 1),
+  };
+}
+
 /** The number format a field's cells get: text for keys and phones (leading zeros survive), dates as yyyy-mm-dd. */
 export function numberFormatOf(field: FieldDef): string {
   switch (field.type) {

@@ -1,6 +1,6 @@
 import { say, type Bilingual } from '../../shared';
 import { sendWithinBudget, wire, WIRE_BUDGET_BYTES } from './payload';
-import { splitAddress } from './selection';
+import { splitAddress } from './columns';
 
 /** The fill that marks a cell with an error. */
 export const MARK_FILL = '#FF9999';

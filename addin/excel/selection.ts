@@ -1,5 +1,5 @@
 import { INPUT_REGISTERS, mapHeaders, type InputRegisterKey, type RegisterDef } from '../../shared';
-import { columnLetter, qualified } from './columns';
+import { columnLetter, qualified, splitAddress } from './columns';
 import type { ExcelRun } from './context';
 import { textOfCell, type FormRecord } from './records';
 
@@ -71,16 +71,6 @@ export async function readSelectedRecord(
       values,
     };
   });
-}
-
-/** Splits a sheet-qualified address ('职工诉求记录表'!D5) into sheet and cell address. */
-export function splitAddress(address: string): { sheet: string | null; cells: string } {
-  const bang = address.lastIndexOf('!');
-  if (bang < 0) return { sheet: null, cells: address };
-  return {
-    sheet: address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'"),
-    cells: address.slice(bang + 1),
-  };
 }
 
 /**
