@@ -8,9 +8,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { usePane } from '../pane/PaneContext';
 import { CloudReminders } from './CloudReminders';
 import { ConflictList } from './ConflictList';
-import { RejectedList } from './RejectedList';
-import { ScrubbedList } from './ScrubbedList';
-import { UnwrittenList } from './UnwrittenList';
+import { RejectedList, ScrubbedList, UnwrittenList } from './RecordList';
 import { useSyncStatus } from './useSyncStatus';
 
 const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS } });
