@@ -3,10 +3,8 @@ import { previousQuarter, quarterOf, type Period } from '../../../shared';
 import { chinaToday } from '../domain/clock';
 import { periodKey, tallyOf } from '../domain/figures';
 import { unitData } from '../domain/unitData';
-import { timerFunction } from '../http/timer';
+import { eachUnit, timerFunction } from '../http/timer';
 import { underFunctionsHost } from '../http/runtime';
-import { mapLimit } from '../util/mapLimit';
-import type { UnitFailure } from './retentionTimer';
 
 /** Nightly at 01:00 China time (17:00 UTC; see the reminders timer on time zones). */
 export const AGGREGATE_SCHEDULE = '0 0 17 * * *';
@@ -31,27 +29,16 @@ export const aggregateTimer = timerFunction({
     const today = chinaToday(services.now());
     const periods = periodsToPrecompute(today);
     const units = await store.units.list();
-    const failed: UnitFailure[] = [];
-    await mapLimit(units, 4, async (u) => {
-      // One unit's bad data must not leave every other unit's figures stale (mapLimit stops at a throw).
-      try {
-        const head = await store.records.head(u.unitId);
-        const data = unitData(await store.records.load(u.unitId));
-        for (const p of periods)
-          await store.summaries.put(u.unitId, periodKey(p), {
-            tally: tallyOf(data, p, today),
-            asOf: today,
-            headSeq: head,
-          });
-      } catch (e) {
-        context.error(`aggregate for ${u.unitId} failed`, e);
-        failed.push({ unitId: u.unitId, error: String(e) });
-      }
+    const { failed } = await eachUnit('aggregate', units, 4, context, async (u) => {
+      const head = await store.records.head(u.unitId);
+      const data = unitData(await store.records.load(u.unitId));
+      for (const p of periods)
+        await store.summaries.put(u.unitId, periodKey(p), {
+          tally: tallyOf(data, p, today),
+          asOf: today,
+          headSeq: head,
+        });
     });
-    if (failed.length > 0)
-      context.error(
-        `aggregate failed for ${failed.length} of ${units.length} units (${failed.map((f) => f.unitId).join(', ')}); the others were computed`,
-      );
     return { today, units: units.length, periods: periods.map(periodKey), failed };
   },
 });

@@ -3,10 +3,8 @@ import { deliverDaily } from '../delivery/daily';
 import { chinaToday } from '../domain/clock';
 import { remindersFor } from '../domain/reminders';
 import { sealLegacyChannels } from '../delivery/legacy';
-import { timerFunction } from '../http/timer';
+import { eachUnit, timerFunction } from '../http/timer';
 import { underFunctionsHost } from '../http/runtime';
-import { mapLimit } from '../util/mapLimit';
-import type { UnitFailure } from './retentionTimer';
 
 /**
  * Daily at 08:30 China time. Timer schedules are evaluated in UTC unless WEBSITE_TIME_ZONE is set,
@@ -32,27 +30,14 @@ export const remindersTimer = timerFunction({
     for (const u of all.filter((x) => x.unreadable.includes('channels')))
       context.error(`reminders for ${u.unitId}: its stored robots cannot be read; configure them again`);
     const units = all.filter((u) => u.channels.length > 0);
-    const outcomes = await mapLimit(units, 4, async (unit) => {
-      try {
-        const reminders = await remindersFor(services.store, unit.unitId, today);
-        return {
-          unitId: unit.unitId,
-          ...(await deliverDaily(services.store, services.webhooks, unit, today, reminders)),
-        };
-      } catch (e) {
-        // One unit's failure must not stop the others' reminders.
-        context.error(`reminders for ${unit.unitId} failed`, e);
-        return { unitId: unit.unitId, sent: 0, failed: 0, skipped: 0, error: String(e) };
-      }
+    const { done, failed } = await eachUnit('reminders', units, 4, context, async (unit) => {
+      const reminders = await remindersFor(services.store, unit.unitId, today);
+      return {
+        unitId: unit.unitId,
+        ...(await deliverDaily(services.store, services.webhooks, unit, today, reminders)),
+      };
     });
-    const failed = outcomes.flatMap((o): UnitFailure[] =>
-      'error' in o && typeof o.error === 'string' ? [{ unitId: o.unitId, error: o.error }] : [],
-    );
-    if (failed.length > 0)
-      context.error(
-        `reminders failed for ${failed.length} of ${units.length} units (${failed.map((f) => f.unitId).join(', ')}); the others were sent`,
-      );
-    return { today, units: outcomes, failed };
+    return { today, units: done, failed };
   },
 });
 

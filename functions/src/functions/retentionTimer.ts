@@ -2,7 +2,7 @@ import { app } from '@azure/functions';
 import { dayFromIso, isoFromDay } from '../../../shared';
 import { chinaToday } from '../domain/clock';
 import { retentionPlan } from '../domain/retention';
-import { timerFunction } from '../http/timer';
+import { eachUnit, timerFunction } from '../http/timer';
 import { underFunctionsHost } from '../http/runtime';
 import type { Services } from '../services';
 
@@ -13,12 +13,6 @@ export const RETENTION_SCHEDULE = '0 0 18 * * *';
 export const DELIVERY_KEEP_DAYS = 90;
 
 const SYSTEM = { id: 'system:retention', roles: ['system'] } as const;
-
-/** A unit a timer could not finish, and why (the others are done regardless). */
-export interface UnitFailure {
-  readonly unitId: string;
-  readonly error: string;
-}
 
 /** Purges one unit's expired appeals; null when it had nothing to purge. */
 async function purgeUnit(
@@ -59,19 +53,12 @@ export const retentionTimer = timerFunction({
   async run(services, context) {
     const { store } = services;
     const today = chinaToday(services.now());
-    const purged: { unitId: string; appeals: number; records: number }[] = [];
-    const failed: UnitFailure[] = [];
     const units = await store.units.list();
-    for (const unit of units) {
-      // One unit's bad data or a storage error must not keep every later unit's old appeals.
-      try {
-        const done = await purgeUnit(store, unit.unitId, today);
-        if (done) purged.push(done);
-      } catch (e) {
-        context.error(`retention for ${unit.unitId} failed`, e);
-        failed.push({ unitId: unit.unitId, error: String(e) });
-      }
-    }
+    // One unit at a time: each purge commits, cleans escalations and audits many rows.
+    const { done, failed } = await eachUnit('retention', units, 1, context, (unit) =>
+      purgeUnit(store, unit.unitId, today),
+    );
+    const purged = done.filter((d) => d !== null);
     // Delivery records are one table for every unit: their purge is tried whatever happened above.
     let deliveries: number | { error: string };
     try {
@@ -82,10 +69,6 @@ export const retentionTimer = timerFunction({
       context.error('retention of delivery records failed', e);
       deliveries = { error: String(e) };
     }
-    if (failed.length > 0)
-      context.error(
-        `retention failed for ${failed.length} of ${units.length} units (${failed.map((f) => f.unitId).join(', ')}); the others were purged`,
-      );
     return { today, purged, deliveries, failed };
   },
 });
