@@ -1,6 +1,5 @@
 import {
   fieldsAtVersion,
-  headerKey,
   mapHeaders,
   SCHEMA_VERSION,
   VALUE_LISTS,
@@ -90,17 +89,12 @@ function complete(placed: PlacedTable, missing: readonly FieldDef[]): PlacedTabl
   return { ...placed, headers: [...placed.headers, ...missing.map((f) => f.header)] };
 }
 
-/** The sheet column letter of each field of a placed table. */
-export function columnsOf(placed: PlacedTable): Map<string, string> {
-  const byKey = new Map<string, string>();
-  const positions = new Map(placed.headers.map((h, i) => [headerKey(h), i]));
-  for (const f of placed.register.fields) {
-    const i = [f.header, ...(f.formerHeaders ?? [])]
-      .map((h) => positions.get(headerKey(h)))
-      .find((x) => x !== undefined);
-    if (i !== undefined) byKey.set(f.key, columnLetter(placed.firstColumn + i));
-  }
-  return byKey;
+/**
+ * The sheet column letter of each field of a placed table, found as the reader finds it
+ * (`mapHeaders`: current or former header, first occurrence).
+ */
+function columnsOf(placed: PlacedTable, columnOf: ReadonlyMap<string, number>): Map<string, string> {
+  return new Map([...columnOf].map(([key, i]) => [key, columnLetter(placed.firstColumn + i)]));
 }
 
 /**
@@ -121,9 +115,9 @@ export function listSources(valueLists: PlacedTable): (list: ValueListKey) => st
  */
 export function formatTable(placed: PlacedTable, listSource: (list: ValueListKey) => string): void {
   const { register, table, sheet } = placed;
-  const letters = columnsOf(placed);
+  const { columnOf, headerOf } = mapHeaders(register, placed.headers);
+  const letters = columnsOf(placed, columnOf);
   const firstRow = placed.headerRow + 2;
-  const headerOf = mapHeaders(register, placed.headers).headerOf;
   const body = table.getDataBodyRange();
   body.conditionalFormats.clearAll();
   sheet.freezePanes.freezeRows(placed.headerRow + 1);
