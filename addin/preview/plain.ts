@@ -26,17 +26,19 @@ export async function plainDemoWorkbook(today: string): Promise<SimulatedWorkboo
       const width = raw.header.length;
       const last = columnLetter(width - 1);
       const rows = raw.rows.map((r) => [...r, ...new Array(Math.max(0, width - r.length)).fill('')]);
-      raw.header.forEach((h, c) => {
-        const field = register.fields.find((f) => f.header === h);
-        const format = field?.type === 'date' ? 'yyyy-mm-dd' : field?.type === 'number' ? 'General' : '@';
-        const column = columnLetter(c);
-        if (rows.length)
-          sheet.getRange(`${column}2:${column}${rows.length + 1}`).numberFormat = rows.map(() => [format]);
+      const formats = raw.header.map((h) => {
+        const type = register.fields.find((f) => f.header === h)?.type;
+        return type === 'date' ? 'yyyy-mm-dd' : type === 'number' ? 'General' : '@';
       });
       sheet.getRange(`A1:${last}1`).values = [
         raw.header.map((h) => (PADDED.has(String(h)) ? ` ${String(h)} ` : h)),
       ];
-      if (rows.length) sheet.getRange(`A2:${last}${rows.length + 1}`).values = rows;
+      if (rows.length) {
+        // Formats first, so text typed into a text column stays text; one range for the whole body.
+        const body = sheet.getRange(`A2:${last}${rows.length + 1}`);
+        body.numberFormat = rows.map(() => formats);
+        body.values = rows;
+      }
     });
     await context.sync();
   });

@@ -12,6 +12,21 @@ const TODAY = '2026-11-20';
 describe('the demo registers as plain sheets (docs/excel-acceptance.md)', () => {
   it('are adopted sheet by sheet, headers kept as typed, rows kept, and the check runs', async () => {
     const wb = await plainDemoWorkbook(TODAY);
+    // Each column formatted by its field's type, down to the last row, before set-up adopts it.
+    const appeals = INPUT_REGISTERS.find((r) => r.key === 'appeals');
+    const header = wb.getValues('职工诉求记录表', 'A1:Z1')[0]?.map((h) => String(h).trim()) ?? [];
+    const expected = header
+      .filter((h) => h !== '')
+      .map((h) => {
+        const type = appeals?.fields.find((f) => f.header === h)?.type;
+        return type === 'date' ? 'yyyy-mm-dd' : type === 'number' ? 'General' : '@';
+      });
+    const last = demoWorkbook(TODAY).appeals.length + 1;
+    for (const r of [2, last])
+      expect(wb.getNumberFormats('职工诉求记录表', `A${r}:Z${r}`)[0]?.slice(0, expected.length)).toEqual(
+        expected,
+      );
+    expect(expected).toContain('yyyy-mm-dd');
     const report = await setUpWorkbook(runOf(wb));
     const demo = demoWorkbook(TODAY);
     for (const register of INPUT_REGISTERS) {
