@@ -17,7 +17,7 @@ import {
 } from '../../shared';
 import { columnLetter, qualified } from './columns';
 import type { ExcelRun } from './context';
-import { jsonBytes, sendWithinBudget, wire, WIRE_BUDGET_BYTES } from './payload';
+import { jsonBytes, sendWithinBudget, wire } from './payload';
 import { readRegisters } from './read';
 
 /** A cell a clerk typed that an incoming record would have changed: kept, and reported. */
@@ -181,7 +181,7 @@ export async function writeExternalRecords(
         addRows();
         await context.sync();
       },
-      { budget: WIRE_BUDGET_BYTES, item: say('一条记录', 'one record') },
+      { item: say('一条记录', 'one record') },
     );
     return { appended: appends.length + (first ? 1 : 0), filled, conflicts, rejected, formulaLike };
   });

@@ -1,5 +1,5 @@
 import { say, type Bilingual } from '../../shared';
-import { sendWithinBudget, wire, WIRE_BUDGET_BYTES } from './payload';
+import { sendWithinBudget, wire } from './payload';
 import { splitAddress } from './columns';
 
 /** The fill that marks a cell with an error. */
@@ -103,7 +103,7 @@ export async function applyMarks(
       await context.sync();
       for (const [a, fill] of loaded) fills.set(a, fill);
     },
-    { budget: WIRE_BUDGET_BYTES, idempotent: true, item: say('一个单元格的底色', "one cell's fill") },
+    { idempotent: true, item: say('一个单元格的底色', "one cell's fill") },
   );
 
   const after: Marks = Object.fromEntries(Object.entries(before).filter(([a]) => wanted.has(a)));
@@ -159,7 +159,6 @@ export async function applyMarks(
         await context.sync();
       },
       {
-        budget: WIRE_BUDGET_BYTES,
         idempotent: true,
         item: say('问题单元格的标记记录', 'the record of marked cells'),
       },

@@ -106,7 +106,10 @@ export const wire = {
 
 /** How {@link sendWithinBudget} sends. */
 export interface BudgetOptions {
-  /** Bytes one request may carry; the rest of the 5 MB is the margin for what estimates miss. */
+  /**
+   * Bytes one request may carry; the rest of the 5 MB is the margin for what estimates miss. By
+   * default {@link WIRE_BUDGET_BYTES}, as items are sized by {@link wire}.
+   */
   readonly budget?: number;
   /**
    * Whether sending a chunk again does no harm. A response refused for size comes back after the
@@ -131,7 +134,7 @@ export async function sendWithinBudget<T>(
   send: (chunk: readonly T[]) => Promise<void>,
   options: BudgetOptions,
 ): Promise<number> {
-  let budget = options.budget ?? PAYLOAD_BUDGET_BYTES;
+  let budget = options.budget ?? WIRE_BUDGET_BYTES;
   const retry: { chunk: readonly T[]; bytes: number }[] = [];
   let next = 0;
   let sent = 0;
