@@ -56,18 +56,30 @@ const escalationPath: PathOf = (p) =>
 const replyPath: PathOf = (p) =>
   p === 'rowKey' ? 'reply.appealId' : p === 'partitionKey' ? 'reply.fromUnit' : `reply${p ? `.${p}` : ''}`;
 
+/** The reply entities of an escalation (in the receiving side's partition), in no particular order. */
+function replyRows<T extends object>(
+  t: Tables,
+  toUnit: string,
+  fromUnit: string,
+  appealId: string,
+  select?: string[],
+): Promise<(T & { partitionKey: string; rowKey: string })[]> {
+  const p = replyPrefix(fromUnit, appealId);
+  return collect(
+    t.escalations.listEntities<T & { partitionKey: string; rowKey: string }>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${toUnit} and RowKey ge ${p} and RowKey lt ${prefixEnd(p)}`,
+        ...(select ? { select } : {}),
+      },
+    }),
+  );
+}
+
 async function repliesOf(t: Tables, e: EscalationEntity): Promise<EscalationReply[]> {
   // Replies an older build kept in one property; a damaged one must not fail the unit's every pull.
   const legacy = storedList<EscalationReply>(e.replies) ?? [];
   if (!e.replyCount) return legacy;
-  const p = replyPrefix(e.fromUnit, readText(e.appealId));
-  const rows = await collect(
-    t.escalations.listEntities<ReplyEntity & { rowKey?: string }>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${e.toUnit} and RowKey ge ${p} and RowKey lt ${prefixEnd(p)}`,
-      },
-    }),
-  );
+  const rows = await replyRows<ReplyEntity>(t, e.toUnit, e.fromUnit, readText(e.appealId));
   rows.sort((a, b) => String(a.rowKey).localeCompare(String(b.rowKey)));
   return [...legacy, ...rows.map((r) => ({ at: r.at, by: readText(r.by), text: readText(r.text) }))];
 }
@@ -224,15 +236,7 @@ export async function deleteEscalation(
   toUnit: string,
   appealId: string,
 ): Promise<void> {
-  const p = replyPrefix(fromUnit, appealId);
-  const replies = await collect(
-    t.escalations.listEntities<{ partitionKey: string; rowKey: string }>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${toUnit} and RowKey ge ${p} and RowKey lt ${prefixEnd(p)}`,
-        select: ['PartitionKey', 'RowKey'],
-      },
-    }),
-  );
+  const replies = await replyRows(t, toUnit, fromUnit, appealId, ['PartitionKey', 'RowKey']);
   await submitInBatches(
     t.escalations,
     replies.map((e): Action => ['delete', { partitionKey: e.partitionKey, rowKey: e.rowKey }]),
