@@ -88,10 +88,7 @@ export function markHeld(s: SyncState, ids: Iterable<string>): void {
   }
 }
 
-/** Remembers records the cloud purged; returns those not known to be purged before. */
-export function rememberPurged(s: SyncState, ids: readonly string[]): string[] {
-  const known = new Set(s.purged ?? []);
-  const fresh = [...new Set(ids)].filter((id) => !known.has(id));
-  if (fresh.length) s.purged = [...known, ...fresh];
-  return fresh;
+/** Remembers records the cloud purged (the sync's outcome tells which are news, against its start). */
+export function rememberPurged(s: SyncState, ids: readonly string[]): void {
+  s.purged = [...new Set([...(s.purged ?? []), ...ids])];
 }
