@@ -1,5 +1,7 @@
 // Shared test setup: a real Azurite per test file, services over it, development tokens, requests.
 import { randomBytes } from 'node:crypto';
+import { createServer, type RequestListener, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import type { Role } from '../../functions/src/auth/caller';
 import { signDevToken } from '../../functions/src/auth/devKey';
@@ -91,4 +93,27 @@ export async function call<T = unknown>(
     body: res.jsonBody as T,
     headers: new Headers(res.headers as HeadersInit),
   };
+}
+
+/** A loopback HTTP server on a free port: where a robot or a key endpoint stands in a test. */
+export interface Loopback {
+  /** `http://127.0.0.1:<port>`. */
+  readonly base: string;
+  close(): Promise<void>;
+}
+
+/** Starts a loopback HTTP server answering with `handler`. */
+export async function startLoopback(handler: RequestListener): Promise<Loopback> {
+  const server = createServer(handler);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+/** Answers as a WeCom or DingTalk robot that took the message (HTTP 200, errcode 0). */
+export function robotAccepts(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
 }

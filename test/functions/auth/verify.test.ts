@@ -1,17 +1,16 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFromClaims } from '../../../functions/src/auth/caller';
 import { DEV_AUDIENCE, DEV_ISSUER, devSecret, signDevToken } from '../../../functions/src/auth/devKey';
 import { AuthError, createAuthenticator, type Authenticator } from '../../../functions/src/auth/verify';
 import { authSettings, loadConfig } from '../../../functions/src/config';
+import { startLoopback, type Loopback } from '../support';
 
 const ISSUER = 'https://login.microsoftonline.com/tenant-1/v2.0';
 const AUDIENCE = 'api://xieshang';
 const claims = { roles: 'roles', units: 'xieshang_units' };
 
-let server: Server;
+let server: Loopback;
 let entra: Authenticator;
 let key: CryptoKey;
 let otherKey: CryptoKey;
@@ -22,15 +21,14 @@ beforeAll(async () => {
   key = pair.privateKey;
   otherKey = (await generateKeyPair('RS256')).privateKey;
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-  server = createServer((_req, res) => {
+  server = await startLoopback((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ keys: [jwk] }));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/keys`;
+  const jwksUrl = `${server.base}/keys`;
   entra = createAuthenticator({ mode: 'entra', issuer: ISSUER, audience: AUDIENCE, jwksUrl, claims });
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.close());
 
 const token = (
   o: {

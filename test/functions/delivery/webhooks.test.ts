@@ -6,8 +6,6 @@
 // received" trigger), Teams connectors
 // https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook.
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReminderView } from '../../../shared';
 import { seal, secretsKey, SecretsError, unseal } from '../../../functions/src/crypto/secrets';
@@ -20,7 +18,7 @@ import {
 import { deliverDaily } from '../../../functions/src/delivery/daily';
 import type { WebhookOptions } from '../../../functions/src/delivery/post';
 import type { UnitProfile } from '../../../functions/src/storage';
-import { startEnv, type TestEnv } from '../support';
+import { robotAccepts, startEnv, startLoopback, type Loopback, type TestEnv } from '../support';
 
 const local = { allowLoopbackHttp: true, env: {} };
 const azure = { allowLoopbackHttp: true, env: { WEBSITE_INSTANCE_ID: 'abc123' } };
@@ -166,7 +164,7 @@ describe('robot secrets at rest', () => {
 
 describe('delivery judges the address again and never follows a redirect', () => {
   let env: TestEnv;
-  let server: Server;
+  let server: Loopback;
   let base: string;
   const hits: string[] = [];
   const reminder: ReminderView = {
@@ -190,7 +188,7 @@ describe('delivery judges the address again and never follows a redirect', () =>
 
   beforeAll(async () => {
     env = await startEnv('2026-03-31T00:30:00Z');
-    server = createServer((req, res) => {
+    server = await startLoopback((req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       hits.push(path);
       req.resume();
@@ -198,14 +196,12 @@ describe('delivery judges the address again and never follows a redirect', () =>
         res.writeHead(302, { location: `${base}/landed?key=k` });
         return res.end();
       }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+      robotAccepts(res);
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.base;
   });
   afterAll(async () => {
-    await new Promise<void>((r) => server.close(() => r()));
+    await server.close();
     await env.stop();
   });
 

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushRecord } from '../../../shared';
@@ -9,7 +7,7 @@ import { remindersTimer } from '../../../functions/src/functions/remindersTimer'
 import { retentionTimer } from '../../../functions/src/functions/retentionTimer';
 import type { Services } from '../../../functions/src/services';
 import { pushAll } from '../fixtures';
-import { startEnv, tokenFor, type TestEnv } from '../support';
+import { robotAccepts, startEnv, startLoopback, tokenFor, type Loopback, type TestEnv } from '../support';
 import { CLOSED_IN_MARCH_2025 } from '../fixtures';
 
 // Issue 10: "A failing unit must not stop the retention and aggregate timers for the others".
@@ -19,7 +17,7 @@ import { CLOSED_IN_MARCH_2025 } from '../fixtures';
 const BAD = 'iso-b';
 const UNITS = ['iso-a', BAD, 'iso-c'];
 let env: TestEnv;
-let robot: Server;
+let robot: Loopback;
 let base: string;
 const hits: string[] = [];
 
@@ -79,16 +77,12 @@ const dueToday = (id: string): PushRecord => ({
 
 beforeAll(async () => {
   env = await startEnv('2026-03-31T00:30:00Z');
-  robot = createServer((req, res) => {
+  robot = await startLoopback((req, res) => {
     hits.push(new URL(req.url ?? '/', 'http://x').pathname);
     req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
-    });
+    req.on('end', () => robotAccepts(res));
   });
-  await new Promise<void>((r) => robot.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(robot.address() as AddressInfo).port}`;
+  base = robot.base;
   for (const unit of UNITS) {
     await env.services.store.units.configure(unit, {
       name: `单位${unit}`,
@@ -125,7 +119,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await new Promise<void>((r) => robot.close(() => r()));
+  await robot.close();
   await env.stop();
 });
 

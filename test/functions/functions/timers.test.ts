@@ -1,6 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushRecord } from '../../../shared';
@@ -9,10 +7,10 @@ import { sealChannels } from '../../../functions/src/delivery/channels';
 import { remindersTimer } from '../../../functions/src/functions/remindersTimer';
 import { retentionTimer } from '../../../functions/src/functions/retentionTimer';
 import { pushAll } from '../fixtures';
-import { startEnv, tokenFor, type TestEnv } from '../support';
+import { startEnv, startLoopback, tokenFor, type Loopback, type TestEnv } from '../support';
 
 let env: TestEnv;
-let server: Server;
+let server: Loopback;
 let base: string;
 const received: { path: string; body: string; query: URLSearchParams }[] = [];
 const attempts = new Map<string, number>();
@@ -22,7 +20,7 @@ const ctx = () => new InvocationContext({ functionName: 'timer', logHandler: () 
 // errcode; Teams with HTTP 500), then accepts; /down always fails.
 beforeAll(async () => {
   env = await startEnv('2026-03-31T00:30:00Z');
-  server = createServer((req, res) => {
+  server = await startLoopback((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
@@ -43,11 +41,10 @@ beforeAll(async () => {
       );
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+  await server.close();
   await env.stop();
 });
 

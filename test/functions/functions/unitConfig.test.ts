@@ -4,8 +4,6 @@
 // https://learn.microsoft.com/power-automate/ip-address-configuration), robot secrets at rest, and
 // attaching a unit under a parent outside the caller's scope.
 import { createHmac, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 // The raw entity is read past the storage module on purpose: as anyone holding the storage key would.
 // eslint-disable-next-line no-restricted-imports
 import { TableClient } from '@azure/data-tables';
@@ -17,10 +15,18 @@ import { remindersTimer } from '../../../functions/src/functions/remindersTimer'
 import { unitConfigFunction } from '../../../functions/src/functions/unitConfig';
 import { setServices } from '../../../functions/src/services';
 import { pushAll } from '../fixtures';
-import { call, startEnv, tokenFor, type TestEnv } from '../support';
+import {
+  call,
+  robotAccepts,
+  startEnv,
+  startLoopback,
+  tokenFor,
+  type Loopback,
+  type TestEnv,
+} from '../support';
 
 let env: TestEnv;
-let server: Server;
+let server: Loopback;
 let base: string;
 const received: { path: string; body: string; query: URLSearchParams }[] = [];
 type Answer = { error?: { code: string; path?: string }; channels?: { url: string; secret?: string }[] };
@@ -30,21 +36,19 @@ const put = async (unitId: string, body: unknown, units: string[] = ['*']) =>
 
 beforeAll(async () => {
   env = await startEnv('2026-03-31T00:30:00Z');
-  server = createServer((req, res) => {
+  server = await startLoopback((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://x');
       received.push({ path: url.pathname, body, query: url.searchParams });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+      robotAccepts(res);
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+  await server.close();
   await env.stop();
 });
 afterEach(() => setServices(env.services));

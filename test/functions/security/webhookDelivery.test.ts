@@ -2,13 +2,12 @@
 // 127.0.0.1 (allowed only by the loopback escape setting of the local host) answers 302/307 towards
 // another loopback path: delivery must never follow it. The robot's signing secret and the key in
 // its address must never be held in plain text by any table.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { robotAccepts, startLoopback, type Loopback } from '../support';
 import { appeal, body, startHost, storedAnywhere, type SecurityHost } from './harness';
 
 let host: SecurityHost;
-let robot: Server;
+let robot: Loopback | undefined;
 let base = '';
 const hits: string[] = [];
 const UNIT = 'deliver-u';
@@ -16,7 +15,7 @@ const SIGNING_SECRET = 'SECf00dfeedcafe0123456789abcdef0123456789abcdef012345678
 const WECOM_KEY = '7c1f9a2e-5b3d-4e6f-8a9b-0c1d2e3f4a5b';
 
 beforeAll(async () => {
-  robot = createServer((req, res) => {
+  robot = await startLoopback((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     hits.push(path);
     req.resume();
@@ -25,12 +24,10 @@ beforeAll(async () => {
         res.writeHead(path === '/r302' ? 302 : 307, { location: `${base}/target` });
         return res.end();
       }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+      robotAccepts(res);
     });
   });
-  await new Promise<void>((r) => robot.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(robot.address() as AddressInfo).port}`;
+  base = robot.base;
   host = await startHost({
     nowIso: '2026-03-31T00:30:00Z',
     env: {
@@ -66,7 +63,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host?.stop();
-  await new Promise<void>((r) => robot?.close(() => r()));
+  await robot?.close();
 });
 
 describe('delivery never follows a redirect', () => {
