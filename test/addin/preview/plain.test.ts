@@ -3,7 +3,7 @@ import { checkWorkbookInExcel } from '../../../addin/excel/check';
 import { setUpWorkbook } from '../../../addin/excel/setup';
 import { demoWorkbook } from '../../../addin/preview/demo';
 import { plainDemoWorkbook } from '../../../addin/preview/plain';
-import { INPUT_REGISTERS } from '../../../shared';
+import { INPUT_REGISTERS, registerByKey } from '../../../shared';
 import { runOf } from '../excel/helpers';
 
 const TODAY = '2026-11-20';
@@ -13,12 +13,12 @@ describe('the demo registers as plain sheets (docs/excel-acceptance.md)', () => 
   it('are adopted sheet by sheet, headers kept as typed, rows kept, and the check runs', async () => {
     const wb = await plainDemoWorkbook(TODAY);
     // Each column formatted by its field's type, down to the last row, before set-up adopts it.
-    const appeals = INPUT_REGISTERS.find((r) => r.key === 'appeals');
+    const appeals = registerByKey('appeals');
     const header = wb.getValues('职工诉求记录表', 'A1:Z1')[0]?.map((h) => String(h).trim()) ?? [];
     const expected = header
       .filter((h) => h !== '')
       .map((h) => {
-        const type = appeals?.fields.find((f) => f.header === h)?.type;
+        const type = appeals.fields.find((f) => f.header === h)?.type;
         return type === 'date' ? 'yyyy-mm-dd' : type === 'number' ? 'General' : '@';
       });
     const last = demoWorkbook(TODAY).appeals.length + 1;
