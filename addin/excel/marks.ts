@@ -106,30 +106,31 @@ export async function applyMarks(
     { idempotent: true, item: say('一个单元格的底色', "one cell's fill") },
   );
 
-  const after: Marks = Object.fromEntries(Object.entries(before).filter(([a]) => wanted.has(a)));
-  const planned: Marks = { ...before };
+  // The fill each newly marked cell has now, to restore when its error is gone.
+  const own: Marks = {};
   const paints: Paint[] = [];
   let repainted = 0;
   for (const address of touched) {
     const fill = fills.get(address) as Excel.RangeFill;
     const current = fill.color ?? null;
-    if (wanted.has(address) && address in before) {
+    if (!(address in before)) {
+      own[address] = current === MARK_FILL || current === null || NO_FILL.has(current) ? null : current;
+      paints.push({ address, fill, color: MARK_FILL });
+    } else if (wanted.has(address)) {
       // Recorded and still in error after an unfinished paint: mark it if the paint never got there.
       if (current === MARK_FILL) continue;
       paints.push({ address, fill, color: MARK_FILL });
       repainted++;
-    } else if (address in before) {
+    } else {
       if (current !== MARK_FILL) continue; // the clerk recoloured it: leave their fill
       const prior = before[address] ?? null;
       paints.push({ address, fill, color: prior === null || NO_FILL.has(prior) ? null : prior });
-    } else {
-      after[address] = current === MARK_FILL || current === null || NO_FILL.has(current) ? null : current;
-      planned[address] = after[address] ?? null;
-      paints.push({ address, fill, color: MARK_FILL });
     }
   }
-  const record = JSON.stringify(after);
-  const plannedRecord = JSON.stringify(planned);
+  const kept = Object.entries(before).filter(([a]) => wanted.has(a));
+  const record = JSON.stringify({ ...Object.fromEntries(kept), ...own });
+  // Written before any paint: every cell about to be marked, cleared ones still included.
+  const plannedRecord = JSON.stringify({ ...before, ...own });
   const jobs: (Paint | Remember)[] =
     paints.length === 0
       ? [{ record, unconfirmed: false }]
