@@ -147,10 +147,9 @@ async function writePulled(
   for (const p of pulled) {
     // A purged or deleted record in the cloud never deletes the clerk's row.
     if (p.deleted || !registerByKey(p.register).idField) continue;
-    byRegister.set(p.register, [
-      ...(byRegister.get(p.register) ?? []),
-      { key: p.key, values: { ...p.values } },
-    ]);
+    const records = byRegister.get(p.register) ?? [];
+    if (!records.length) byRegister.set(p.register, records);
+    records.push({ key: p.key, values: { ...p.values } });
   }
   for (const [register, records] of byRegister) {
     try {
