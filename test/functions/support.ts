@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import { expect } from 'vitest';
+import type { ApiError } from '../../shared';
 import type { Role } from '../../functions/src/auth/caller';
 import { signDevToken } from '../../functions/src/auth/devKey';
 import { createAuthenticator } from '../../functions/src/auth/verify';
@@ -117,3 +119,12 @@ export function robotAccepts(res: ServerResponse): void {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
 }
+
+/** Expects a 400 whose error has `code` and names `path` in its field and in both languages. */
+export const refused = (r: { status: number; body: ApiError }, path: string, code = 'invalid-body'): void => {
+  expect(r.status, JSON.stringify(r.body)).toBe(400);
+  expect(r.body.error.code).toBe(code);
+  expect(r.body.error.path).toBe(path);
+  expect(r.body.error.message.zh).toContain(path);
+  expect(r.body.error.message.en).toContain(path);
+};

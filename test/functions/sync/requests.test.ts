@@ -8,7 +8,7 @@ import { remindersFunction } from '../../../functions/src/functions/reminders';
 import { summaryFunction } from '../../../functions/src/functions/summary';
 import { syncFunction } from '../../../functions/src/functions/sync';
 import { unitConfigFunction } from '../../../functions/src/functions/unitConfig';
-import { call, startEnv, tokenFor, type TestEnv } from '../support';
+import { call, refused, startEnv, tokenFor, type TestEnv } from '../support';
 
 let env: TestEnv;
 let clerk: string;
@@ -51,14 +51,6 @@ afterAll(() => env.stop());
 
 const escalate = (body: unknown, token = clerk, unitId = 'co') =>
   call<EscalationView & ApiError>(escalationsFunction, { token, params: { unitId }, body });
-
-const refused = (r: { status: number; body: ApiError }, path: string, code = 'invalid-body'): void => {
-  expect(r.status, JSON.stringify(r.body)).toBe(400);
-  expect(r.body.error.code).toBe(code);
-  expect(r.body.error.path).toBe(path);
-  expect(r.body.error.message.zh).toContain(path);
-  expect(r.body.error.message.en).toContain(path);
-};
 
 describe('POST /api/units/{unitId}/escalations', () => {
   it('refuses identity numbers in the note and in a reply with 400 identity-in-text', async () => {
