@@ -10,7 +10,7 @@ import {
 } from '../../shared';
 import { syncFunction } from '../../functions/src/functions/sync';
 import type { GeneratedRecords } from '../../addin/demo/raw';
-import { call } from './support';
+import { call, tokenFor, type TestEnv } from './support';
 
 /**
  * The dates of an appeal received, handled, reported and told in March 2025: closed long before the
@@ -26,6 +26,55 @@ export const CLOSED_IN_MARCH_2025 = {
   toldOn: '2025-03-12',
   toldHow: '电话',
 } as const;
+
+/** A new appeal record as the add-in pushes it (no identity fields); `values` add to or replace the defaults. */
+export function appealRecord(
+  id: string,
+  values: Record<string, WireValue> = {},
+  extra: Partial<PushRecord> = {},
+): PushRecord {
+  return {
+    register: 'appeals',
+    key: id,
+    changeId: `c-${id}`.replace(/[^A-Za-z0-9_.:-]/g, '_').slice(0, 100),
+    baseRevision: null,
+    values: {
+      id,
+      intakeMethod: '电话',
+      category: '生活保障类',
+      content: '宿舍热水不足',
+      receivedOn: '2026-03-02',
+      ...values,
+    },
+    ...extra,
+  };
+}
+
+/** The 设置 row that keeps appeals six months, so the retention job purges what closed before that. */
+export const KEEP_APPEALS_SIX_MONTHS: PushRecord = {
+  register: 'settings',
+  key: '诉求保存期限（月）',
+  changeId: 'st',
+  baseRevision: null,
+  values: { item: '诉求保存期限（月）', value: '6' },
+};
+
+/** A satisfied phone survey of an appeal (by default two days after CLOSED_IN_MARCH_2025's telling). */
+export const surveyRecord = (key: string, appealId: string, surveyedOn = '2025-03-14'): PushRecord => ({
+  register: 'surveys',
+  key,
+  changeId: key,
+  baseRevision: null,
+  values: { appealId, respondent: '诉求人', method: '电话回访', rating: '满意', surveyedOn },
+});
+
+/** A group union `grp` with company `co-1` under it; a clerk of the company and the group's chair. */
+export async function groupAndCompany(env: TestEnv): Promise<{ clerk: string; chair: string }> {
+  const { store } = env.services;
+  await store.units.configure('grp', { name: '集团工会' });
+  await store.units.configure('co-1', { name: '甲公司', parentId: 'grp' });
+  return { clerk: await tokenFor('clerk', ['co-1']), chair: await tokenFor('chair', ['grp']) };
+}
 
 const reg = (key: string): RegisterDef => INPUT_REGISTERS.find((r) => r.key === key) as RegisterDef;
 

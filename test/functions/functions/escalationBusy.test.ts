@@ -10,28 +10,16 @@ import { TableClient, type TransactionAction } from '@azure/data-tables';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EscalationView } from '../../../shared';
 import { escalationsFunction } from '../../../functions/src/functions/escalations';
-import { pushAll } from '../fixtures';
-import { call, startEnv, tokenFor, type TestEnv } from '../support';
+import { appealRecord as appeal, groupAndCompany, pushAll } from '../fixtures';
+import { call, startEnv, type TestEnv } from '../support';
 
 let env: TestEnv;
 let clerk: string;
 let chair: string;
 
-const appeal = (id: string) => ({
-  register: 'appeals',
-  key: id,
-  changeId: `c-${id}`,
-  baseRevision: null,
-  values: { id, intakeMethod: '电话', receivedOn: '2026-03-02', category: '生活保障类', content: '宿舍热水' },
-});
-
 beforeAll(async () => {
   env = await startEnv();
-  const { store } = env.services;
-  await store.units.configure('grp', { name: '集团工会' });
-  await store.units.configure('co-1', { name: '甲公司', parentId: 'grp' });
-  clerk = await tokenFor('clerk', ['co-1']);
-  chair = await tokenFor('chair', ['grp']);
+  ({ clerk, chair } = await groupAndCompany(env));
   await pushAll('co-1', clerk, [appeal('B-1'), appeal('B-2')]);
 });
 afterAll(() => env.stop());

@@ -12,7 +12,7 @@ import { type EscalationView, SCHEMA_VERSION, type SyncResponse } from '../../..
 import { escalationsFunction } from '../../../functions/src/functions/escalations';
 import { syncFunction } from '../../../functions/src/functions/sync';
 import { unitConfigFunction } from '../../../functions/src/functions/unitConfig';
-import { pushAll } from '../fixtures';
+import { appealRecord as appeal, groupAndCompany, pushAll } from '../fixtures';
 import { call, startEnv, tokenFor, type TestEnv } from '../support';
 import { openTables } from '../../../functions/src/storage/tables';
 
@@ -20,21 +20,9 @@ let env: TestEnv;
 let clerk: string;
 let chair: string;
 
-const appeal = (id: string) => ({
-  register: 'appeals',
-  key: id,
-  changeId: `c-${id}`,
-  baseRevision: null,
-  values: { id, intakeMethod: '电话', receivedOn: '2026-03-02', category: '生活保障类', content: '宿舍热水' },
-});
-
 beforeAll(async () => {
   env = await startEnv();
-  const { store } = env.services;
-  await store.units.configure('grp', { name: '集团工会' });
-  await store.units.configure('co-1', { name: '甲公司', parentId: 'grp' });
-  clerk = await tokenFor('clerk', ['co-1']);
-  chair = await tokenFor('chair', ['grp']);
+  ({ clerk, chair } = await groupAndCompany(env));
   await pushAll('co-1', clerk, [appeal('E-1'), appeal('E-2'), appeal('E-3')]);
 });
 afterAll(() => env.stop());

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiError, type PushRecord, SCHEMA_VERSION, type SyncResponse } from '../../../shared';
 import { retentionTimer } from '../../../functions/src/functions/retentionTimer';
 import { syncFunction } from '../../../functions/src/functions/sync';
-import { pushAll } from '../fixtures';
+import {
+  appealRecord,
+  CLOSED_IN_MARCH_2025,
+  KEEP_APPEALS_SIX_MONTHS,
+  pushAll,
+  surveyRecord,
+} from '../fixtures';
 import { call, startEnv, tokenFor, type TestEnv } from '../support';
 
 let env: TestEnv;
@@ -14,40 +20,9 @@ let token: string;
 const unitId = 'u-purge';
 const ctx = () => new InvocationContext({ functionName: 'retention', logHandler: () => {} });
 
-const closed = {
-  intakeMethod: '电话',
-  category: '生活保障类',
-  content: '宿舍热水',
-  handling: '部门直接办理',
-  department: '后勤部',
-  dueOn: '2025-03-20',
-  toldHow: '电话',
-  receivedOn: '2025-03-03',
-  finishedOn: '2025-03-10',
-  reportedOn: '2025-03-11',
-  toldOn: '2025-03-12',
-};
-const appeal = (id: string, extra: Partial<PushRecord> = {}): PushRecord => ({
-  register: 'appeals',
-  key: id,
-  changeId: `c-${id}`,
-  baseRevision: null,
-  values: { id, ...closed },
-  ...extra,
-});
-const survey: PushRecord = {
-  register: 'surveys',
-  key: 's-old',
-  changeId: 's-old',
-  baseRevision: null,
-  values: {
-    appealId: 'A-old',
-    respondent: '诉求人',
-    method: '电话回访',
-    rating: '满意',
-    surveyedOn: '2025-03-14',
-  },
-};
+const closed = { content: '宿舍热水', ...CLOSED_IN_MARCH_2025 };
+const appeal = (id: string, extra: Partial<PushRecord> = {}): PushRecord => appealRecord(id, closed, extra);
+const survey = surveyRecord('s-old', 'A-old');
 
 const sync = (body: unknown) =>
   call<SyncResponse & ApiError>(syncFunction, { token, params: { unitId }, body });
@@ -55,17 +30,7 @@ const sync = (body: unknown) =>
 beforeAll(async () => {
   env = await startEnv('2026-03-31T00:30:00Z');
   token = await tokenFor('clerk', [unitId]);
-  await pushAll(unitId, token, [
-    {
-      register: 'settings',
-      key: '诉求保存期限（月）',
-      changeId: 'st',
-      baseRevision: null,
-      values: { item: '诉求保存期限（月）', value: '6' },
-    },
-    appeal('A-old'),
-    survey,
-  ]);
+  await pushAll(unitId, token, [KEEP_APPEALS_SIX_MONTHS, appeal('A-old'), survey]);
 });
 afterAll(() => env.stop());
 
@@ -82,7 +47,7 @@ describe('a purged record stays purged (409 record-purged)', () => {
     const onTombstone = await sync({
       schemaVersion: SCHEMA_VERSION,
       records: [
-        appeal('A-new', { values: { id: 'A-new', ...closed, receivedOn: '2026-03-02' } }),
+        appealRecord('A-new', { ...closed, receivedOn: '2026-03-02' }),
         appeal('A-old', { changeId: 'revive-1', baseRevision: tomb?.revision ?? null }),
         { ...survey, changeId: 'revive-2', baseRevision: null },
       ],

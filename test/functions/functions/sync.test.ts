@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiError, type PushRecord, SCHEMA_VERSION, type SyncResponse } from '../../../shared';
 import { syncFunction } from '../../../functions/src/functions/sync';
+import { appealRecord } from '../fixtures';
 import { call, startEnv, tokenFor, type TestEnv } from '../support';
 
 let env: TestEnv;
@@ -11,20 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.stop());
 
-const record = (id: string, extra: Partial<PushRecord> = {}): PushRecord => ({
-  register: 'appeals',
-  key: id,
-  changeId: `ch-${id}`,
-  baseRevision: null,
-  values: {
-    id,
-    intakeMethod: '电话',
-    receivedOn: '2025-05-06',
-    category: '生活保障类',
-    content: '宿舍热水不稳定',
-  },
-  ...extra,
-});
+const record = (id: string, extra: Partial<PushRecord> = {}): PushRecord =>
+  appealRecord(id, { receivedOn: '2025-05-06', content: '宿舍热水不稳定' }, extra);
 
 const sync = (body: unknown, unitId = 'u1') =>
   call<SyncResponse & ApiError>(syncFunction, { token, params: { unitId }, body });

@@ -6,9 +6,14 @@ import { aggregateTimer } from '../../../functions/src/functions/aggregateTimer'
 import { remindersTimer } from '../../../functions/src/functions/remindersTimer';
 import { retentionTimer } from '../../../functions/src/functions/retentionTimer';
 import type { Services } from '../../../functions/src/services';
-import { pushAll } from '../fixtures';
 import { robotAccepts, startEnv, startLoopback, tokenFor, type Loopback, type TestEnv } from '../support';
-import { CLOSED_IN_MARCH_2025 } from '../fixtures';
+import {
+  appealRecord,
+  CLOSED_IN_MARCH_2025,
+  KEEP_APPEALS_SIX_MONTHS,
+  pushAll,
+  surveyRecord,
+} from '../fixtures';
 
 // Issue 10: "A failing unit must not stop the retention and aggregate timers for the others".
 // Three units on the real store (Azurite); the middle one's record reads fail, injected on top of
@@ -45,35 +50,16 @@ const ctx = () =>
     },
   });
 
-const closedLongAgo = (id: string): PushRecord => ({
-  register: 'appeals',
-  key: id,
-  changeId: `c-${id}`,
-  baseRevision: null,
-  values: {
-    id,
-    intakeMethod: '电话',
-    category: '生活保障类',
-    content: '宿舍热水',
-    ...CLOSED_IN_MARCH_2025,
-  },
-});
-const dueToday = (id: string): PushRecord => ({
-  register: 'appeals',
-  key: id,
-  changeId: `c-${id}`,
-  baseRevision: null,
-  values: {
-    id,
-    intakeMethod: '电话',
-    category: '生活保障类',
+const closedLongAgo = (id: string): PushRecord =>
+  appealRecord(id, { content: '宿舍热水', ...CLOSED_IN_MARCH_2025 });
+const dueToday = (id: string): PushRecord =>
+  appealRecord(id, {
     content: '班车',
     receivedOn: '2026-03-02',
     handling: '部门直接办理',
     department: '后勤部',
     dueOn: '2026-03-20',
-  },
-});
+  });
 
 beforeAll(async () => {
   env = await startEnv('2026-03-31T00:30:00Z');
@@ -93,27 +79,9 @@ beforeAll(async () => {
       ),
     });
     await pushAll(unit, await tokenFor('clerk', [unit]), [
-      {
-        register: 'settings',
-        key: '诉求保存期限（月）',
-        changeId: 'st',
-        baseRevision: null,
-        values: { item: '诉求保存期限（月）', value: '6' },
-      },
+      KEEP_APPEALS_SIX_MONTHS,
       closedLongAgo(`${unit}-old`),
-      {
-        register: 'surveys',
-        key: `${unit}-s`,
-        changeId: `${unit}-s`,
-        baseRevision: null,
-        values: {
-          appealId: `${unit}-old`,
-          respondent: '诉求人',
-          method: '电话回访',
-          rating: '满意',
-          surveyedOn: '2025-03-14',
-        },
-      },
+      surveyRecord(`${unit}-s`, `${unit}-old`),
       dueToday(`${unit}-due`),
     ]);
   }

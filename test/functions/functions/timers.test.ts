@@ -6,7 +6,7 @@ import { remindersFor } from '../../../functions/src/domain/reminders';
 import { sealChannels } from '../../../functions/src/delivery/channels';
 import { remindersTimer } from '../../../functions/src/functions/remindersTimer';
 import { retentionTimer } from '../../../functions/src/functions/retentionTimer';
-import { pushAll } from '../fixtures';
+import { appealRecord, KEEP_APPEALS_SIX_MONTHS, pushAll, surveyRecord } from '../fixtures';
 import { startEnv, startLoopback, tokenFor, type Loopback, type TestEnv } from '../support';
 
 let env: TestEnv;
@@ -48,13 +48,8 @@ afterAll(async () => {
   await env.stop();
 });
 
-const appeal = (id: string, values: Record<string, string>): PushRecord => ({
-  register: 'appeals',
-  key: id,
-  changeId: `c-${id}`,
-  baseRevision: null,
-  values: { id, intakeMethod: '电话', category: '生活保障类', content: '宿舍热水', ...values },
-});
+const appeal = (id: string, values: Record<string, string>): PushRecord =>
+  appealRecord(id, { content: '宿舍热水', ...values });
 
 describe('timer reminders', () => {
   it('delivers to WeCom, DingTalk and Teams, retrying a failed first attempt, once per item per day', async () => {
@@ -175,21 +170,8 @@ describe('timer retention', () => {
     const { store } = env.services;
     await store.units.configure('u-old', { name: '戊公司', parentId: 'grp' });
     const done = { handling: '部门直接办理', department: '后勤部', dueOn: '2025-03-20', toldHow: '电话' };
-    const survey = (key: string, appealId: string, surveyedOn: string): PushRecord => ({
-      register: 'surveys',
-      key,
-      changeId: key,
-      baseRevision: null,
-      values: { appealId, respondent: '诉求人', method: '电话回访', rating: '满意', surveyedOn },
-    });
     await pushAll('u-old', await tokenFor('clerk', ['u-old']), [
-      {
-        register: 'settings',
-        key: '诉求保存期限（月）',
-        changeId: 'st',
-        baseRevision: null,
-        values: { item: '诉求保存期限（月）', value: '6' },
-      },
+      KEEP_APPEALS_SIX_MONTHS,
       appeal('A-old', {
         ...done,
         receivedOn: '2025-03-03',
@@ -197,7 +179,7 @@ describe('timer retention', () => {
         reportedOn: '2025-03-11',
         toldOn: '2025-03-12',
       }),
-      survey('s-old', 'A-old', '2025-03-14'),
+      surveyRecord('s-old', 'A-old'),
       {
         register: 'tracking',
         key: 't-old',
@@ -212,7 +194,7 @@ describe('timer retention', () => {
         reportedOn: '2025-11-11',
         toldOn: '2025-11-12',
       }),
-      survey('s-recent', 'A-recent', '2025-11-14'),
+      surveyRecord('s-recent', 'A-recent', '2025-11-14'),
       appeal('A-open', { receivedOn: '2024-05-06' }),
       appeal('A-unreported', { ...done, receivedOn: '2025-01-06', finishedOn: '2025-01-10' }),
     ]);

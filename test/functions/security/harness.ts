@@ -2,7 +2,7 @@
 // 127.0.0.1 only, with development tokens and a raw view of every table for "nothing stored" checks.
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { SCHEMA_VERSION, type PushRecord, type SyncResponse, type WireValue } from '../../../shared';
+import { SCHEMA_VERSION, type SyncResponse } from '../../../shared';
 import type { Role } from '../../../functions/src/auth/caller';
 import { signDevToken } from '../../../functions/src/auth/devKey';
 import { collect, openTables, TABLE_NAMES } from '../../../functions/src/storage/tables';
@@ -172,28 +172,8 @@ export const body = (records: readonly unknown[], extra: Record<string, unknown>
   ...extra,
 });
 
-/** A new appeal record as the add-in pushes it (no identity fields). */
-export function appeal(
-  id: string,
-  values: Record<string, WireValue> = {},
-  extra: Partial<PushRecord> = {},
-): PushRecord {
-  return {
-    register: 'appeals',
-    key: id,
-    changeId: `c-${id}`.replace(/[^A-Za-z0-9_.:-]/g, '_').slice(0, 100),
-    baseRevision: null,
-    values: {
-      id,
-      intakeMethod: '电话',
-      category: '生活保障类',
-      content: '宿舍热水不足',
-      receivedOn: '2026-03-02',
-      ...values,
-    },
-    ...extra,
-  };
-}
+/** A new appeal record as the add-in pushes it (the functions tests' one builder). */
+export { appealRecord as appeal } from '../fixtures';
 
 /** Whether any raw entity anywhere holds `needle` in any property (names included). */
 export async function storedAnywhere(host: SecurityHost, needle: string): Promise<string[]> {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushRecord, SyncResponse } from '../../../shared';
 import { appeal, body, startHost, type ErrorBody, type SecurityHost } from './harness';
-import { CLOSED_IN_MARCH_2025 } from '../fixtures';
+import { CLOSED_IN_MARCH_2025, KEEP_APPEALS_SIX_MONTHS, surveyRecord } from '../fixtures';
 
 let host: SecurityHost;
 let clerk: string;
@@ -18,27 +18,9 @@ beforeAll(async () => {
   host = await startHost({ nowIso: '2026-03-31T01:00:00Z' });
   clerk = await host.token('clerk', [UNIT]);
   const seed: PushRecord[] = [
-    {
-      register: 'settings',
-      key: '诉求保存期限（月）',
-      changeId: 'st',
-      baseRevision: null,
-      values: { item: '诉求保存期限（月）', value: '6' },
-    },
+    KEEP_APPEALS_SIX_MONTHS,
     appeal('P-old', closed),
-    {
-      register: 'surveys',
-      key: 's-old',
-      changeId: 's-old',
-      baseRevision: null,
-      values: {
-        appealId: 'P-old',
-        respondent: '诉求人',
-        method: '电话回访',
-        rating: '满意',
-        surveyedOn: '2025-03-14',
-      },
-    },
+    surveyRecord('s-old', 'P-old'),
     {
       register: 'tracking',
       key: 't-old',

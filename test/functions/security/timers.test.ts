@@ -7,7 +7,7 @@ import type { PushRecord } from '../../../shared';
 import { recordRowKey } from '../../../functions/src/storage/keys';
 import { openTables } from '../../../functions/src/storage/tables';
 import { appeal, body, startHost, type SecurityHost } from './harness';
-import { CLOSED_IN_MARCH_2025 } from '../fixtures';
+import { CLOSED_IN_MARCH_2025, KEEP_APPEALS_SIX_MONTHS, surveyRecord } from '../fixtures';
 
 let host: SecurityHost;
 // Listed before the healthy unit, so a loop that stops at the first failure never reaches it.
@@ -15,27 +15,9 @@ const BROKEN = 'aaa-broken';
 const HEALTHY = 'zzz-healthy';
 
 const oldClosedCase = (id: string): PushRecord[] => [
-  {
-    register: 'settings',
-    key: '诉求保存期限（月）',
-    changeId: `st-${id}`,
-    baseRevision: null,
-    values: { item: '诉求保存期限（月）', value: '6' },
-  },
+  { ...KEEP_APPEALS_SIX_MONTHS, changeId: `st-${id}` },
   appeal(id, CLOSED_IN_MARCH_2025),
-  {
-    register: 'surveys',
-    key: `s-${id}`,
-    changeId: `s-${id}`,
-    baseRevision: null,
-    values: {
-      appealId: id,
-      respondent: '诉求人',
-      method: '电话回访',
-      rating: '满意',
-      surveyedOn: '2025-03-14',
-    },
-  },
+  surveyRecord(`s-${id}`, id),
 ];
 
 beforeAll(async () => {

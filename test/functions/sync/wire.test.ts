@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiError, type PushRecord, SCHEMA_VERSION, type SyncResponse } from '../../../shared';
 import { syncFunction } from '../../../functions/src/functions/sync';
-import { call, startEnv, tokenFor, type TestEnv } from '../support';
+import { appealRecord } from '../fixtures';
+import { call, refused, startEnv, tokenFor, type TestEnv } from '../support';
 
 let env: TestEnv;
 let token: string;
@@ -14,20 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.stop());
 
-const appeal = (id: string, extra: Partial<PushRecord> = {}): PushRecord => ({
-  register: 'appeals',
-  key: id,
-  changeId: `ch-${id.length}-${id.charCodeAt(0)}-${extra.changeId ?? 'x'}`.replace(/[^A-Za-z0-9_.:-]/g, '_'),
-  baseRevision: null,
-  values: {
-    id,
-    intakeMethod: '电话',
-    receivedOn: '2025-05-06',
-    category: '生活保障类',
-    content: '宿舍热水不稳定',
-  },
-  ...extra,
-});
+const appeal = (id: string, extra: Partial<PushRecord> = {}): PushRecord =>
+  appealRecord(id, { receivedOn: '2025-05-06', content: '宿舍热水不稳定' }, extra);
 
 // A topic's key is free text (workshop|seq), so it may hold any character a clerk types.
 const topic = (key: string, changeId = 't1'): PushRecord => ({
@@ -44,14 +33,6 @@ const sync = (unitId: string, records: unknown[], extra: object = {}) =>
     params: { unitId },
     body: { schemaVersion: SCHEMA_VERSION, records, ...extra },
   });
-
-const refused = (r: { status: number; body: ApiError }, path: string, code = 'invalid-body'): void => {
-  expect(r.status, JSON.stringify(r.body)).toBe(400);
-  expect(r.body.error.code).toBe(code);
-  expect(r.body.error.path).toBe(path);
-  expect(r.body.error.message.zh).toContain(path);
-  expect(r.body.error.message.en).toContain(path);
-};
 
 describe('sync: text a JSON body can carry but storage cannot', () => {
   it('refuses a lone surrogate in a value (400 invalid-body naming the field), storing nothing', async () => {
