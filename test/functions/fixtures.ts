@@ -10,6 +10,7 @@ import {
 } from '../../shared';
 import { syncFunction } from '../../functions/src/functions/sync';
 import type { GeneratedRecords } from '../../addin/demo/raw';
+import type { RecordWrite } from '../../functions/src/storage';
 import { call, tokenFor, type TestEnv } from './support';
 
 /**
@@ -49,6 +50,22 @@ export function appealRecord(
     ...extra,
   };
 }
+
+/** An appeal as the storage tests hand it to the store, below the sync handler. */
+export const appealWrite = (
+  id: string,
+  content = `诉求 ${id}`,
+  extra: Partial<RecordWrite> = {},
+): RecordWrite => ({
+  register: 'appeals',
+  key: id,
+  // Short whatever the key: the limits tests use keys at and past Table Storage's bounds.
+  changeId: `c-${id.length}-${content.length}`,
+  baseRevision: null,
+  values: { id, content, receivedOn: '2025-03-05', category: '生活保障类', intakeMethod: '电话' },
+  deleted: false,
+  ...extra,
+});
 
 /** The 设置 row that keeps appeals six months, so the retention job purges what closed before that. */
 export const KEEP_APPEALS_SIX_MONTHS: PushRecord = {

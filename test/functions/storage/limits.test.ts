@@ -7,7 +7,7 @@
 // 100 entities, 4 MiB).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../../../functions/src/http/errors';
-import type { RecordWrite, Store } from '../../../functions/src/storage';
+import type { Store } from '../../../functions/src/storage';
 import { keyPart, recordRowKey } from '../../../functions/src/storage/keys';
 import {
   checkEntity,
@@ -16,6 +16,7 @@ import {
   MAX_KEY_UNITS,
   under,
 } from '../../../functions/src/storage/limits';
+import { appealWrite as appeal } from '../fixtures';
 import { startEnv, type TestEnv } from '../support';
 
 let env: TestEnv;
@@ -27,16 +28,6 @@ beforeAll(async () => {
   store = env.services.store;
 });
 afterAll(() => env.stop());
-
-const appeal = (id: string, content = `诉求 ${id}`, extra: Partial<RecordWrite> = {}): RecordWrite => ({
-  register: 'appeals',
-  key: id,
-  changeId: `c-${id.length}-${content.length}`,
-  baseRevision: null,
-  values: { id, content, receivedOn: '2025-03-05', category: '生活保障类', intakeMethod: '电话' },
-  deleted: false,
-  ...extra,
-});
 
 /** What a storage call threw, as status/code/path (or the error's name when it was not ours). */
 async function refusal(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordWrite, Store } from '../../../functions/src/storage';
+import { appealWrite as appeal } from '../fixtures';
 import { startEnv, type TestEnv } from '../support';
 
 let env: TestEnv;
@@ -11,15 +12,6 @@ beforeAll(async () => {
   store = env.services.store;
 });
 afterAll(() => env.stop());
-
-const appeal = (id: string, content = `诉求 ${id}`): RecordWrite => ({
-  register: 'appeals',
-  key: id,
-  changeId: `c-${id}-${content.length}`,
-  baseRevision: null,
-  values: { id, content, receivedOn: '2025-03-05', category: '生活保障类', intakeMethod: '电话' },
-  deleted: false,
-});
 
 describe('records in Azurite', () => {
   it('commits 150 records in transactions of at most 100 and pulls them back in sequence pages', async () => {
