@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { type Bilingual, say } from '../../../shared';
 import { seal, secretsKey, SecretsError, type SecretsEnv, type SecretsKey, unseal } from '../crypto/secrets';
 import { HttpError } from '../http/errors';
-import { isObject, noOtherKeys, optionalString, type Problems } from '../util/problems';
+import { z } from 'zod';
 
 /** The chat robots reminders go to. */
 export type ChannelKind = 'wecom' | 'dingtalk' | 'teams';
@@ -148,37 +148,46 @@ export function webhookProblem(kind: ChannelKind, url: string, o: WebhookPolicy)
   return null;
 }
 
-/** Reads a channel list's shape from a request body, noting problems by path (addresses are judged by `refuseBadWebhooks`). */
-export function parseChannels(raw: unknown, path: string, p: Problems): OpenChannel[] {
-  if (!Array.isArray(raw)) {
-    p.add(path, say('应为渠道数组', 'expected an array of channels'));
-    return [];
-  }
-  const seen = new Set<string>();
-  return raw.flatMap((c, i): OpenChannel[] => {
-    const at = `${path}[${i}]`;
-    if (!isObject(c)) {
-      p.add(at, say('应为对象', 'expected an object'));
-      return [];
-    }
-    noOtherKeys(c, ['id', 'kind', 'url', 'secret'], at, p);
-    const id = optionalString(c, 'id', at, p, 64) ?? '';
-    const url = optionalString(c, 'url', at, p, 2000) ?? '';
-    const secret = optionalString(c, 'secret', at, p, 200);
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id) || seen.has(id))
-      p.add(
-        `${at}.id`,
-        say('渠道标识应唯一，只含字母、数字、-、_', 'channel id must be unique: letters, digits, - and _'),
-      );
-    seen.add(id);
-    if (!CHANNEL_KINDS.includes(c.kind as ChannelKind))
-      p.add(
-        `${at}.kind`,
-        say('渠道类型应为 wecom、dingtalk 或 teams', 'kind must be wecom, dingtalk or teams'),
-      );
-    return [{ id, kind: c.kind as ChannelKind, url, ...(secret ? { secret } : {}) }];
-  });
-}
+const CHANNEL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const BAD_ID = say(
+  '渠道标识应唯一，只含字母、数字、-、_',
+  'channel id must be unique: letters, digits, - and _',
+);
+// Custom issues carry their bilingual text in params, which the wire check turns into the problem.
+const badId = { message: BAD_ID.en, params: { zh: BAD_ID.zh, en: BAD_ID.en } };
+const BAD_KIND = say('渠道类型应为 wecom、dingtalk 或 teams', 'kind must be wecom, dingtalk or teams');
+
+/**
+ * A channel list's shape in a request body, checked by the same wire mechanism as the rest of the
+ * body (unknown fields, types, lengths, each named by path); addresses are judged by `refuseBadWebhooks`.
+ */
+export const channelListSchema = z
+  .array(
+    z.strictObject({
+      id: z.string().refine((id) => CHANNEL_ID.test(id), badId),
+      kind: z.string().refine((k) => CHANNEL_KINDS.includes(k as ChannelKind), {
+        message: BAD_KIND.en,
+        params: { zh: BAD_KIND.zh, en: BAD_KIND.en },
+      }),
+      url: z.string().max(2000),
+      secret: z.string().max(200).optional(),
+    }),
+  )
+  .superRefine((channels, ctx) => {
+    const seen = new Set<string>();
+    channels.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], ...badId });
+      seen.add(c.id);
+    });
+  })
+  .transform((channels) =>
+    channels.map((c): OpenChannel => ({
+      id: c.id,
+      kind: c.kind as ChannelKind,
+      url: c.url,
+      ...(c.secret ? { secret: c.secret } : {}),
+    })),
+  );
 
 /** Refuses (400 `webhook-url`, path `channels[i].url`) the first channel whose address may not be used. */
 export function refuseBadWebhooks(channels: readonly OpenChannel[], path: string, o: WebhookPolicy): void {

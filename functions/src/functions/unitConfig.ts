@@ -1,14 +1,13 @@
 import { app } from '@azure/functions';
 import { say, unitConfigRequestSchema } from '../../../shared';
 import { mayAttach } from '../auth/policy';
-import { maskChannel, parseChannels, refuseBadWebhooks, sealChannels } from '../delivery/channels';
+import { channelListSchema, maskChannel, refuseBadWebhooks, sealChannels } from '../delivery/channels';
 import { wouldCycle } from '../domain/orgTree';
 import { readJson } from '../http/body';
 import { httpFunction } from '../http/define';
 import { HttpError, invalidBody, parseWire } from '../http/errors';
 import { underFunctionsHost } from '../http/runtime';
 import type { UnitPatch } from '../storage';
-import { Problems } from '../util/problems';
 
 const PARENT_OUT_OF_SCOPE = say(
   '无权把本单位挂到该上级单位之下：需要同时管理两个单位',
@@ -27,12 +26,12 @@ export const unitConfigFunction = httpFunction({
   access: 'configure',
   scope: 'unitId',
   async run({ request, services, caller, unitId }) {
-    const body = parseWire(unitConfigRequestSchema, await readJson(request));
-    const { name, parentId } = body;
-    const p = new Problems();
-    if (parentId === unitId) p.add('parentId', say('上级单位代码无效', 'invalid parent unit id'));
-    const channels = body.channels === undefined ? undefined : parseChannels(body.channels, 'channels', p);
-    if (!p.ok) throw invalidBody(p.list);
+    const { name, parentId, channels } = parseWire(
+      unitConfigRequestSchema.extend({ channels: channelListSchema.optional() }),
+      await readJson(request),
+    );
+    if (parentId === unitId)
+      throw invalidBody([{ path: 'parentId', message: say('上级单位代码无效', 'invalid parent unit id') }]);
     // A parent sees its children's escalations and figures: attaching a unit under another is an
     // act on both. Checked before the tree is read, so the answer says nothing about other units.
     if (parentId && !mayAttach(caller, unitId, parentId))
