@@ -2,6 +2,7 @@
 // 127.0.0.1 only, with development tokens and a raw view of every table for "nothing stored" checks.
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import { expect } from 'vitest';
 import { SCHEMA_VERSION, type SyncResponse } from '../../../shared';
 import type { Role } from '../../../functions/src/auth/caller';
 import { signDevToken } from '../../../functions/src/auth/devKey';
@@ -174,6 +175,24 @@ export const body = (records: readonly unknown[], extra: Record<string, unknown>
 
 /** A new appeal record as the add-in pushes it (the functions tests' one builder). */
 export { appealRecord as appeal } from '../fixtures';
+
+/**
+ * Unit `child` (分公司) under `parent` (总公司), configured by an admin of both: the set-up of the
+ * escalation attacks. Returns a clerk of the child and the parent's chair.
+ */
+export async function childUnderParent(
+  host: SecurityHost,
+  child: string,
+  parent: string,
+): Promise<{ clerk: string; parentChair: string }> {
+  const clerk = await host.token('clerk', [child]);
+  const parentChair = await host.token('chair', [parent]);
+  const admin = await host.token('admin', [child, parent]);
+  expect((await host.configure(parent, admin, { name: '总公司' })).status).toBe(200);
+  const r = await host.configure(child, admin, { name: '分公司', parentId: parent });
+  expect(r.status, r.text.slice(0, 300)).toBe(200);
+  return { clerk, parentChair };
+}
 
 /** Whether any raw entity anywhere holds `needle` in any property (names included). */
 export async function storedAnywhere(host: SecurityHost, needle: string): Promise<string[]> {

@@ -5,7 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasTextIdentity, type EscalationView, type SyncResponse, type WireValue } from '../../../shared';
 import { getServices } from '../../../functions/src/services';
-import { appeal, body, startHost, storedAnywhere, type ErrorBody, type SecurityHost } from './harness';
+import {
+  appeal,
+  body,
+  childUnderParent,
+  startHost,
+  storedAnywhere,
+  type ErrorBody,
+  type SecurityHost,
+} from './harness';
 
 let host: SecurityHost;
 let clerk: string;
@@ -28,12 +36,7 @@ const digitsOf = (s: string) => s.replace(/\D/g, '');
 
 beforeAll(async () => {
   host = await startHost();
-  clerk = await host.token('clerk', [CHILD]);
-  parentChair = await host.token('chair', [PARENT]);
-  const admin = await host.token('admin', [CHILD, PARENT]);
-  expect((await host.configure(PARENT, admin, { name: '总公司' })).status).toBe(200);
-  const r = await host.configure(CHILD, admin, { name: '分公司', parentId: PARENT });
-  expect(r.status, r.text.slice(0, 300)).toBe(200);
+  ({ clerk, parentChair } = await childUnderParent(host, CHILD, PARENT));
   const seed = await host.sync(CHILD, clerk, body([appeal('ID-clean', { content: '食堂排队时间长' })]));
   expect(seed.status).toBe(200);
   // The raw scan sees what is stored, so an empty scan below means nothing was stored.

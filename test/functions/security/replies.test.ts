@@ -4,7 +4,7 @@
 // all of them in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EscalationView, SyncResponse } from '../../../shared';
-import { appeal, body, startHost, type SecurityHost } from './harness';
+import { appeal, body, childUnderParent, startHost, type SecurityHost } from './harness';
 
 let host: SecurityHost;
 let clerk = '';
@@ -18,11 +18,7 @@ const replyText = (n: number) =>
 
 beforeAll(async () => {
   host = await startHost();
-  clerk = await host.token('clerk', [CHILD]);
-  parentChair = await host.token('chair', [PARENT]);
-  const admin = await host.token('admin', [CHILD, PARENT]);
-  expect((await host.configure(PARENT, admin, { name: '总公司' })).status).toBe(200);
-  expect((await host.configure(CHILD, admin, { name: '分公司', parentId: PARENT })).status).toBe(200);
+  ({ clerk, parentChair } = await childUnderParent(host, CHILD, PARENT));
   expect((await host.sync(CHILD, clerk, body([appeal('RP-1')]))).status).toBe(200);
   expect((await host.escalate(CHILD, clerk, { appealId: 'RP-1', note: '请协调' })).status).toBe(201);
 });
