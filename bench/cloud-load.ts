@@ -38,41 +38,21 @@ type BadKind = (typeof BAD_KINDS)[number];
 /** A bad record of a kind, keyed apart from every good one. */
 function badRecord(kind: BadKind, key: string, ownRevision: string | undefined): PushRecord {
   const values = { id: key, content: '宿舍热水', receivedOn: '2026-03-02', category: '生活保障类' };
+  const record: PushRecord = { register: 'appeals', key, changeId: `${key}-b`, baseRevision: null, values };
   switch (kind) {
     case 'identity-in-text':
-      return {
-        register: 'appeals',
-        key,
-        changeId: `${key}-b`,
-        baseRevision: null,
-        values: { ...values, content: '诉求人电话 138 1234 5678' },
-      };
+      return { ...record, values: { ...values, content: '诉求人电话 138 1234 5678' } };
     case 'long-key': {
       const long = `${key}-${'k'.repeat(2_000)}`;
-      return {
-        register: 'appeals',
-        key: long,
-        changeId: `${key}-b`,
-        baseRevision: null,
-        values: { ...values, id: long },
-      };
+      return { ...record, key: long, values: { ...values, id: long } };
     }
     case 'garbage-base':
-      return {
-        register: 'appeals',
-        key,
-        changeId: `${key}-b`,
-        baseRevision: ownRevision ? 'garbage' : '*',
-        values,
-      };
+      return { ...record, baseRevision: ownRevision ? 'garbage' : '*' };
     case 'oversize': {
       // 4,000 characters per field, 8,000 once JSON-escaped: over the 30,000-character record limit.
       const esc = '"\\'.repeat(2_000);
       return {
-        register: 'appeals',
-        key,
-        changeId: `${key}-b`,
-        baseRevision: null,
+        ...record,
         values: {
           ...values,
           content: esc,
