@@ -3,6 +3,7 @@
  * bulk operation is planned in blocks that stay under a budget with room for the envelope.
  */
 
+import { jsonBytes } from '../sync/size';
 import type { Bilingual } from '../../shared';
 
 /** Excel on the web's payload limit for one request or response. */
@@ -20,10 +21,8 @@ export const WIRE_BUDGET_BYTES = Math.floor(PAYLOAD_LIMIT_BYTES * 0.9);
 /** Excel's limit on the cells one read may return. */
 export const READ_CELL_LIMIT = 5_000_000;
 
-const encoder = new TextEncoder();
-
-/** The UTF-8 size of a value as JSON, which is how it travels to Excel. */
-export const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value)).length;
+/** The UTF-8 size of a value as JSON, which is how it travels to Excel (and to the functions). */
+export { jsonBytes };
 
 /** Estimated bytes per row of values, from a sample of rows (the largest seen, with a margin). */
 export function bytesPerRow(sample: readonly (readonly unknown[])[], columns: number): number {
