@@ -1,7 +1,8 @@
 /**
  * Writes dist/manifest.xml for a production host. Every https://localhost:3000 URL of manifest.xml
  * moves to the add-in's https origin; the pane's URLs carry the functions' address (?api=, which
- * addin/taskpane/index.tsx reads) and the Entra cloud (&cloud=, for choosing the sign-in authority);
+ * addin/taskpane/index.tsx reads), the Entra cloud (&cloud=, for choosing the sign-in authority), the
+ * app (&client=) and optionally the tenant (&tenant=) for MSAL sign-in;
  * WebApplicationInfo names the Entra app for Office SSO. No hand edits: test/manifest.test.ts checks the produced file like manifest.xml.
  *   npm run manifest:prod -- --addin https://xieshang.example.cn --api https://xieshang-fn.example.cn \
  *     --client-id 00000000-0000-0000-0000-000000000000 --cloud china [--version 1.0.1.0] [--out dist/manifest.xml]
@@ -42,7 +43,20 @@ export interface ProductionOptions {
   /** The Entra app registration's application (client) id. */
   readonly clientId: string;
   readonly cloud: Cloud;
+  /** The Entra tenant (id or verified domain) clerks sign in to; default: any work account (organizations). */
+  readonly tenant?: string;
   readonly version?: string;
+}
+
+// A tenant id (GUID) or verified domain: nothing that could change the sign-in URL's path or host.
+const TENANT = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,253}[A-Za-z0-9])?$/;
+
+function tenantOf(tenant: string): string {
+  if (!TENANT.test(tenant))
+    throw new Error(
+      `--tenant ${tenant}: the Entra tenant id (a GUID) or its verified domain, e.g. contoso.partner.onmschina.cn`,
+    );
+  return tenant;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -96,10 +110,12 @@ export function productionManifest(xml: string, o: ProductionOptions): string {
   const base = `${addin.origin}${addin.pathname.replace(/\/$/, '')}`;
   const pane = `${base}/taskpane.html`;
   // An attribute value: the & between parameters is written &amp;.
-  const query = `?api=${encodeURIComponent(api)}&amp;cloud=${o.cloud}`;
+  const clientId = o.clientId.toLowerCase();
+  // client= and tenant= let the pane sign in through MSAL (nested app auth or the dialog) without Office SSO.
+  const tenant = o.tenant === undefined ? '' : `&amp;tenant=${encodeURIComponent(tenantOf(o.tenant))}`;
+  const query = `?api=${encodeURIComponent(api)}&amp;cloud=${o.cloud}&amp;client=${clientId}${tenant}`;
   const withQuery = moved.split(`"${pane}"`).join(`"${pane}${query}"`);
   if (withQuery === moved) throw new Error('manifest.xml has no taskpane.html URL to carry the API address');
-  const clientId = o.clientId.toLowerCase();
   const info = [
     '    <WebApplicationInfo>',
     `      <Id>${clientId}</Id>`,
@@ -118,7 +134,8 @@ export function productionManifest(xml: string, o: ProductionOptions): string {
 
 const USAGE = [
   'usage: npm run manifest:prod -- --addin <https origin> --api <https origin of the functions>',
-  '         --client-id <Entra application id> --cloud global|china [--version 1.0.1.0] [--out dist/manifest.xml]',
+  '         --client-id <Entra application id> --cloud global|china [--tenant <id or domain>]',
+  '         [--version 1.0.1.0] [--out dist/manifest.xml]',
   '  --cloud china: the Entra cloud operated by 21Vianet (sign-in at login.partner.microsoftonline.cn)',
 ].join('\n');
 
@@ -131,6 +148,7 @@ function parseOptions(argv: readonly string[]) {
       api: { type: 'string' },
       'client-id': { type: 'string' },
       cloud: { type: 'string' },
+      tenant: { type: 'string' },
       version: { type: 'string' },
       out: { type: 'string', default: 'dist/manifest.xml' },
     },
@@ -159,6 +177,7 @@ export function main(argv: readonly string[]): string {
     api: values.api as string,
     clientId: values['client-id'] as string,
     cloud: values.cloud as Cloud,
+    ...(values.tenant ? { tenant: values.tenant } : {}),
     ...(values.version ? { version: values.version } : {}),
   });
   mkdirSync(dirname(out), { recursive: true });

@@ -608,7 +608,7 @@ const CLIENT = '12345678-abcd-1234-efab-123456789abc';
 const produce = (cloud: Cloud): string =>
   productionManifest(xml, { addin: ADDIN, api: FUNCTIONS, clientId: CLIENT, cloud, version: '1.0.1.0' });
 const paneUrl = (cloud: Cloud): string =>
-  `https://xieshang.example.cn/pane/taskpane.html?api=${encodeURIComponent(FUNCTIONS)}&cloud=${cloud}`;
+  `https://xieshang.example.cn/pane/taskpane.html?api=${encodeURIComponent(FUNCTIONS)}&cloud=${cloud}&client=${CLIENT}`;
 
 structuralChecks('dist/manifest.xml for the China cloud', produce('china'), paneUrl('china'));
 structuralChecks('dist/manifest.xml for the global cloud', produce('global'), paneUrl('global'));
@@ -650,6 +650,8 @@ describe('npm run manifest:prod, what it adds for a real deployment', () => {
       const query = new URL(u ?? '').searchParams;
       expect(query.get('api'), u).toBe(FUNCTIONS);
       expect(query.get('cloud'), u).toBe('china');
+      expect(query.get('client'), u).toBe(CLIENT);
+      expect(query.get('tenant'), u).toBeNull();
     }
     // addin/taskpane/index.tsx hands ?api= to the sync client as is: it must reach <functions>/api/<route>.
     const called: string[] = [];
@@ -665,6 +667,17 @@ describe('npm run manifest:prod, what it adds for a real deployment', () => {
     expect(called[0]).toMatch(new RegExp(`^${FUNCTIONS.replaceAll('.', '\\.')}/api/[^/]`));
   });
 
+  it('names the tenant (&tenant=) when given, for the sign-in authority', () => {
+    const one = productionManifest(xml, {
+      addin: ADDIN,
+      api: FUNCTIONS,
+      clientId: CLIENT,
+      cloud: 'china',
+      tenant: 'contoso.partner.onmschina.cn',
+    });
+    expect(one).toContain(`&amp;client=${CLIENT}&amp;tenant=contoso.partner.onmschina.cn"`);
+  });
+
   it('differs between the clouds only in cloud=', () => {
     expect(produce('global')).toBe(produce('china').replaceAll('cloud=china', 'cloud=global'));
   });
@@ -676,6 +689,7 @@ describe('npm run manifest:prod, what it adds for a real deployment', () => {
     refuse({ addin: 'http://xieshang.example.cn' }, /https only/);
     refuse({ addin: 'xieshang.example.cn' }, /--addin .*not a URL/);
     refuse({ api: 'http://xieshang-fn.example.cn' }, /--api .*https only/);
+    refuse({ tenant: 'contoso.cn/../common' } as Partial<typeof opts>, /--tenant .*tenant id/);
     refuse({ api: 'https://xieshang-fn.example.cn/api' }, /--api .*trailing \/api/);
     refuse({ api: 'https://xieshang-fn.example.cn/?code=x' }, /--api .*without \? or #/);
     refuse({ clientId: 'xieshang' }, /--client-id xieshang: .*GUID/);
