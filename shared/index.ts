@@ -219,3 +219,34 @@ export {
 } from './wire/schema';
 /** The outcome of checking a value against a wire schema. */
 export type { WireCheck, DeepReadonly } from './wire/schema';
+/** Pairing codes and credentials: sign-in for units without Microsoft 365 work accounts. */
+export {
+  WIRE_ROLES,
+  ROLE_LABELS,
+  PAIRING_CODE_ALPHABET,
+  PAIRING_CODE_LENGTH,
+  PAIRING_MINUTES,
+  CREDENTIAL_PREFIX,
+  normalizePairingCode,
+  formatPairingCode,
+  pairingCodeRequestSchema,
+  pairingCodeResponseSchema,
+  pairingRedeemRequestSchema,
+  pairingRedeemResponseSchema,
+  pairedDeviceSchema,
+  pendingCodeSchema,
+  pairingListResponseSchema,
+  pairingRevokeResponseSchema,
+  callerViewSchema,
+} from './wire/pairing';
+/** The types of pairing's bodies. */
+export type {
+  WireRole,
+  PairingCodeRequest,
+  PairingCode,
+  PairingCredential,
+  PairedDevice,
+  PendingCode,
+  PairingList,
+  CallerView,
+} from './wire/pairing';

@@ -49,8 +49,10 @@ export function cloudProfile(env: Env): CloudProfile {
   return PROFILES[name];
 }
 
-// A tenant id (GUID) or verified domain: nothing that could change the URL's path or host.
-const TENANT = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,253}[A-Za-z0-9])?$/;
+// The tenant id: a v2.0 token's issuer names the tenant by its GUID, never by a domain
+// (https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference, "iss"), so an
+// issuer derived from a domain would refuse every genuine token.
+const TENANT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Entra issuer and JWKS address: explicit settings win, else derived from XIESHANG_TENANT_ID on the cloud's host. */
 export function entraEndpoints(
@@ -59,7 +61,9 @@ export function entraEndpoints(
 ): { readonly issuer: string | undefined; readonly jwksUrl: string | undefined } {
   const tenant = setting(env, 'XIESHANG_TENANT_ID');
   if (tenant !== undefined && !TENANT.test(tenant)) {
-    throw new ConfigError(`XIESHANG_TENANT_ID=${tenant} is not a tenant id or domain`);
+    throw new ConfigError(
+      `XIESHANG_TENANT_ID=${tenant} is not a tenant id: give the directory (tenant) id, a GUID, which tokens name in their issuer`,
+    );
   }
   const base = tenant === undefined ? undefined : `https://${cloud.loginHost}/${tenant}`;
   const issuer = setting(env, 'XIESHANG_AUTH_ISSUER') ?? (base && `${base}/v2.0`);

@@ -13,6 +13,27 @@ export interface Config {
   readonly storage: { readonly connectionString: string | null; readonly prefix: string };
   readonly auth: AuthSettings;
   readonly webhooks: Omit<WebhookOptions, 'fetch'>;
+  /** The deployer's secret for the first administrator's pairing code; null: bootstrap refused. */
+  readonly bootstrapSecret: string | null;
+}
+
+/** The shortest bootstrap secret accepted: 32 characters (`openssl rand -base64 32` gives 44). */
+export const MIN_BOOTSTRAP_SECRET = 32;
+
+/**
+ * XIESHANG_PAIRING_BOOTSTRAP_SECRET when long enough; a short one is refused (logged), never
+ * padded or defaulted: with no usable secret the bootstrap endpoint answers 403.
+ */
+export function bootstrapSecret(env: Env, warn: ConfigWarn = consoleWarn): string | null {
+  const secret = env.XIESHANG_PAIRING_BOOTSTRAP_SECRET?.trim();
+  if (!secret) return null;
+  if (secret.length < MIN_BOOTSTRAP_SECRET) {
+    warn(
+      `XIESHANG_PAIRING_BOOTSTRAP_SECRET ignored: it has ${secret.length} characters, at least ${MIN_BOOTSTRAP_SECRET} are needed (openssl rand -base64 32)`,
+    );
+    return null;
+  }
+  return secret;
 }
 
 const num = (v: string | undefined, fallback: number): number => {
@@ -76,5 +97,6 @@ export function loadConfig(env: Env, warn: ConfigWarn = consoleWarn): Config {
       // XIESHANG_SECRETS_KEY and WEBSITE_INSTANCE_ID are read from here (the local host's own settings too).
       env,
     },
+    bootstrapSecret: bootstrapSecret(env, warn),
   };
 }

@@ -2,6 +2,8 @@
 // local host both come from these entries, so the two can never serve different sets.
 import { aggregateTimer } from './functions/aggregateTimer';
 import { escalationsFunction } from './functions/escalations';
+import { meFunction } from './functions/me';
+import { PAIRING_FUNCTIONS } from './functions/pairing';
 import { remindersFunction } from './functions/reminders';
 import { remindersTimer } from './functions/remindersTimer';
 import { retentionTimer } from './functions/retentionTimer';
@@ -21,6 +23,8 @@ export const HTTP_FUNCTIONS: readonly HttpEntry[] = [
   escalationsFunction,
   summaryFunction,
   unitConfigFunction,
+  meFunction,
+  ...PAIRING_FUNCTIONS,
 ];
 
 /** Every timer. */

@@ -9,6 +9,8 @@ export interface Services {
   readonly auth: Authenticator;
   readonly now: () => Date;
   readonly webhooks: WebhookOptions;
+  /** The deployer's secret that may ask for the first administrator's pairing code (absent: refused). */
+  readonly bootstrapSecret?: string | null;
 }
 
 /** Builds the services from configuration. */
@@ -16,11 +18,16 @@ export function servicesFromConfig(config: Config, now: () => Date = () => new D
   const connectionString = config.storage.connectionString;
   if (!connectionString)
     throw new Error('no storage configured: set XIESHANG_STORAGE or AzureWebJobsStorage');
+  const store = createStore({ connectionString, prefix: config.storage.prefix, now });
   return {
-    store: createStore({ connectionString, prefix: config.storage.prefix, now }),
-    auth: createAuthenticator(config.auth),
+    store,
+    // Entra or development tokens per configuration, and the unit's pairing credentials beside them.
+    auth: createAuthenticator(config.auth, config.webhooks.env ?? process.env, store.pairing, () =>
+      now().getTime(),
+    ),
     now,
     webhooks: { ...config.webhooks, fetch: globalThis.fetch },
+    bootstrapSecret: config.bootstrapSecret,
   };
 }
 

@@ -81,6 +81,10 @@ describe('Azure global or Azure China by configuration (XIESHANG_CLOUD)', () => 
     expect(() => load({ XIESHANG_TENANT_ID: 'evil.example/x?', XIESHANG_AUTH_AUDIENCE: AUDIENCE })).toThrow(
       /XIESHANG_TENANT_ID/,
     );
+    // A domain would derive an issuer no v2.0 token carries (its iss names the tenant's GUID).
+    expect(() =>
+      load({ XIESHANG_TENANT_ID: 'contoso.partner.onmschina.cn', XIESHANG_AUTH_AUDIENCE: AUDIENCE }),
+    ).toThrow(/not a tenant id: give the directory \(tenant\) id, a GUID/);
   });
 
   it('builds the storage connection string with the China endpoint suffix from an account name', () => {

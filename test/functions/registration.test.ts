@@ -34,6 +34,12 @@ describe('the compiled functions', () => {
     expect(seen.map((m) => m.name).sort()).toEqual([
       'aggregate',
       'escalations',
+      'me',
+      'pairing-bootstrap',
+      'pairing-codes',
+      'pairing-list',
+      'pairing-redeem',
+      'pairing-revoke',
       'reminders',
       'reminders-list',
       'retention',
@@ -50,6 +56,16 @@ describe('the compiled functions', () => {
     expect(trigger('reminders-list')).toMatchObject({ route: 'units/{unitId}/reminders', methods: ['GET'] });
     expect(trigger('escalations')).toMatchObject({ route: 'units/{unitId}/escalations', methods: ['POST'] });
     expect(trigger('summary')).toMatchObject({ route: 'orgs/{orgId}/summary', methods: ['GET'] });
+    expect(trigger('pairing-redeem')).toMatchObject({
+      route: 'units/{unitId}/pairing/redeem',
+      methods: ['POST'],
+      authLevel: 'anonymous',
+    });
+    expect(trigger('pairing-revoke')).toMatchObject({
+      route: 'units/{unitId}/pairing/credentials/{credentialId}',
+      methods: ['DELETE'],
+    });
+    expect(trigger('me')).toMatchObject({ route: 'units/{unitId}/me', methods: ['GET'] });
     expect(trigger('reminders')).toMatchObject({ type: 'timerTrigger', schedule: '0 30 0 * * *' });
     expect(trigger('aggregate')).toMatchObject({ type: 'timerTrigger', schedule: '0 0 17 * * *' });
     expect(trigger('retention')).toMatchObject({ type: 'timerTrigger', schedule: '0 0 18 * * *' });

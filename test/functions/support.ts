@@ -34,11 +34,12 @@ export async function startEnv(nowIso = '2026-03-31T01:00:00Z'): Promise<TestEnv
   await store.ready();
   const services: Services = {
     store,
-    auth: createAuthenticator({
-      mode: 'dev',
-      secret: TEST_SECRET,
-      claims: { roles: 'roles', units: 'xieshang_units' },
-    }),
+    auth: createAuthenticator(
+      { mode: 'dev', secret: TEST_SECRET, claims: { roles: 'roles', units: 'xieshang_units' } },
+      {},
+      store.pairing,
+      () => now.getTime(),
+    ),
     now: clock,
     webhooks: {
       fetch: globalThis.fetch,
@@ -73,9 +74,10 @@ export async function call<T = unknown>(
     body?: unknown;
     rawBody?: string;
     query?: Record<string, string>;
+    headers?: Record<string, string>;
   },
 ): Promise<{ status: number; body: T; headers: Headers }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const text = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const request = new HttpRequest({

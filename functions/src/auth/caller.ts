@@ -1,16 +1,19 @@
 import type { JWTPayload } from 'jose';
+import { WIRE_ROLES, type CallerView, type WireRole } from '../../../shared';
 
 /** What a caller may be: a union clerk, the union chair, management (aggregates only) or an administrator. */
-export type Role = 'clerk' | 'chair' | 'management' | 'admin';
+export type Role = WireRole;
 
-/** Every role, in the order the policy table lists them. */
-export const ROLES: readonly Role[] = ['clerk', 'chair', 'management', 'admin'];
+/** Every role, in the order the policy table lists them (the wire contract's list). */
+export const ROLES: readonly Role[] = WIRE_ROLES;
 
 /** An authenticated caller: who, in which roles, for which units ('*': every unit, admin only). */
 export interface Caller {
   readonly id: string;
   readonly roles: readonly Role[];
   readonly units: readonly string[] | '*';
+  /** How the caller signed in: an Entra ID token, a development token or a pairing credential. */
+  readonly via?: CallerView['via'];
 }
 
 /** Which claims carry the roles and the units (Entra app roles arrive in `roles`). */

@@ -1,7 +1,7 @@
 import type { Caller, Role } from './caller';
 
 /** What an endpoint does, as far as permissions go. */
-export type Access = 'sync' | 'reminders' | 'escalate' | 'summary' | 'configure';
+export type Access = 'sync' | 'reminders' | 'escalate' | 'summary' | 'configure' | 'identify';
 
 /**
  * Who may do what. Management sees aggregates only (docs/domain.md: summaries carry no appellant and no
@@ -13,6 +13,7 @@ export const POLICY: Readonly<Record<Access, readonly Role[]>> = {
   escalate: ['clerk', 'chair', 'admin'],
   summary: ['clerk', 'chair', 'management', 'admin'],
   configure: ['admin'],
+  identify: ['clerk', 'chair', 'management', 'admin'],
 };
 
 /** Whether a caller may act for a unit. */

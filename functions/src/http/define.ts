@@ -5,7 +5,7 @@ import type {
   HttpResponseInit,
   InvocationContext,
 } from '@azure/functions';
-import { UNIT_ID } from '../../../shared';
+import { UNIT_ID, type Bilingual } from '../../../shared';
 import type { Caller } from '../auth/caller';
 import { allowed, type Access } from '../auth/policy';
 import { AuthError } from '../auth/verify';
@@ -30,7 +30,8 @@ export interface HttpEntry {
   /** Route below /api, with {unitId} or {orgId}. */
   readonly route: string;
   readonly methods: readonly HttpMethod[];
-  readonly access: Access;
+  /** Who may call it; 'public' takes no token (the endpoint proves the caller itself, e.g. by a one-time code). */
+  readonly access: Access | 'public';
   /** The route parameter naming the unit the caller must be in scope for. */
   readonly scope: 'unitId' | 'orgId';
   /** The handler the Functions host and the local host both call. */
@@ -40,26 +41,41 @@ export interface HttpEntry {
 /** Unit ids are partition keys: the wire contract's conservative alphabet, one pattern for both ends. */
 export { UNIT_ID };
 
-const unauthenticated = (e: AuthError): HttpResponseInit =>
-  errorResponse(
-    new HttpError(
-      401,
-      e.reason === 'not-configured' ? 'auth-not-configured' : 'unauthenticated',
-      e.reason === 'expired'
-        ? MESSAGES.expired
-        : e.reason === 'not-configured'
-          ? MESSAGES.notConfigured
-          : MESSAGES.unauthenticated,
-    ),
-    { 'WWW-Authenticate': `Bearer error="invalid_token"` },
-  );
+const UNAUTHENTICATED: Readonly<Record<AuthError['reason'], readonly [string, Bilingual]>> = {
+  missing: ['unauthenticated', MESSAGES.unauthenticated],
+  invalid: ['unauthenticated', MESSAGES.unauthenticated],
+  'no-role': ['unauthenticated', MESSAGES.unauthenticated],
+  expired: ['unauthenticated', MESSAGES.expired],
+  'not-configured': ['auth-not-configured', MESSAGES.notConfigured],
+  revoked: ['credential-revoked', MESSAGES.revoked],
+};
+
+const unauthenticated = (e: AuthError): HttpResponseInit => {
+  const [code, text] = UNAUTHENTICATED[e.reason];
+  return errorResponse(new HttpError(401, code, text), {
+    'WWW-Authenticate': `Bearer error="invalid_token"`,
+  });
+};
+
+/** Maps what an endpoint threw to its answer: bilingual 4xx, 503 when storage is busy, else a logged 500. */
+function failure(name: string, context: InvocationContext, e: unknown): HttpResponseInit {
+  if (e instanceof AuthError) return unauthenticated(e);
+  if (e instanceof HttpError) return errorResponse(e);
+  if (e instanceof BusyError)
+    return errorResponse(new HttpError(503, 'busy', MESSAGES.busy), { 'Retry-After': '1' });
+  context.error(`${name} failed`, e);
+  return errorResponse(new HttpError(500, 'internal', MESSAGES.internal));
+}
 
 /**
  * Wraps an endpoint: bearer token (401), unit scope and role (403), then its logic; failures become
  * bilingual JSON errors. Function keys are not used for auth (authLevel anonymous + JWT).
  */
 export function httpFunction(
-  def: Omit<HttpEntry, 'kind' | 'handler'> & { run(call: HttpCall): Promise<HttpResponseInit> },
+  def: Omit<HttpEntry, 'kind' | 'handler' | 'access'> & {
+    readonly access: Access;
+    run(call: HttpCall): Promise<HttpResponseInit>;
+  },
 ): HttpEntry {
   const handler: HttpHandler = async (request, context) => {
     try {
@@ -73,12 +89,7 @@ export function httpFunction(
       await services.store.ready();
       return await def.run({ request, context, caller, services, unitId });
     } catch (e) {
-      if (e instanceof AuthError) return unauthenticated(e);
-      if (e instanceof HttpError) return errorResponse(e);
-      if (e instanceof BusyError)
-        return errorResponse(new HttpError(503, 'busy', MESSAGES.busy), { 'Retry-After': '1' });
-      context.error(`${def.name} failed`, e);
-      return errorResponse(new HttpError(500, 'internal', MESSAGES.internal));
+      return failure(def.name, context, e);
     }
   };
   return {
@@ -87,6 +98,39 @@ export function httpFunction(
     route: def.route,
     methods: def.methods,
     access: def.access,
+    scope: def.scope,
+    handler,
+  };
+}
+
+/**
+ * An endpoint without a bearer token: pairing's redemption and bootstrap, which check a one-time
+ * code or the deployer's secret themselves. The unit id, storage readiness and the error answers
+ * are those of every other endpoint.
+ */
+export function publicFunction(
+  def: Omit<HttpEntry, 'kind' | 'handler' | 'access'> & {
+    run(call: Omit<HttpCall, 'caller'>): Promise<HttpResponseInit>;
+  },
+): HttpEntry {
+  const handler: HttpHandler = async (request, context) => {
+    try {
+      const services = getServices();
+      const unitId = request.params[def.scope] ?? '';
+      if (!UNIT_ID.test(unitId))
+        throw new HttpError(400, 'invalid-unit', MESSAGES.badUnit, { path: def.scope });
+      await services.store.ready();
+      return await def.run({ request, context, services, unitId });
+    } catch (e) {
+      return failure(def.name, context, e);
+    }
+  };
+  return {
+    kind: 'http',
+    name: def.name,
+    route: def.route,
+    methods: def.methods,
+    access: 'public',
     scope: def.scope,
     handler,
   };

@@ -58,6 +58,10 @@ export function parseWire<S extends z.ZodType>(schema: S, input: unknown): z.out
 export const MESSAGES = {
   unauthenticated: say('未登录或登录已失效，请重新登录', 'sign in again: no valid token was presented'),
   expired: say('登录已过期，请重新登录', 'the token has expired; sign in again'),
+  revoked: say(
+    '这台电脑的配对已被管理员撤销，请向本单位管理员索取新的配对码',
+    "this computer's pairing was revoked by an administrator; ask your unit's administrator for a new pairing code",
+  ),
   notConfigured: say(
     '服务未配置身份验证，拒绝所有请求',
     'authentication is not configured; every request is refused',

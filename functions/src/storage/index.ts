@@ -1,5 +1,5 @@
 // The storage module: the only code that talks to Azure Table Storage (or Azurite, or Cosmos DB for Table).
-import type { EscalationReply, EscalationView } from '../../../shared';
+import type { EscalationReply, EscalationView, PairingList } from '../../../shared';
 import { listAudit, writeAudit, type Actor, type AuditEntry, type AuditInput } from './audit';
 import { commitWrites, readRecord, type WriteOutcome } from './commit';
 import { listDeliveries, purgeDeliveries, saveDeliveries, type DeliveryRecord } from './deliveries';
@@ -12,6 +12,17 @@ import {
 } from './escalations';
 import { headSeq, loadAppeal, loadRecords, loadRegisters, pullChanges, type PullPage } from './pull';
 import type { RecordWrite, StoredRecord } from './recordEntity';
+import {
+  createCode,
+  findCredential,
+  listPairing,
+  redeemCode,
+  revokeCredential,
+  touchCredential,
+  type CodeInput,
+  type RedeemOutcome,
+  type StoredCredential,
+} from './pairing';
 import { getSummary, putSummary, type StoredSummary } from './summaries';
 import { ensureTables, openTables, type Tables } from './tables';
 import { configureUnit, getUnit, listUnits, touchUnit, type UnitPatch, type UnitProfile } from './units';
@@ -27,6 +38,7 @@ export type {
   StoredRecord,
 };
 export type { StoredSummary, UnitPatch, UnitProfile, WriteOutcome };
+export type { CodeInput, RedeemOutcome, StoredCredential };
 export { BusyError, PurgedError, type PurgedTarget } from './commit';
 export { azuriteConnectionString, storageConnectionString } from './connection';
 
@@ -81,6 +93,24 @@ export interface Store {
   readonly summaries: {
     get(unit: string, periodKey: string): Promise<StoredSummary | null>;
     put(unit: string, periodKey: string, s: StoredSummary): Promise<void>;
+  };
+  /** Pairing codes and the credentials they become: hashes only, each change with its audit entry. */
+  readonly pairing: {
+    createCode(unit: string, code: CodeInput, audit: AuditInput): Promise<void>;
+    /** Uses a code once; the credential (its hash) is stored in the same transaction. */
+    redeem(
+      unit: string,
+      codeHash: string,
+      credential: { readonly credentialId: string; readonly secretHash: string; readonly device: string },
+    ): Promise<RedeemOutcome>;
+    find(unit: string, credentialId: string): Promise<StoredCredential | null>;
+    touch(unit: string, credentialId: string): Promise<void>;
+    list(unit: string): Promise<PairingList>;
+    revoke(
+      unit: string,
+      credentialId: string,
+      audit: AuditInput,
+    ): Promise<{ readonly credentialId: string; readonly revokedAt: string } | null>;
   };
 }
 
@@ -145,6 +175,14 @@ export function createStore(options: StoreOptions): Store {
     summaries: {
       get: (unit, periodKey) => getSummary(t, unit, periodKey),
       put: (unit, periodKey, s) => putSummary(t, unit, periodKey, s),
+    },
+    pairing: {
+      createCode: (unit, code, audit) => createCode(t, unit, code, audit, now()),
+      redeem: (unit, codeHash, credential) => redeemCode(t, unit, codeHash, credential, now()),
+      find: (unit, credentialId) => findCredential(t, unit, credentialId),
+      touch: (unit, credentialId) => touchCredential(t, unit, credentialId, now()),
+      list: (unit) => listPairing(t, unit, now()),
+      revoke: (unit, credentialId, audit) => revokeCredential(t, unit, credentialId, audit, now()),
     },
   };
 }

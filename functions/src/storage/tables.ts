@@ -3,7 +3,15 @@ import { isInsecureEndpoint } from './connection';
 import { batchBytes, checkEntity, MAX_BATCH_BYTES, MAX_BATCH_ENTITIES, under } from './limits';
 
 /** The tables the cloud keeps; every one is partitioned by unit id. */
-export const TABLE_NAMES = ['records', 'audit', 'deliveries', 'escalations', 'units', 'summaries'] as const;
+export const TABLE_NAMES = [
+  'records',
+  'audit',
+  'deliveries',
+  'escalations',
+  'units',
+  'summaries',
+  'pairing',
+] as const;
 
 /** One of the cloud's tables. */
 export type TableName = (typeof TABLE_NAMES)[number];

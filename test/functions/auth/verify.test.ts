@@ -67,7 +67,7 @@ const reason = async (auth: Authenticator, header: string | null) => {
 describe('Entra ID tokens', () => {
   it('maps a valid token to a caller with its role and units', async () => {
     const caller = await entra.authenticate(`Bearer ${await token()}`);
-    expect(caller).toEqual({ id: 'oid-1', roles: ['clerk'], units: ['u1', 'u2'] });
+    expect(caller).toEqual({ id: 'oid-1', roles: ['clerk'], units: ['u1', 'u2'], via: 'entra' });
   });
 
   it('refuses expired, wrong-audience, wrong-issuer and badly signed tokens', async () => {
@@ -104,7 +104,7 @@ describe('development tokens and configuration', () => {
 
   it('accepts its own tokens and refuses one signed with another key', async () => {
     const ok = await signDevToken({ sub: 'd', roles: ['chair'], units: ['u9'] }, secret);
-    expect(await dev.authenticate(`Bearer ${ok}`)).toEqual({ id: 'd', roles: ['chair'], units: ['u9'] });
+    expect(await dev.authenticate(`Bearer ${ok}`)).toEqual({ id: 'd', roles: ['chair'], units: ['u9'], via: 'dev' });
     const forged = await signDevToken(
       { sub: 'd', roles: ['admin'], units: ['*'] },
       new TextEncoder().encode('f'.repeat(40)),
