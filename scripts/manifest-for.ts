@@ -40,9 +40,11 @@ export interface ProductionOptions {
   readonly addin: string;
   /** The https origin of the functions; the pane adds /api/<route> (addin/sync/api.ts). */
   readonly api: string;
-  /** The Entra app registration's application (client) id. */
-  readonly clientId: string;
-  readonly cloud: Cloud;
+  /**
+   * The Entra app registration: its application (client) id and cloud. Without them the manifest
+   * is for pairing-code sign-in only (units without Microsoft 365): no WebApplicationInfo, no client=.
+   */
+  readonly entra?: { readonly clientId: string; readonly cloud: Cloud };
   /** The Entra tenant (id or verified domain) clerks sign in to; default: any work account (organizations). */
   readonly tenant?: string;
   readonly version?: string;
@@ -99,23 +101,26 @@ export function productionManifest(xml: string, o: ProductionOptions): string {
       `--addin ${o.addin}: not a URL; give the add-in's https origin, e.g. https://xieshang.example.cn`,
     );
   }
-  if (!GUID.test(o.clientId))
+  if (o.entra && !GUID.test(o.entra.clientId))
     throw new Error(
-      `--client-id ${o.clientId}: the Entra application (client) id is a GUID, e.g. 12345678-abcd-1234-efab-123456789abc`,
+      `--client-id ${o.entra.clientId}: the Entra application (client) id is a GUID, e.g. 12345678-abcd-1234-efab-123456789abc`,
     );
-  if (!Object.hasOwn(CLOUDS, o.cloud))
-    throw new Error(`--cloud ${String(o.cloud)}: one of ${Object.keys(CLOUDS).join(', ')}`);
+  if (o.entra && !Object.hasOwn(CLOUDS, o.entra.cloud))
+    throw new Error(`--cloud ${String(o.entra.cloud)}: one of ${Object.keys(CLOUDS).join(', ')}`);
+  if (!o.entra && o.tenant !== undefined) throw new Error('--tenant needs --client-id and --cloud');
   const api = apiBase(o.api);
   const moved = manifestFor(xml, o.addin, o.version);
   const base = `${addin.origin}${addin.pathname.replace(/\/$/, '')}`;
   const pane = `${base}/taskpane.html`;
   // An attribute value: the & between parameters is written &amp;.
-  const clientId = o.clientId.toLowerCase();
+  const clientId = o.entra?.clientId.toLowerCase();
   // client= and tenant= let the pane sign in through MSAL (nested app auth or the dialog) without Office SSO.
   const tenant = o.tenant === undefined ? '' : `&amp;tenant=${encodeURIComponent(tenantOf(o.tenant))}`;
-  const query = `?api=${encodeURIComponent(api)}&amp;cloud=${o.cloud}&amp;client=${clientId}${tenant}`;
+  const entra = o.entra ? `&amp;cloud=${o.entra.cloud}&amp;client=${clientId}${tenant}` : '';
+  const query = `?api=${encodeURIComponent(api)}${entra}`;
   const withQuery = moved.split(`"${pane}"`).join(`"${pane}${query}"`);
   if (withQuery === moved) throw new Error('manifest.xml has no taskpane.html URL to carry the API address');
+  if (!o.entra) return withQuery;
   const info = [
     '    <WebApplicationInfo>',
     `      <Id>${clientId}</Id>`,
@@ -134,9 +139,10 @@ export function productionManifest(xml: string, o: ProductionOptions): string {
 
 const USAGE = [
   'usage: npm run manifest:prod -- --addin <https origin> --api <https origin of the functions>',
-  '         --client-id <Entra application id> --cloud global|china [--tenant <id or domain>]',
+  '         [--client-id <Entra application id> --cloud global|china [--tenant <id or domain>]]',
   '         [--version 1.0.1.0] [--out dist/manifest.xml]',
   '  --cloud china: the Entra cloud operated by 21Vianet (sign-in at login.partner.microsoftonline.cn)',
+  '  without --client-id/--cloud: clerks sign in with pairing codes only (no Microsoft 365 needed)',
 ].join('\n');
 
 /** The command's named options, strictly: an unknown or misspelt option is refused. */
@@ -167,7 +173,11 @@ export function main(argv: readonly string[]): string {
     }
   };
   const { values, positionals } = parse();
-  const missing = (['addin', 'api', 'client-id', 'cloud'] as const).filter((k) => !values[k]);
+  const missing = (['addin', 'api'] as const).filter((k) => !values[k]);
+  if (!values['client-id'] !== !values.cloud)
+    throw new Error(
+      `--client-id and --cloud go together (both for Entra sign-in, neither for pairing codes only)\n${USAGE}`,
+    );
   if (positionals.length)
     throw new Error(`unexpected ${positionals.join(' ')}: every value is a named option\n${USAGE}`);
   if (missing.length) throw new Error(`missing ${missing.map((k) => `--${k}`).join(', ')}\n${USAGE}`);
@@ -175,14 +185,15 @@ export function main(argv: readonly string[]): string {
   const xml = productionManifest(readFileSync('manifest.xml', 'utf8'), {
     addin: values.addin as string,
     api: values.api as string,
-    clientId: values['client-id'] as string,
-    cloud: values.cloud as Cloud,
+    ...(values['client-id']
+      ? { entra: { clientId: values['client-id'], cloud: values.cloud as Cloud } }
+      : {}),
     ...(values.tenant ? { tenant: values.tenant } : {}),
     ...(values.version ? { version: values.version } : {}),
   });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, xml);
-  return `wrote ${out} for ${values.addin} (functions ${values.api}, ${values.cloud} cloud)`;
+  return `wrote ${out} for ${values.addin} (functions ${values.api}, ${values.cloud ? `Entra sign-in, ${values.cloud} cloud` : 'pairing-code sign-in only'})`;
 }
 
 // Run as a command only: the manifest test imports the functions.

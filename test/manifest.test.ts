@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createSyncApi } from '../addin/sync/api';
-import { type Cloud, main, manifestFor, productionManifest } from '../scripts/manifest-for';
+import {
+  type Cloud,
+  main,
+  manifestFor,
+  productionManifest,
+  type ProductionOptions,
+} from '../scripts/manifest-for';
 
 /** An element with its attributes and children in document order. */
 interface El {
@@ -606,12 +612,22 @@ const ADDIN = 'https://xieshang.example.cn/pane/';
 const FUNCTIONS = 'https://xieshang-fn.example.cn';
 const CLIENT = '12345678-abcd-1234-efab-123456789abc';
 const produce = (cloud: Cloud): string =>
-  productionManifest(xml, { addin: ADDIN, api: FUNCTIONS, clientId: CLIENT, cloud, version: '1.0.1.0' });
+  productionManifest(xml, {
+    addin: ADDIN,
+    api: FUNCTIONS,
+    entra: { clientId: CLIENT, cloud },
+    version: '1.0.1.0',
+  });
 const paneUrl = (cloud: Cloud): string =>
   `https://xieshang.example.cn/pane/taskpane.html?api=${encodeURIComponent(FUNCTIONS)}&cloud=${cloud}&client=${CLIENT}`;
 
 structuralChecks('dist/manifest.xml for the China cloud', produce('china'), paneUrl('china'));
 structuralChecks('dist/manifest.xml for the global cloud', produce('global'), paneUrl('global'));
+structuralChecks(
+  'dist/manifest.xml for pairing-code sign-in only',
+  productionManifest(xml, { addin: ADDIN, api: FUNCTIONS, version: '1.0.1.0' }),
+  `https://xieshang.example.cn/pane/taskpane.html?api=${encodeURIComponent(FUNCTIONS)}`,
+);
 
 describe('npm run manifest:prod, what it adds for a real deployment', () => {
   const prod = parseManifest(produce('china'));
@@ -671,8 +687,7 @@ describe('npm run manifest:prod, what it adds for a real deployment', () => {
     const one = productionManifest(xml, {
       addin: ADDIN,
       api: FUNCTIONS,
-      clientId: CLIENT,
-      cloud: 'china',
+      entra: { clientId: CLIENT, cloud: 'china' },
       tenant: 'contoso.partner.onmschina.cn',
     });
     expect(one).toContain(`&amp;client=${CLIENT}&amp;tenant=contoso.partner.onmschina.cn"`);
@@ -683,22 +698,42 @@ describe('npm run manifest:prod, what it adds for a real deployment', () => {
   });
 
   it('refuses what Office or the pane could not use, saying which option and why', () => {
-    const opts = { addin: ADDIN, api: FUNCTIONS, clientId: CLIENT, cloud: 'china' as Cloud };
-    const refuse = (o: Partial<typeof opts>, why: RegExp): void =>
+    const opts = { addin: ADDIN, api: FUNCTIONS, entra: { clientId: CLIENT, cloud: 'china' as Cloud } };
+    const refuse = (o: Partial<ProductionOptions>, why: RegExp): void =>
       void expect(() => productionManifest(xml, { ...opts, ...o })).toThrow(why);
     refuse({ addin: 'http://xieshang.example.cn' }, /https only/);
     refuse({ addin: 'xieshang.example.cn' }, /--addin .*not a URL/);
     refuse({ api: 'http://xieshang-fn.example.cn' }, /--api .*https only/);
-    refuse({ tenant: 'contoso.cn/../common' } as Partial<typeof opts>, /--tenant .*tenant id/);
+    refuse({ tenant: 'contoso.cn/../common' }, /--tenant .*tenant id/);
+    refuse(
+      { entra: undefined, tenant: 'contoso.cn' } as Partial<ProductionOptions>,
+      /--tenant needs --client-id/,
+    );
     refuse({ api: 'https://xieshang-fn.example.cn/api' }, /--api .*trailing \/api/);
     refuse({ api: 'https://xieshang-fn.example.cn/?code=x' }, /--api .*without \? or #/);
-    refuse({ clientId: 'xieshang' }, /--client-id xieshang: .*GUID/);
-    refuse({ cloud: 'azure' as Cloud }, /--cloud azure: one of global, china/);
-    expect(() => main([])).toThrow(
-      /missing --addin, --api, --client-id, --cloud\nusage: npm run manifest:prod/,
+    refuse({ entra: { clientId: 'xieshang', cloud: 'china' } }, /--client-id xieshang: .*GUID/);
+    refuse({ entra: { clientId: CLIENT, cloud: 'azure' as Cloud } }, /--cloud azure: one of global, china/);
+    expect(() => main([])).toThrow(/missing --addin, --api\nusage: npm run manifest:prod/);
+    expect(() => main(['--addin', ADDIN, '--api', FUNCTIONS, '--cloud', 'china'])).toThrow(
+      /--client-id and --cloud go together/,
     );
     expect(() => main(['--addin', ADDIN, '--bogus'])).toThrow(/'--bogus'[\s\S]*usage:/);
     expect(() => main([ADDIN])).toThrow(/every value is a named option/);
+  });
+
+  it('without an Entra app, writes a manifest for pairing-code sign-in only: no WebApplicationInfo, no client=', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'manifest-')), 'manifest.xml');
+    expect(main(['--addin', ADDIN, '--api', FUNCTIONS, '--out', out])).toContain('pairing-code sign-in only');
+    const text = readFileSync(out, 'utf8');
+    expect(text).not.toContain('WebApplicationInfo');
+    const source = pathIn(parseManifest(text), 'DefaultSettings', 'SourceLocation')?.attrs.DefaultValue ?? '';
+    expect([...new URL(source).searchParams.keys()]).toEqual(['api']);
+    expect(text).toBe(
+      produce('china')
+        .replace(/\n\s*<WebApplicationInfo>[\s\S]*<\/WebApplicationInfo>/, '')
+        .replace(/&amp;cloud=china&amp;client=[0-9a-f-]+/g, '')
+        .replace('1.0.1.0', pathIn(parseManifest(xml), 'Version')?.text ?? ''),
+    );
   });
 
   it('writes the manifest to --out from named options', () => {
