@@ -1,6 +1,10 @@
 import {
   type Bilingual,
+  type CallerView,
   checkWorkbook,
+  type PairingCode,
+  type PairingList,
+  type WireRole,
   type InputRegisterKey,
   registerByKey,
   SYNC_REGISTERS,
@@ -12,6 +16,7 @@ import type { ExcelRun } from '../excel/context';
 import { writeExternalRecords } from '../excel/external';
 import { readRegisters } from '../excel/read';
 import {
+  createAccountApi,
   createSyncApi,
   fetchReminders,
   SyncClient,
@@ -26,6 +31,7 @@ import {
   type WorkbookRecord,
 } from '../sync';
 import { rowKey } from './keys';
+import type { PaneSignIn } from './signIn';
 
 /** What one sync did, for the pane. */
 export interface CloudSyncReport {
@@ -78,6 +84,16 @@ export interface CloudOperations {
   rejected(): readonly RejectedChange[];
   resolve(register: string, key: string, choice: 'mine' | 'theirs'): Promise<void>;
   reminders(): Promise<RemindersView>;
+  /** How the pane signs in, and pairing this computer (absent: the token comes from elsewhere alone). */
+  readonly signIn?: PaneSignIn;
+  /** Who the functions take this pane for (roles decide whether 配对管理 shows). */
+  me(): Promise<CallerView>;
+  /** The unit's pairings, for its administrators. */
+  readonly pairing: {
+    createCode(role: WireRole, minutes?: number): Promise<PairingCode>;
+    list(): Promise<PairingList>;
+    revoke(credentialId: string): Promise<void>;
+  };
 }
 
 /** How the pane reaches the cloud. */
@@ -91,6 +107,8 @@ export interface CloudOptions {
   readonly api?: SyncApi;
   /** Whether `store` outlives the pane (false: a memory store because storage is blocked). */
   readonly persistent?: boolean;
+  /** The pane's sign-in, told when the functions refuse its token for good. */
+  readonly signIn?: PaneSignIn;
 }
 
 /** Reads the synced registers' rows from the workbook, keyed as the cloud knows them. */
@@ -186,11 +204,25 @@ async function writePulled(
 
 /** Opens the cloud connection for the pane: the sync client over the API, persisted in `store`. */
 export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
-  const api = o.api ?? createSyncApi({ baseUrl: o.baseUrl, getToken: o.token });
+  const signedIn = {
+    baseUrl: o.baseUrl,
+    getToken: o.token,
+    ...(o.signIn ? { onUnauthorized: o.signIn.refused } : {}),
+  };
+  const api = o.api ?? createSyncApi(signedIn);
+  const account = createAccountApi(signedIn);
   const client = await SyncClient.open({ api, store: o.store, unitId: o.unitId });
   return {
     unitId: o.unitId,
     persistent: o.persistent ?? true,
+    ...(o.signIn ? { signIn: o.signIn } : {}),
+    me: () => account.me(o.unitId),
+    pairing: {
+      createCode: (role, minutes) =>
+        account.createPairingCode(o.unitId, { role, ...(minutes ? { minutes } : {}) }),
+      list: () => account.listPairing(o.unitId),
+      revoke: async (credentialId) => void (await account.revokePairing(o.unitId, credentialId)),
+    },
     status: () => client.status(),
     subscribe: (listener) => client.subscribe(listener),
     conflicts: () => client.conflicts(),

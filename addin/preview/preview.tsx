@@ -23,11 +23,17 @@ async function start(): Promise<void> {
     isSetSupported: book.sim.isSetSupported,
   });
   const api = params.get('api') ?? 'http://127.0.0.1:7071';
+  // ?signin=pairing: no development token, as a union office without Microsoft 365 signs in (a
+  // pairing code); ?role=admin: the development token of the unit's administrator (配对管理 shows).
+  const pairingOnly = params.get('signin') === 'pairing';
+  const role = params.get('role') === 'admin' ? 'admin' : 'clerk';
   const cloud = await connectCloud({
     run: book.run,
     operations: base,
     api,
-    token: (unit) => localDevToken(api, unit, 'clerk'),
+    ...(pairingOnly
+      ? {}
+      : { token: (unit: string) => localDevToken(api, unit, role), method: 'dev' as const }),
     store: webStorageStore(window.localStorage),
   });
   // The simulator has no selection events: after each batch, tell the pane only if the selection moved

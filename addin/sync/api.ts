@@ -2,7 +2,17 @@ import type { z } from 'zod';
 import {
   apiErrorSchema,
   type Bilingual,
+  callerViewSchema,
+  type CallerView,
   checkWire,
+  type PairingCode,
+  pairingCodeResponseSchema,
+  type PairingCodeRequest,
+  type PairingCredential,
+  type PairingList,
+  pairingListResponseSchema,
+  pairingRedeemResponseSchema,
+  pairingRevokeResponseSchema,
   type EscalationRequest,
   type EscalationView,
   escalationViewSchema,
@@ -54,6 +64,16 @@ export interface ApiOptions {
   readonly getToken: TokenProvider;
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
+  /** Hears a 401 that a fresh token did not cure (e.g. a revoked pairing), before it is thrown. */
+  readonly onUnauthorized?: (failure: ApiFailure) => void;
+}
+
+/** The calls about who the pane is and, for administrators, the unit's pairings. */
+export interface AccountApi {
+  me(unitId: string): Promise<CallerView>;
+  createPairingCode(unitId: string, body: PairingCodeRequest): Promise<PairingCode>;
+  listPairing(unitId: string): Promise<PairingList>;
+  revokePairing(unitId: string, credentialId: string): Promise<{ credentialId: string; revokedAt: string }>;
 }
 
 const offline = say(
@@ -79,18 +99,33 @@ function invalidResponse(first: { path: string; message: Bilingual } | undefined
   );
 }
 
-/** An API client over fetch: bearer token (refreshed once on 401), JSON in and out, failures as ApiFailure. */
-export function createSyncApi(o: ApiOptions): SyncApi {
+type Requester = <T>(
+  method: string,
+  path: string,
+  schema: z.ZodType,
+  body?: unknown,
+  signedIn?: boolean,
+) => Promise<T>;
+
+/** JSON over fetch: bearer token (refreshed once on 401) unless `signedIn` is false, failures as ApiFailure. */
+function createRequester(o: Omit<ApiOptions, 'getToken'> & { readonly getToken?: TokenProvider }): Requester {
   const doFetch = o.fetch ?? globalThis.fetch.bind(globalThis);
-  async function request<T>(method: string, path: string, schema: z.ZodType, body?: unknown): Promise<T> {
+  return async function request<T>(
+    method: string,
+    path: string,
+    schema: z.ZodType,
+    body?: unknown,
+    signedIn = true,
+  ): Promise<T> {
     for (let refresh = 0; ; refresh++) {
-      const token = await o.getToken(refresh ? { forceRefresh: true } : undefined);
+      const token =
+        signedIn && o.getToken ? await o.getToken(refresh ? { forceRefresh: true } : undefined) : null;
       let res: Response;
       try {
         res = await doFetch(`${o.baseUrl.replace(/\/$/, '')}/api/${path}`, {
           method,
           headers: {
-            authorization: `Bearer ${token}`,
+            ...(token === null ? {} : { authorization: `Bearer ${token}` }),
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -99,7 +134,7 @@ export function createSyncApi(o: ApiOptions): SyncApi {
       } catch {
         throw new ApiFailure(0, 'offline', offline);
       }
-      if (res.status === 401 && refresh === 0) continue;
+      if (res.status === 401 && refresh === 0 && token !== null) continue;
       const json = (await res.json().catch(() => null)) as unknown;
       if (res.ok) {
         // The answer is checked against the contract here, so a wrong one is one clear error,
@@ -110,16 +145,24 @@ export function createSyncApi(o: ApiOptions): SyncApi {
       }
       const parsed = apiErrorSchema.safeParse(json);
       const err = parsed.success ? parsed.data.error : undefined;
-      throw new ApiFailure(
+      const failure = new ApiFailure(
         res.status,
         err?.code ?? 'http',
         err?.message ?? say(`服务返回 ${res.status}`, `the service answered ${res.status}`),
         err?.path,
         json,
       );
+      if (res.status === 401 && token !== null) o.onUnauthorized?.(failure);
+      throw failure;
     }
-  }
-  const unit = (id: string) => `units/${encodeURIComponent(id)}`;
+  };
+}
+
+const unit = (id: string) => `units/${encodeURIComponent(id)}`;
+
+/** An API client over fetch: bearer token (refreshed once on 401), JSON in and out, failures as ApiFailure. */
+export function createSyncApi(o: ApiOptions): SyncApi {
+  const request = createRequester(o);
   return {
     sync: (unitId, body) => request('POST', `${unit(unitId)}/sync`, syncResponseSchema, body),
     reminders: (unitId) => request('GET', `${unit(unitId)}/reminders`, remindersResponseSchema),
@@ -131,4 +174,36 @@ export function createSyncApi(o: ApiOptions): SyncApi {
         summaryResponseSchema,
       ),
   };
+}
+
+/** The account calls over fetch, signed in as `createSyncApi` is. */
+export function createAccountApi(o: ApiOptions): AccountApi {
+  const request = createRequester(o);
+  return {
+    me: (unitId) => request('GET', `${unit(unitId)}/me`, callerViewSchema),
+    createPairingCode: (unitId, body) =>
+      request('POST', `${unit(unitId)}/pairing/codes`, pairingCodeResponseSchema, body),
+    listPairing: (unitId) => request('GET', `${unit(unitId)}/pairing/credentials`, pairingListResponseSchema),
+    revokePairing: (unitId, credentialId) =>
+      request(
+        'DELETE',
+        `${unit(unitId)}/pairing/credentials/${encodeURIComponent(credentialId)}`,
+        pairingRevokeResponseSchema,
+      ),
+  };
+}
+
+/** Redeems a pairing code (no token: the code is the proof); the credential is in the answer, once. */
+export function redeemPairingCode(
+  o: Pick<ApiOptions, 'baseUrl' | 'fetch' | 'timeoutMs'>,
+  unitId: string,
+  body: { readonly code: string; readonly device?: string },
+): Promise<PairingCredential> {
+  return createRequester(o)(
+    'POST',
+    `${unit(unitId)}/pairing/redeem`,
+    pairingRedeemResponseSchema,
+    body,
+    false,
+  );
 }

@@ -10,6 +10,8 @@ export {
 } from './client';
 /** The API client, token provider type and failures. */
 export { ApiFailure, createSyncApi, type ApiOptions, type SyncApi, type TokenProvider } from './api';
+/** Who the pane is signed in as, the unit's pairings (administrators), and redeeming a pairing code. */
+export { createAccountApi, redeemPairingCode, type AccountApi } from './api';
 /** Token caching and the local development token. */
 export { cachedToken, localDevToken, tokenExpiry } from './token';
 /** Persistence for the queue and state. */

@@ -175,6 +175,74 @@ describe.skipIf(!chromiumAvailable())('the preview, as a clerk uses it', () => {
     await shot('synced-reminders');
   });
 
+  it('pairs a computer with a one-time code from the administrator, syncs, and asks again once it is revoked', async () => {
+    // The administrator and the clerk in their own browser contexts: nothing shared but the functions.
+    const open = async (query: string): Promise<Page> => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const p = await context.newPage();
+      await p.goto(
+        `${server.url}/preview.html?today=${TODAY}&api=${encodeURIComponent(functions.url)}${query}`,
+      );
+      await p.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+      await p
+        .locator('aside[aria-label="任务窗格"]')
+        .getByRole('tab', { name: '检查', exact: true })
+        .first()
+        .click();
+      return p;
+    };
+    const admin = await open('&role=admin');
+    const adminPane = admin.locator('aside[aria-label="任务窗格"]');
+    const pairing = adminPane.getByRole('region', { name: '配对管理' });
+    await visible(pairing);
+    await pairing.getByLabel('角色').selectOption({ label: '工会干事' });
+    await pairing.getByRole('button', { name: '生成配对码' }).click();
+    const code = ((await pairing.getByTestId('pairing-code').textContent({ timeout: 30_000 })) ?? '').trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await admin.screenshot({ path: join(shots, `${String(++step).padStart(2, '0')}-pairing-code.png`) });
+
+    const clerk = await open('&signin=pairing');
+    const clerkPane = clerk.locator('aside[aria-label="任务窗格"]');
+    const form = clerkPane.getByRole('form', { name: '用配对码登录' });
+    await visible(form.getByText('请输入本单位管理员给的一次性配对码'));
+    // Nothing syncs before pairing: the sync button is not offered.
+    expect(await clerkPane.getByRole('button', { name: '立即同步' }).count()).toBe(0);
+    await form.getByLabel('配对码').fill(code.toLowerCase());
+    await form.getByLabel('本机名称（可选）').fill('二车间电脑');
+    await form.getByRole('button', { name: '配对' }).click();
+    await visible(clerkPane.getByText('本电脑已配对登录，角色：工会干事（二车间电脑）'));
+    await clerkPane.getByRole('button', { name: '立即同步' }).click();
+    await visible(clerkPane.getByText(/已同步：上传 \d+ 条/), 60_000);
+    await clerk.screenshot({ path: join(shots, `${String(++step).padStart(2, '0')}-paired-and-synced.png`) });
+
+    // A second use of the same code is refused, in Chinese, and nothing is stored.
+    const again = await open('&signin=pairing');
+    const againForm = again
+      .locator('aside[aria-label="任务窗格"]')
+      .getByRole('form', { name: '用配对码登录' });
+    await againForm.getByLabel('配对码').fill(code);
+    await againForm.getByRole('button', { name: '配对' }).click();
+    await visible(againForm.getByText('该配对码已经用过（每个配对码只能用一次）'));
+
+    await pairing.getByRole('button', { name: '生成配对码' }).click(); // refreshes the list as well
+    const device = pairing
+      .getByRole('list', { name: '已配对的电脑' })
+      .getByRole('listitem')
+      .filter({ hasText: '二车间电脑' });
+    await visible(device);
+    await device.getByRole('button', { name: '撤销' }).click();
+    await visible(device.getByText(/已于 .+ 撤销/));
+
+    await clerkPane.getByRole('button', { name: '立即同步' }).click();
+    await visible(clerkPane.getByText('云端已不再接受本电脑的配对（已被管理员撤销）'), 30_000);
+    await visible(clerkPane.getByRole('form', { name: '用配对码登录' }).getByLabel('配对码'));
+    expect(
+      await clerk.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('pairing'))),
+    ).toEqual([]);
+    await clerk.screenshot({ path: join(shots, `${String(++step).padStart(2, '0')}-pairing-revoked.png`) });
+    for (const p of [admin, clerk, again]) await p.context().close();
+  });
+
   it('makes the management copy, with no appellant name or phone in it', async () => {
     await goStep('八');
     const download = page.waitForEvent('download');

@@ -1,4 +1,6 @@
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { CallerView } from '../../../shared';
 import type { CloudOperations, CloudStageReport, CloudSyncReport } from '../../cloud/operations';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
@@ -8,7 +10,9 @@ import { useI18n } from '../i18n/I18nContext';
 import { usePane } from '../pane/PaneContext';
 import { CloudReminders } from './CloudReminders';
 import { ConflictList } from './ConflictList';
+import { PairingAdmin } from './PairingAdmin';
 import { RejectedList, ScrubbedList, UnwrittenList } from './RecordList';
+import { SignInCard, useSignInState } from './SignInCard';
 import { useSyncStatus } from './useSyncStatus';
 
 const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS } });
@@ -29,7 +33,45 @@ export function CloudPanel() {
   );
 }
 
+/** Sign-in first: without a pairing or another way in, the pane asks for a code and syncs nothing. */
 function Connected({ cloud }: { cloud: CloudOperations }) {
+  if (!cloud.signIn) return <SignedIn cloud={cloud} />;
+  return <WithSignIn cloud={cloud} signIn={cloud.signIn} />;
+}
+
+function WithSignIn({
+  cloud,
+  signIn,
+}: {
+  cloud: CloudOperations;
+  signIn: NonNullable<CloudOperations['signIn']>;
+}) {
+  const state = useSignInState(signIn);
+  const [me, setMe] = useState<CallerView | null>(null);
+  useEffect(() => {
+    setMe(null);
+    if (state.method === 'none') return;
+    let live = true;
+    // Who the functions take the pane for: only an administrator sees 配对管理. A failure here
+    // (offline, not yet consented) hides it; the sync below says what is wrong.
+    cloud.me().then(
+      (view) => live && setMe(view),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [cloud, state]);
+  return (
+    <>
+      <SignInCard signIn={signIn} state={state} />
+      {state.method !== 'none' && <SignedIn cloud={cloud} />}
+      {me?.roles.includes('admin') && <PairingAdmin cloud={cloud} />}
+    </>
+  );
+}
+
+function SignedIn({ cloud }: { cloud: CloudOperations }) {
   const { t, said } = useI18n();
   const { today, reloadWorkbook } = usePane();
   const styles = useStyles();

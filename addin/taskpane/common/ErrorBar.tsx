@@ -2,8 +2,10 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 import type { Bilingual } from '../../../shared';
 import { useI18n } from '../i18n/I18nContext';
 
+// The Excel layer's errors carry `reason`, the cloud client's (ApiFailure) `text`: both bilingual.
 const reasonOf = (error: unknown): Bilingual | null => {
-  const reason = (error as { reason?: Partial<Bilingual> } | null)?.reason;
+  const e = error as { reason?: Partial<Bilingual>; text?: Partial<Bilingual> } | null;
+  const reason = e?.reason ?? e?.text;
   return reason && typeof reason.zh === 'string' && typeof reason.en === 'string'
     ? (reason as Bilingual)
     : null;

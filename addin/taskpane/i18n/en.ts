@@ -233,6 +233,40 @@ export const en: Readonly<Record<StringKey, string>> = {
   'cloud.loadReminders': 'Refresh reminders',
   'cloud.stale': '(offline: the last list fetched)',
   'cloud.off': 'Not connected: fill in the unit code (单位代码) under Settings.',
+  'signIn.needCode':
+    'This computer is not signed in to the cloud. Units without Microsoft 365 work accounts: type the one-time pairing code your unit’s administrator gave you.',
+  'signIn.viaEntra':
+    'Signing in with a Microsoft 365 work account. If that does not work here, type a pairing code from your administrator instead.',
+  'signIn.viaDev':
+    'Development machine: signing in with the development token; a pairing code tries pairing sign-in.',
+  'signIn.code': 'Pairing code',
+  'signIn.codeHint': '12 letters and digits, like ABCD-EFGH-JKMN; each code works once',
+  'signIn.device': 'This computer’s name (optional)',
+  'signIn.devicePlaceholder': 'e.g. union office PC',
+  'signIn.pair': 'Pair',
+  'signIn.pairTitle': 'Sign in with a pairing code',
+  'signIn.paired': 'This computer is paired, as {role} ({device})',
+  'signIn.thisComputer': 'unnamed computer',
+  'signIn.forget': 'Unpair this computer',
+  'signIn.refused':
+    'The cloud no longer accepts this computer’s pairing (an administrator revoked it): ask your administrator for a new pairing code.',
+  'pairing.title': 'Pairing',
+  'pairing.intro':
+    'Pairing (administrators): make one-time codes for colleagues without Microsoft 365 accounts, see and revoke paired computers.',
+  'pairing.role': 'Role',
+  'pairing.minutes': 'Valid for (minutes)',
+  'pairing.minutesRange': 'Valid for a whole number of minutes, {min}–{max}',
+  'pairing.make': 'Make a pairing code',
+  'pairing.made': 'Pairing code for {role}, valid until {until}; shown only now, works once:',
+  'pairing.codeLabel': 'New pairing code',
+  'pairing.devices': 'Paired computers ({count})',
+  'pairing.devicesLabel': 'Paired computers',
+  'pairing.pairedAt': 'paired {time}',
+  'pairing.lastUsed': 'last used {time}',
+  'pairing.revokedAt': 'revoked {time}',
+  'pairing.revoke': 'Revoke',
+  'pairing.pending': 'Codes not yet used: {list}',
+  'pairing.until': 'until {time}',
 };
 
 /** The Excel layer reports progress in Chinese; these are its labels in English. */

@@ -104,7 +104,12 @@ describe('development tokens and configuration', () => {
 
   it('accepts its own tokens and refuses one signed with another key', async () => {
     const ok = await signDevToken({ sub: 'd', roles: ['chair'], units: ['u9'] }, secret);
-    expect(await dev.authenticate(`Bearer ${ok}`)).toEqual({ id: 'd', roles: ['chair'], units: ['u9'], via: 'dev' });
+    expect(await dev.authenticate(`Bearer ${ok}`)).toEqual({
+      id: 'd',
+      roles: ['chair'],
+      units: ['u9'],
+      via: 'dev',
+    });
     const forged = await signDevToken(
       { sub: 'd', roles: ['admin'], units: ['*'] },
       new TextEncoder().encode('f'.repeat(40)),
