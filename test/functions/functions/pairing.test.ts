@@ -153,6 +153,9 @@ describe('pairing against the local host on Azurite', () => {
     expect(list.codes).toEqual([
       expect.objectContaining({ role: 'chair', expiresAt: waiting.body.expiresAt }),
     ]);
+    // The sync above was the clerk credential's first use: the administrator sees when it was last used.
+    const used = list.credentials.find((c) => c.credentialId === clerk.credentialId);
+    expect(Date.now() - Date.parse(used?.lastUsedAt ?? '')).toBeLessThan(60_000);
     const text = JSON.stringify(listed.body);
     for (const secret of [clerk.credential.split('.').at(-1) as string, waiting.body.code.replace(/-/g, '')])
       expect(text).not.toContain(secret);
