@@ -27,6 +27,8 @@ export { BUILT_IN_SCHEDULES, SCHEDULE_2025, SCHEDULE_2026, checkYearSchedule } f
 export type { YearSchedule, ScheduleProblem } from './calendar/schedules';
 /** Day-number arithmetic and Excel date serial conversion. */
 export { dayFromIso, isoFromDay, excelSerialFromDay, dayFromExcelSerial, isRealDate } from './calendar/dates';
+/** A date as Chinese text prints it: 2026年3月30日. */
+export { chineseDate } from './calendar/dates';
 
 /** The schema version, every register as data, and record types inferred from them. */
 export * from './schema/registers';
@@ -107,6 +109,7 @@ export {
   previousQuarter,
   inPeriod,
   periodTitle,
+  periodName,
   ledgerSheetName,
   periodOfLedgerSheet,
   QUARTER_NAMES,

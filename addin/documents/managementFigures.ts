@@ -1,4 +1,4 @@
-import { computeFigures, RATE_KEYS, type WorkbookCheck } from '../../shared';
+import { computeFigures, periodName, RATE_KEYS, type WorkbookCheck } from '../../shared';
 
 /** Headers of the figures block, as on the add-in's own summary sheet. */
 export const FIGURE_HEADERS = ['期间', '指标', '分子', '分母', '比率', '分子说明', '分母说明'] as const;
@@ -15,7 +15,7 @@ export function figureRows(check: WorkbookCheck, year: number, asOf: string): (s
       { year, quarter },
       { asOf, calendar: check.calendar, rules: check.settings },
     );
-    const label = quarter === 0 ? '全年' : `${quarter}季度`;
+    const label = periodName({ quarter });
     rows.push([label, '受理数', f.received, '', '', '受理时间在本期且不晚于报表日期的诉求', '']);
     for (const key of RATE_KEYS) {
       const r = f.rates[key];

@@ -1,10 +1,7 @@
 /** Chinese wording shared by every document: dates, numerals, lists and sheet names. */
 
-/** A YYYY-MM-DD date as Chinese documents print it: 2025年3月5日 ('' for anything else). */
-export function chineseDate(iso: string | undefined): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
-}
+/** A date as Chinese documents print it (2026年3月30日): the core's one wording, shared with the ledgers. */
+export { chineseDate } from '../../shared';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 

@@ -12,6 +12,7 @@ import {
   isWorkingDay,
   ledgerSheetName,
   periodRange,
+  periodName,
   periodTitle,
   QUARTER_NAMES,
   RATE_KEYS,
@@ -181,7 +182,7 @@ function summarySheet(b: BuildContent, unit: string, note: string): SheetContent
   ];
   for (const p of periods) {
     const f = computeFigures(check.cases, p, { asOf, calendar: check.calendar, rules: check.settings });
-    const label = p.quarter === 0 ? '全年' : `${p.quarter}季度`;
+    const label = periodName(p);
     const receivedLive = receivedFormula(sources, p);
     figures.push([
       label,

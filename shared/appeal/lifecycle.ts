@@ -1,3 +1,4 @@
+import { chineseDate } from '../calendar/dates';
 import type { SurveyRecord } from '../schema/registers';
 import { DISSATISFIED, TO_MEETING } from '../schema/valueLists';
 import { say, type Bilingual } from '../text';
@@ -130,10 +131,10 @@ export function progressText(c: AppealCase, state: AppealState): string {
   const a = c.appeal;
   const name = STAGE_TEXT[state.stage].name.zh;
   const parts = [name];
-  if (state.finished && a.finishedOn) parts.push(`办结于 ${a.finishedOn}`);
+  if (state.finished && a.finishedOn) parts.push(`办结于${chineseDate(a.finishedOn)}`);
   if (state.impossible && a.impossibleReason) parts.push(`说明：${a.impossibleReason}`);
   if (!state.closed && a.department) parts.push(`承办部门：${a.department}`);
-  if (!state.closed && a.dueOn) parts.push(`时限 ${a.dueOn}`);
+  if (!state.closed && a.dueOn) parts.push(`完成时限：${chineseDate(a.dueOn)}`);
   if (state.escalated && a.escalatedTo) parts.push(`已上报${a.escalatedTo}`);
   return parts.join('，');
 }

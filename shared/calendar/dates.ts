@@ -88,3 +88,12 @@ export const dayFromExcelSerial = (serial: number): DayNumber => Math.floor(seri
 
 /** Excel date serial of a day number. */
 export const excelSerialFromDay = (n: DayNumber): number => n + EXCEL_EPOCH_OFFSET;
+
+/**
+ * A YYYY-MM-DD date as a Chinese sentence or title prints it: 2026年3月30日, no leading zeros
+ * ('' for anything that is not such a date). Every printed date goes through this one function.
+ */
+export function chineseDate(iso: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
+}

@@ -40,9 +40,13 @@ export function inPeriod(iso: string | undefined, p: Period): boolean {
   return iso >= from && iso <= to;
 }
 
-/** The period's title as the handbook writes it: 2025年第3季度, or 2025年度. */
+/** A period's short name as Chinese text reads it: 一季度 … 四季度, or 全年 (never 1季度). */
+export const periodName = (p: Pick<Period, 'quarter'>): string =>
+  p.quarter === 0 ? '全年' : QUARTER_NAMES[p.quarter - 1];
+
+/** The period's title in Chinese numerals, as Chinese titles write it: 2025年第三季度, or 2025年度. */
 export const periodTitle = (p: Period): string =>
-  p.quarter === 0 ? `${p.year}年度` : `${p.year}年第${p.quarter}季度`;
+  p.quarter === 0 ? `${p.year}年度` : `${p.year}年第${QUARTER_NAMES[p.quarter - 1].slice(0, 1)}季度`;
 
 /** The sheet name of a quarter's work ledger: 台账2025Q3. */
 export const ledgerSheetName = (p: Period): string => `台账${p.year}Q${p.quarter}`;

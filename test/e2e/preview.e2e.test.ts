@@ -158,7 +158,7 @@ describe.skipIf(!chromiumAvailable())('the preview, as a clerk uses it', () => {
     await pane().getByRole('button', { name: '生成台账与汇总' }).click();
     await visible(pane().getByText(/已生成 \d+ 张工作表/), 30_000);
     await sheetTab('台账2026Q3').click();
-    await expect.poll(() => cell('A1').textContent()).toContain('工作台账（2026年第3季度）');
+    await expect.poll(() => cell('A1').textContent()).toContain('工作台账（2026年第三季度）');
     await shot('ledger');
   });
 

@@ -84,10 +84,10 @@ describe.skipIf(!soffice)('the summary formulas, recomputed by LibreOffice, equa
     const start = sheet.findIndex((r) => r[0] === '期间') + 1;
     expect(start).toBeGreaterThan(5);
     const periods: [string, Period][] = [
-      ['1季度', { year: 2025, quarter: 1 }],
-      ['2季度', { year: 2025, quarter: 2 }],
-      ['3季度', { year: 2025, quarter: 3 }],
-      ['4季度', { year: 2025, quarter: 4 }],
+      ['一季度', { year: 2025, quarter: 1 }],
+      ['二季度', { year: 2025, quarter: 2 }],
+      ['三季度', { year: 2025, quarter: 3 }],
+      ['四季度', { year: 2025, quarter: 4 }],
       ['全年', { year: 2025, quarter: 0 }],
     ];
     let row = start;

@@ -72,7 +72,7 @@ describe('building the generated sheets', () => {
       { year: 2025, quarter: 1 },
       { asOf: g.today, calendar: core.calendar, rules: core.settings },
     );
-    expect(figures[0]?.slice(0, 2)).toEqual(['1季度', '受理数']);
+    expect(figures[0]?.slice(0, 2)).toEqual(['一季度', '受理数']);
     expect(String(figures[0]?.[2])).toMatch(
       /^=COUNTIFS\(Appeals\[\[受理时间\]\],">="&DATE\(2025,1,1\),Appeals\[\[受理时间\]\],"<="&MIN\(DATE\(2025,3,31\),\$B\$2\)\)$/,
     );
@@ -158,11 +158,11 @@ describe('building the generated sheets', () => {
     await buildLedgers(runOf(book), { year: 2025, asOf: g.today });
     const figures = book.getFormulas('分类汇总表', 'A1:H120');
     const rowOf = (label: string, name: string) => figures.find((r) => r[0] === label && r[1] === name) ?? [];
-    const tell = rowOf('1季度', RATE_NAMES.onTimeTellRate);
+    const tell = rowOf('一季度', RATE_NAMES.onTimeTellRate);
     expect(typeof tell[2]).toBe('number');
     expect(typeof tell[3]).toBe('number');
     expect(String(tell[7])).toContain('加载项计算');
-    const closed = rowOf('1季度', RATE_NAMES.closedRate);
+    const closed = rowOf('一季度', RATE_NAMES.closedRate);
     expect(String(closed[2])).toMatch(/^=COUNTIFS\(/);
     expect(figures.flat().join()).not.toContain('告知诉求人日期');
   });
