@@ -6,6 +6,7 @@ import type { SheetModel } from '../model/sheet-model';
 import { ClientObject } from '../proxy/client-object';
 import { defineProperties } from '../proxy/define-properties';
 import type { TypeSchema } from '../proxy/schema';
+import { HeaderFooterGroupProxy } from './header-footer';
 import { PAGE_LAYOUT_SCHEMA } from './page-layout-schema';
 import { RangeProxy } from './range';
 
@@ -33,6 +34,11 @@ export class PageLayoutProxy extends ClientObject<SheetModel> {
   declare printOrder: string;
   declare firstPageNumber: number | '';
   declare zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+
+  /** Headers and footers (`Excel.HeaderFooterGroup`), stored with the rest of the page setup. */
+  get headersFooters(): HeaderFooterGroupProxy {
+    return this._child('headersFooters', (p, b) => new HeaderFooterGroupProxy(this.context, p, b));
+  }
 
   private store(name: string, slot: Slot, value: unknown, shape: (r: Rect) => Rect): void {
     this._call(name, [value], (s, st) => {
