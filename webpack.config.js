@@ -66,6 +66,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './addin/taskpane/index.tsx',
       commands: './addin/taskpane/commands.ts',
+      // The Office dialog that signs in with MSAL where neither nested app auth nor Office SSO can (addin/cloud/entra.ts).
+      ...(target === 'preview' ? {} : { 'auth-dialog': './addin/auth/dialog.ts' }),
       // The preview hosts the pane beside the Excel simulator: no Excel, no office.js.
       ...(target === 'preview' ? { preview: './addin/preview/preview.tsx' } : {}),
     },
@@ -91,6 +93,9 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       page('taskpane.html', './addin/taskpane/index.html', ['taskpane']),
       page('commands.html', './addin/taskpane/commands.html', ['commands']),
+      ...(target === 'preview'
+        ? []
+        : [page('auth-dialog.html', './addin/auth/dialog.html', ['auth-dialog'])]),
       ...(target === 'preview' ? [page('preview.html', './addin/preview/preview.html', ['preview'])] : []),
       new CopyWebpackPlugin({
         patterns: [
