@@ -1,4 +1,4 @@
-import { normalizePairingCode, say, type WireRole } from '../../shared';
+import { normalizePairingCode, say, type Bilingual, type WireRole } from '../../shared';
 import { ApiFailure, redeemPairingCode, type KeyValueStore, type TokenProvider } from '../sync';
 
 /** How the pane signs in: a pairing credential, a Microsoft 365 work account, a development token, or not at all. */
@@ -51,6 +51,23 @@ const BAD_CODE = say(
   'a pairing code has 12 letters and digits (like ABCD-EFGH-JKMN); check it and type it again',
 );
 
+/**
+ * A sign-in failure as the API client's failure, so the cloud panel shows its text in the pane's
+ * language: the Entra chain words each one "中文。/ English" (addin/cloud/entra.ts). A network
+ * failure may pass; everything else needs the clerk (401, not retried by itself).
+ */
+export function signInFailure(e: unknown): ApiFailure {
+  if (e instanceof ApiFailure) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  const split = message.indexOf('。/ ');
+  const text: Bilingual =
+    split < 0 ? say(message, message) : say(message.slice(0, split + 1), message.slice(split + 3));
+  const reason = (e as { reason?: unknown } | null)?.reason;
+  return reason === 'network'
+    ? new ApiFailure(0, 'offline', text)
+    : new ApiFailure(401, 'sign-in-failed', text);
+}
+
 /** Options of the pane's sign-in. */
 export interface SignInOptions {
   /** The functions' base URL. */
@@ -99,7 +116,13 @@ export async function openSignIn(o: SignInOptions): Promise<PaneSignIn> {
     },
     async token(options) {
       if (stored) return stored.credential;
-      if (o.fallback) return o.fallback.token(options);
+      if (o.fallback) {
+        try {
+          return await o.fallback.token(options);
+        } catch (e) {
+          throw signInFailure(e);
+        }
+      }
       throw new ApiFailure(401, 'sign-in-required', SIGN_IN_REQUIRED);
     },
     async pair(code, device) {

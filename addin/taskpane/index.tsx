@@ -5,8 +5,8 @@ import { createExcelOperations } from '../excel/operations';
 import { translate, type Lang } from './i18n/strings';
 import { mountTaskPane } from './mount';
 import { connectCloud } from '../cloud/connect';
-import { officeSsoToken } from '../cloud/officeToken';
-import { localDevToken, migrateUnpartitioned, paneStore, partitionedKey } from '../sync';
+import { paneEntraToken } from '../cloud/entraOffice';
+import { cachedToken, localDevToken, migrateUnpartitioned, paneStore, partitionedKey } from '../sync';
 import type { PaneOperations } from './operations';
 
 // The pane inside Excel: waits for Office, then works through the real Excel.run.
@@ -59,9 +59,11 @@ if (typeof Office === 'undefined') {
 
 /**
  * The cloud connection inside Excel: the API named by the manifest's ?api= (the local host when
- * the pane is served from localhost), Office SSO for the token — falling back to the development
- * token on a local host — and the queue kept in the pane's localStorage under Office's partition key.
- * Not OfficeRuntime.storage: that needs a shared runtime, which the manifest does not declare.
+ * the pane is served from localhost). Sign-in: this computer's pairing credential when it has one;
+ * else Microsoft 365 through MSAL nested app auth, Office SSO or the dialog when the manifest names
+ * an Entra app (&client=); else the development token on a local host; else the pane asks for a
+ * pairing code. The queue and the pairing live in the pane's localStorage under Office's partition
+ * key — not OfficeRuntime.storage, which needs a shared runtime the manifest does not declare.
  */
 async function cloudFor(excel: PaneOperations): Promise<Pick<PaneOperations, 'cloud'>> {
   const local = location.hostname === 'localhost' || location.hostname === '127.0.0.1';
@@ -71,12 +73,18 @@ async function cloudFor(excel: PaneOperations): Promise<Pick<PaneOperations, 'cl
     localStorage: () => window.localStorage,
     partitionKey: partition(),
   });
+  const entra = paneEntraToken(location.href);
+  const signIn = entra
+    ? { token: () => cachedToken(entra), method: 'entra' as const }
+    : local
+      ? { token: (unit: string) => cachedToken(localDevToken(api, unit, 'clerk')), method: 'dev' as const }
+      : {};
   try {
     const cloud = await connectCloud({
       run: officeExcelRun,
       operations: excel,
       api,
-      token: (unit) => officeSsoToken(local ? localDevToken(api, unit, 'clerk') : undefined),
+      ...signIn,
       store,
       persistent,
     });

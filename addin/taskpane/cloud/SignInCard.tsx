@@ -30,6 +30,8 @@ export function SignInCard({ signIn, state }: { signIn: PaneSignIn; state: SignI
   const styles = useStyles();
   const [code, setCode] = useState('');
   const [device, setDevice] = useState('');
+  // With another way in (Microsoft 365, the development token) the code field waits to be asked for.
+  const [wantCode, setWantCode] = useState(false);
   const pair = useTask<void>();
   const forget = useTask<void>();
   if (state.method === 'pairing') {
@@ -47,6 +49,16 @@ export function SignInCard({ signIn, state }: { signIn: PaneSignIn; state: SignI
       </div>
     );
   }
+  if (state.method !== 'none' && !wantCode) {
+    return (
+      <div className={styles.actions}>
+        <Caption1>{t(state.method === 'entra' ? 'signIn.viaEntra' : 'signIn.viaDev')}</Caption1>
+        <Button size="small" onClick={() => setWantCode(true)}>
+          {t('signIn.useCode')}
+        </Button>
+      </div>
+    );
+  }
   const submit = () => void pair.run(() => signIn.pair(code, device)).then(() => setCode(''));
   return (
     <form
@@ -58,15 +70,7 @@ export function SignInCard({ signIn, state }: { signIn: PaneSignIn; state: SignI
       }}
     >
       {state.refused && <Notice intent="warning">{t('signIn.refused')}</Notice>}
-      <Caption1>
-        {t(
-          state.method === 'entra'
-            ? 'signIn.viaEntra'
-            : state.method === 'dev'
-              ? 'signIn.viaDev'
-              : 'signIn.needCode',
-        )}
-      </Caption1>
+      <Caption1>{t('signIn.needCode')}</Caption1>
       <Field label={t('signIn.code')} hint={t('signIn.codeHint')}>
         <Input value={code} onChange={(_, d) => setCode(d.value)} autoComplete="off" spellCheck={false} />
       </Field>

@@ -239,6 +239,7 @@ export const en: Readonly<Record<StringKey, string>> = {
     'Signing in with a Microsoft 365 work account. If that does not work here, type a pairing code from your administrator instead.',
   'signIn.viaDev':
     'Development machine: signing in with the development token; a pairing code tries pairing sign-in.',
+  'signIn.useCode': 'Use a pairing code instead',
   'signIn.code': 'Pairing code',
   'signIn.codeHint': '12 letters and digits, like ABCD-EFGH-JKMN; each code works once',
   'signIn.device': 'This computer’s name (optional)',

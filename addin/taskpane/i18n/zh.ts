@@ -217,6 +217,7 @@ export const zh = {
     '本电脑尚未登录云端。没有 Microsoft 365 工作账户的单位：请输入本单位管理员给的一次性配对码。',
   'signIn.viaEntra': '使用 Microsoft 365 工作账户登录。若无法登录，也可以输入管理员给的配对码。',
   'signIn.viaDev': '本机开发环境：使用开发令牌登录；也可以输入配对码试用配对登录。',
+  'signIn.useCode': '改用配对码登录',
   'signIn.code': '配对码',
   'signIn.codeHint': '12 位字母和数字，如 ABCD-EFGH-JKMN；每个配对码只能用一次',
   'signIn.device': '本机名称（可选）',

@@ -71,6 +71,37 @@ describe('the pane’s sign-in', () => {
     await expect.poll(keys).toEqual([]);
   });
 
+  it('turns a Microsoft 365 sign-in failure into the cloud panel’s bilingual error, retried only when offline', async () => {
+    const { store } = storage();
+    const failing = (message: string, reason: string) =>
+      openSignIn({
+        baseUrl: 'http://127.0.0.1:1',
+        unitId: 'u1',
+        store,
+        fallback: {
+          method: 'entra',
+          token: () => Promise.reject(Object.assign(new Error(message), { reason })),
+        },
+      });
+    const cancelled = (await (
+      await failing('登录窗口已关闭，未完成登录。/ The sign-in window was closed.', 'cancelled')
+    )
+      .token()
+      .catch((e: unknown) => e)) as ApiFailure;
+    expect(cancelled).toBeInstanceOf(ApiFailure);
+    expect(cancelled.text).toEqual({
+      zh: '登录窗口已关闭，未完成登录。',
+      en: 'The sign-in window was closed.',
+    });
+    expect([cancelled.status, cancelled.code, cancelled.retryable]).toEqual([401, 'sign-in-failed', false]);
+    const offline = (await (
+      await failing('无法连接登录服务。/ The sign-in service cannot be reached.', 'network')
+    )
+      .token()
+      .catch((e: unknown) => e)) as ApiFailure;
+    expect(offline.retryable).toBe(true);
+  });
+
   it('checks a typed code’s shape before sending it', async () => {
     const { store } = storage();
     const signIn = await openSignIn({ baseUrl: 'http://127.0.0.1:1', unitId: 'u1', store });
