@@ -86,13 +86,13 @@ export { describeProblem } from './cells/problem';
 export type { CellProblem, Severity } from './cells/problem';
 
 /** Gathering an appeal's related rows and choosing the survey it is counted by. */
-export { buildCases, countedSurvey, isDissatisfied } from './appeal/case';
+export { buildCases, countedSurvey, isDissatisfied, toldDate, trackedImpossibility } from './appeal/case';
 /** Appeal case types. */
 export type { AppealCase, Related } from './appeal/case';
 /** The life of an appeal, derived from its rows. */
-export { deriveState, progressText, APPEAL_STAGES, STAGE_TEXT } from './appeal/lifecycle';
+export { deriveState, progressText, APPEAL_STAGES, STAGE_NAME, stageText } from './appeal/lifecycle';
 /** Appeal state types. */
-export type { AppealStage, AppealState } from './appeal/lifecycle';
+export type { AppealStage, AppealState, StageRules } from './appeal/lifecycle';
 /** Every deadline of an appeal on the working-day calendar. */
 export { appealDeadlines, DEADLINE_TEXT } from './appeal/deadlines';
 /** Deadline types. */
@@ -126,7 +126,7 @@ export {
   figuresFromTally,
   formatRate,
   RATE_KEYS,
-  RATE_DEFINITIONS,
+  rateDefinitions,
 } from './ledger/figures';
 /** Figure types. */
 export type { Figures, Rate, RateKey, Tally, FigureOptions } from './ledger/figures';

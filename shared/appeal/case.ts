@@ -1,5 +1,5 @@
 import type { AgendaRecord, AppealRecord, SurveyRecord, TrackingRecord } from '../schema/registers';
-import { DISSATISFIED } from '../schema/valueLists';
+import { ANONYMOUS, CANNOT_BE_DONE, DISSATISFIED } from '../schema/valueLists';
 
 /** An appeal with the rows of other registers that belong to it. */
 export interface AppealCase {
@@ -64,3 +64,37 @@ export function countedSurvey(
 
 /** Whether the counted rating is 不满意. */
 export const isDissatisfied = (s: SurveyRecord | undefined): boolean => s?.rating === DISSATISFIED;
+
+/**
+ * The tracking entry that judges an appeal impossible (docs/domain.md, "judged impossible"): the
+ * latest entry on or before `asOf` says 不具备条件无法执行 with its 受理结果反馈; of a run of such
+ * entries at the end, the first dates the judgment. A later 正在进行中 or 已完成 entry undoes it.
+ */
+export function trackedImpossibility(
+  tracking: readonly TrackingRecord[],
+  asOf = '9999-12-31',
+): TrackingRecord | undefined {
+  // Most appeals have no such entry: decide without sorting.
+  if (!tracking.some((t) => t.status === CANNOT_BE_DONE)) return undefined;
+  const dated = tracking
+    .filter((t) => t.trackedOn !== undefined && t.trackedOn <= asOf)
+    .sort((a, b) =>
+      (a.trackedOn as string) < (b.trackedOn as string) ? -1 : a.trackedOn === b.trackedOn ? 0 : 1,
+    );
+  let judged: TrackingRecord | undefined;
+  for (let i = dated.length - 1; i >= 0; i--) {
+    const t = dated[i] as TrackingRecord;
+    if (t.status !== CANNOT_BE_DONE || !t.feedback) break;
+    judged = t;
+  }
+  return judged;
+}
+
+/**
+ * The day an appeal's appellant counts as told: the 告知诉求人日期, or for an anonymous appeal,
+ * which cannot be told one by one, the earlier of it and the 公示日期 (docs/domain.md).
+ */
+export function toldDate(a: AppealRecord): string | undefined {
+  if (a.appellant !== ANONYMOUS || a.publishedOn === undefined) return a.toldOn;
+  return a.toldOn !== undefined && a.toldOn < a.publishedOn ? a.toldOn : a.publishedOn;
+}

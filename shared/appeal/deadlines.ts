@@ -1,7 +1,7 @@
 import { workingDaysBetween, workingDeadline, type WorkingCalendar } from '../calendar/calendar';
 import type { UnitSettings } from '../schema/settings';
 import { say, type Bilingual } from '../text';
-import { countedSurvey, isDissatisfied, type AppealCase } from './case';
+import { countedSurvey, isDissatisfied, toldDate, trackedImpossibility, type AppealCase } from './case';
 
 /** Every duty of docs/domain.md's reminders list that a deadline can be for. */
 export const DEADLINE_KINDS = ['handling', 'report', 'tell', 'survey', 'remedy'] as const;
@@ -51,8 +51,8 @@ function status(
 
 /**
  * Every deadline of an appeal (docs/domain.md's reminders list): handling deadline, department report
- * (N working days after finishing), telling the appellant (N after the report), the survey
- * (N after telling) and the remedy after 不满意.
+ * (N working days after finishing or being judged impossible), telling the appellant (N after the
+ * report; an anonymous appeal's 公示日期 counts), the survey (N after telling) and the remedy after 不满意.
  */
 export function appealDeadlines(
   c: AppealCase,
@@ -82,22 +82,22 @@ export function appealDeadlines(
     if (warning) d.warning = warning;
     out.push(d);
   };
-  if (a.dueOn) add('handling', a.dueOn, a.finishedOn);
-  if (a.finishedOn) {
-    const r = workingDeadline(a.finishedOn, rules.reportWithinDays, cal);
+  // Closed by its 办结日期, or judged impossible on the tracking form without one.
+  const closedOn = a.finishedOn ?? trackedImpossibility(c.tracking)?.trackedOn;
+  const told = toldDate(a);
+  if (a.dueOn) add('handling', a.dueOn, closedOn);
+  if (closedOn) {
+    const r = workingDeadline(closedOn, rules.reportWithinDays, cal);
     add('report', r.date, a.reportedOn, r.warning);
   }
-  if (a.finishedOn && a.reportedOn) {
+  if (closedOn && a.reportedOn) {
     const t = workingDeadline(a.reportedOn, rules.tellWithinDays, cal);
-    add('tell', t.date, a.toldOn, t.warning);
+    add('tell', t.date, told, t.warning);
   }
-  if (a.finishedOn && a.toldOn) {
-    const s = workingDeadline(a.toldOn, rules.surveyWithinDays, cal);
+  if (closedOn && told) {
+    const s = workingDeadline(told, rules.surveyWithinDays, cal);
     const first = c.surveys.reduce<string | undefined>(
-      (m, x) =>
-        x.surveyedOn && x.surveyedOn >= (a.finishedOn as string) && (!m || x.surveyedOn < m)
-          ? x.surveyedOn
-          : m,
+      (m, x) => (x.surveyedOn && x.surveyedOn >= closedOn && (!m || x.surveyedOn < m) ? x.surveyedOn : m),
       undefined,
     );
     add('survey', s.date, first, s.warning);

@@ -1,6 +1,8 @@
 import type { CellProblem } from '../cells/problem';
+import { trackedImpossibility } from '../appeal/case';
 import type { ReadRegister, ReadRow } from '../cells/rows';
-import { INPUT_REGISTERS, type InputRegisterKey } from '../schema/registers';
+import { INPUT_REGISTERS, type InputRegisterKey, type TrackingRecord } from '../schema/registers';
+import { CANNOT_BE_DONE } from '../schema/valueLists';
 import type { RegisterDef } from '../schema/types';
 import { say, type Bilingual } from '../text';
 
@@ -101,12 +103,27 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
   const [surveyReg, trackingReg, appealReg] = (['surveys', 'tracking', 'appeals'] as const).map(
     (k) => REGISTERS.find((r) => r.key === k) as RegisterDef,
   ) as [RegisterDef, RegisterDef, RegisterDef];
+  // Each appeal's tracking entries, and the one that judges it impossible (docs/domain.md).
+  const trackingOf = new Map<string, ReadRow[]>();
+  for (const r of read.tracking?.rows ?? []) {
+    const id = str(r.values['appealId']);
+    if (id === undefined) continue;
+    const list = trackingOf.get(id);
+    if (list) list.push(r);
+    else trackingOf.set(id, [r]);
+  }
+  const judged = new Map<string, ReadRow>();
+  for (const [id, rows] of trackingOf) {
+    const t = trackedImpossibility(rows.map((r) => r.values as TrackingRecord));
+    const row = t && rows.find((r) => r.values === t);
+    if (row) judged.set(id, row);
+  }
   for (const r of read.surveys?.rows ?? []) {
     const id = str(r.values['appealId']);
     const a = id === undefined ? undefined : appeals.get(id)?.values;
     if (!a) continue;
     const surveyed = str(r.values['surveyedOn']);
-    const finished = str(a['finishedOn']);
+    const finished = str(a['finishedOn']) ?? str(judged.get(id as string)?.values['trackedOn']);
     if (!finished) {
       problem(
         surveyReg,
@@ -166,6 +183,10 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
   for (const r of read.appeals?.rows ?? []) {
     const esc = str(r.values['escalatedOn']);
     const fin = str(r.values['finishedOn']);
+    const id = str(r.values['id']);
+    const entries = id === undefined ? undefined : trackingOf.get(id);
+    if (id !== undefined && entries)
+      impossibleAgreement(id, r, entries, judged.get(id), { appealReg, trackingReg }, problem);
     if (esc && fin && esc > fin) {
       problem(
         appealReg,
@@ -179,4 +200,96 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
       );
     }
   }
+}
+
+const headerIn = (reg: RegisterDef, key: string): string =>
+  reg.fields.find((f) => f.key === key)?.header ?? key;
+
+/**
+ * Whether the register's 无法办理说明 and the tracking form agree that an appeal cannot be done
+ * (docs/domain.md, "judged impossible"). A clash is marked on both cells, each message naming the
+ * other's sheet, row and column.
+ */
+function impossibleAgreement(
+  id: string,
+  a: ReadRow,
+  entries: readonly ReadRow[],
+  judgedBy: ReadRow | undefined,
+  regs: { readonly appealReg: RegisterDef; readonly trackingReg: RegisterDef },
+  problem: Problem,
+): void {
+  const { appealReg, trackingReg } = regs;
+  const STATUS = headerIn(trackingReg, 'status');
+  const TRACKED_ON = headerIn(trackingReg, 'trackedOn');
+  const fin = str(a.values['finishedOn']);
+  const reason = str(a.values['impossibleReason']);
+  const both = (
+    t: ReadRow,
+    appealColumn: string,
+    trackingColumn: string,
+    code: string,
+    zh: string,
+    en: string,
+    severity: 'error' | 'warning',
+  ): void => {
+    problem(appealReg, a, appealColumn, code, say(zh, en), severity);
+    problem(trackingReg, t, trackingColumn, code, say(zh, en), severity);
+  };
+  if (judgedBy) {
+    const on = str(judgedBy.values['trackedOn']) as string;
+    const where = `“${trackingReg.sheet}”第 ${judgedBy.row} 行`;
+    if (fin && !reason)
+      both(
+        judgedBy,
+        'impossibleReason',
+        'status',
+        'impossible-clash',
+        `诉求 ${id}：${where}“${STATUS}”为“${CANNOT_BE_DONE}”，但“${appealReg.sheet}”第 ${a.row} 行填了“办结日期”（${fin}）而“无法办理说明”为空——请补写说明或更正跟踪表`,
+        `appeal ${id}: ${trackingReg.sheet} row ${judgedBy.row} (status) says it cannot be done, but ${appealReg.sheet} row ${a.row} has finishedOn (${fin}) and no impossibleReason; add the explanation or correct the tracking form`,
+        'error',
+      );
+    else if (fin && reason && fin !== on)
+      both(
+        judgedBy,
+        'finishedOn',
+        'trackedOn',
+        'impossible-date-clash',
+        `诉求 ${id}：“${appealReg.sheet}”第 ${a.row} 行“办结日期”（${fin}）与${where}判定无法办理的“${TRACKED_ON}”（${on}）不一致`,
+        `appeal ${id}: finishedOn (${fin}) on ${appealReg.sheet} row ${a.row} differs from trackedOn (${on}) on ${trackingReg.sheet} row ${judgedBy.row}, where it was judged impossible`,
+        'warning',
+      );
+    const reported = str(a.values['reportedOn']);
+    if (!fin && reported && reported < on)
+      problem(
+        appealReg,
+        a,
+        'reportedOn',
+        'date-order',
+        say(
+          `“部门反馈日期”（${reported}）早于${where}判定无法办理的“${TRACKED_ON}”（${on}）`,
+          `reportedOn (${reported}) is before trackedOn (${on}) on ${trackingReg.sheet} row ${judgedBy.row}, where it was judged impossible`,
+        ),
+      );
+    return;
+  }
+  if (!reason || !fin) return;
+  // The register says it cannot be done; the tracking form's last word says otherwise.
+  let last: ReadRow | undefined;
+  for (const t of entries) {
+    const on = str(t.values['trackedOn']);
+    if (on !== undefined && (!last || on >= (str(last.values['trackedOn']) as string))) last = t;
+  }
+  const status = last && str(last.values['status']);
+  const on = last && str(last.values['trackedOn']);
+  if (!last || !status || status === CANNOT_BE_DONE) return;
+  if (status === '已完成' || (on !== undefined && on >= fin))
+    both(
+      last,
+      'impossibleReason',
+      'status',
+      'impossible-clash',
+      `诉求 ${id}：“${appealReg.sheet}”第 ${a.row} 行有“无法办理说明”，但“${trackingReg.sheet}”第 ${last.row} 行（${on}）“${STATUS}”为“${status}”——请更正其一`,
+      `appeal ${id}: ${appealReg.sheet} row ${a.row} has an impossibleReason, but ${trackingReg.sheet} row ${last.row} (${on}) says ${status} (status); correct one of them`,
+      'error',
+    );
 }

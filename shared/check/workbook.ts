@@ -1,4 +1,4 @@
-import { buildCases, type AppealCase } from '../appeal/case';
+import { buildCases, trackedImpossibility, type AppealCase } from '../appeal/case';
 import { appealDeadlines, DEADLINE_TEXT, type DeadlineKind } from '../appeal/deadlines';
 import type { WorkingCalendar } from '../calendar/calendar';
 import type { CellProblem } from '../cells/problem';
@@ -103,6 +103,24 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Work
       agenda: values<AgendaRecord>(read.agenda),
     },
   );
+  // An appeal judged impossible on the tracking form needs no 办结日期: its report and
+  // explanation depend on that judgment instead (docs/domain.md, "judged impossible").
+  const closedByTracking = new Set<number>();
+  cases.forEach((c, i) => {
+    if (c.appeal.finishedOn === undefined && trackedImpossibility(c.tracking))
+      closedByTracking.add(appealRows[i]?.row ?? 0);
+  });
+  if (closedByTracking.size)
+    for (let i = problems.length - 1; i >= 0; i--) {
+      const p = problems[i] as CellProblem;
+      if (
+        p.code === 'needs' &&
+        p.sheet === appealRegister.sheet &&
+        (p.column === 'reportedOn' || p.column === 'impossibleReason') &&
+        closedByTracking.has(p.row)
+      )
+        problems.splice(i, 1);
+    }
   for (const p of crossChecks(read)) problems.push(p);
   for (const p of deadlineProblems(appealRows, cases, parsed.settings, calendar, options.today))
     problems.push(p);

@@ -2,7 +2,7 @@ import { defineRegister, type FieldDef, type RegisterDef, type RegisterRecord } 
 import { VALUE_LISTS, VALUE_LIST_KEYS, ANONYMOUS, CANNOT_BE_DONE, DISSATISFIED } from './valueLists';
 
 /** The schema version written into every workbook; bump it when a register gains or renames a column. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const filled = (field: string) => ({ when: { field, filled: true } }) as const;
 const dissatisfied = { when: { field: 'rating', is: [DISSATISFIED] } } as const;
@@ -108,6 +108,16 @@ export const appealRegister = defineRegister({
       required: filled('toldOn'),
       since: 2,
       width: 9,
+    },
+    {
+      key: 'publishedOn',
+      header: '公示日期',
+      type: 'date',
+      needs: ['reportedOn'],
+      notBefore: ['reportedOn'],
+      since: 3,
+      width: 11,
+      prompt: '匿名诉求无法逐一告知：办理结果公示的日期，计为告知日期',
     },
     { key: 'escalatedOn', header: '上报日期', type: 'date', notBefore: ['receivedOn'], since: 2, width: 11 },
     {

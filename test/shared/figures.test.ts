@@ -10,7 +10,9 @@ import {
   RATE_KEYS,
   type AppealRecord,
   type RateKey,
+  deriveState,
   type SurveyRecord,
+  type TrackingRecord,
 } from '../../shared';
 import { generateWorkbook, type Fate } from '../../addin/demo/generate';
 
@@ -144,8 +146,8 @@ describe('figures on a hand-built quarter', () => {
     expect([f.rates.closedRate.numerator, f.rates.closedRate.denominator]).toEqual([3, 5]); // B, C, D
     expect(f.rates.closedRate.text).toBe('60.0%');
     expect([f.rates.onTimeFinishRate.numerator, f.rates.onTimeFinishRate.denominator]).toEqual([0, 1]); // only B has a deadline, late
-    // Report: B late; C overdue; D due 2026-01-05 → left out.
-    expect([f.rates.onTimeReportRate.numerator, f.rates.onTimeReportRate.denominator]).toEqual([0, 2]);
+    // Report: B late; C judged impossible → not finished, left out; D due 2026-01-05 → left out.
+    expect([f.rates.onTimeReportRate.numerator, f.rates.onTimeReportRate.denominator]).toEqual([0, 1]);
     expect([f.rates.onTimeTellRate.numerator, f.rates.onTimeTellRate.denominator]).toEqual([1, 1]); // B told in time
     expect([f.rates.satisfactionRate.numerator, f.rates.satisfactionRate.denominator]).toEqual([0, 1]); // B 不满意
     expect([f.rates.remedyRate.numerator, f.rates.remedyRate.denominator]).toEqual([0, 1]); // B has no remedy
@@ -154,7 +156,8 @@ describe('figures on a hand-built quarter', () => {
 
   it('as of 2026-01-06: D is now overdue and counts', () => {
     const f = computeFigures(cases, q4, { asOf: '2026-01-06', calendar: defaultCalendar, rules });
-    expect([f.rates.onTimeReportRate.numerator, f.rates.onTimeReportRate.denominator]).toEqual([0, 3]);
+    // B late, D overdue; C (impossible) is never in 按时反馈率.
+    expect([f.rates.onTimeReportRate.numerator, f.rates.onTimeReportRate.denominator]).toEqual([0, 2]);
   });
 
   it('as of 2025-10-25 the later facts are ignored', () => {
@@ -190,5 +193,98 @@ describe('figures on a hand-built quarter', () => {
       expect(f.rates[key].numeratorText.zh.length).toBeGreaterThan(4);
       expect(f.rates[key].denominatorText.en.length).toBeGreaterThan(4);
     }
+  });
+});
+
+// docs/domain.md, figures: 按时反馈率 counts finished appeals only; 按时告知率 counts an anonymous
+// appeal's 公示日期; the words name the unit's working-day limits. Worked out by hand on 2026's calendar.
+describe('按时反馈率, 按时告知率 and their words (docs/domain.md, figures)', () => {
+  const q1 = { year: 2026, quarter: 1 } as const;
+  const at = (asOf: string, list: AppealRecord[], tracking: TrackingRecord[] = [], r = rules) =>
+    computeFigures(buildCases(list, { tracking }), q1, { asOf, calendar: defaultCalendar, rules: r });
+
+  it('leaves appeals judged impossible out of 按时反馈率, by the register or by the tracking form', () => {
+    const list: AppealRecord[] = [
+      // Finished Mon 3/2, report due Thu 3/5 (3/3, 3/4, 3/5); reported 3/4 → on time.
+      {
+        id: 'K1',
+        receivedOn: '2026-03-02',
+        department: '后勤部',
+        finishedOn: '2026-03-02',
+        reportedOn: '2026-03-04',
+      },
+      // Impossible by the register on 3/2, never reported: overdue, but not finished → left out.
+      {
+        id: 'K2',
+        receivedOn: '2026-03-02',
+        department: '后勤部',
+        finishedOn: '2026-03-02',
+        impossibleReason: '无场地',
+      },
+      // Impossible by the tracking form on 3/3, no 办结日期, never reported → left out too.
+      { id: 'K3', receivedOn: '2026-03-02', department: '后勤部' },
+    ];
+    const tracking: TrackingRecord[] = [
+      {
+        appealId: 'K3',
+        trackedOn: '2026-03-03',
+        status: '不具备条件无法执行',
+        feedback: '设备停产，无法更换',
+      },
+    ];
+    const f = at('2026-03-31', list, tracking);
+    expect([f.rates.closedRate.numerator, f.rates.closedRate.denominator]).toEqual([3, 3]);
+    expect([f.rates.onTimeReportRate.numerator, f.rates.onTimeReportRate.denominator]).toEqual([1, 1]);
+    expect(f.rates.onTimeReportRate.denominatorText.en).toMatch(/^finished appeals/);
+    expect(f.rates.onTimeReportRate.denominatorText.en).not.toMatch(/closed/);
+    expect(f.rates.onTimeReportRate.denominatorText.zh).toContain('不含无法办理');
+  });
+
+  it("counts an anonymous appeal's 公示日期 as telling it", () => {
+    const list: AppealRecord[] = [
+      // Reported Fri 2/13; tell due: 2/14 is a make-up working Saturday, then the Spring Festival
+      // holiday 2/15–2/23, so 2/24 and 2/25 → due Wed 2/25. Published 2/25 → on time.
+      {
+        id: 'N1',
+        receivedOn: '2026-02-02',
+        appellant: '匿名',
+        department: '后勤部',
+        finishedOn: '2026-02-12',
+        reportedOn: '2026-02-13',
+        publishedOn: '2026-02-25',
+      },
+      // Named: a publication is not telling the appellant; due Wed 2/25, not told by 3/31 → overdue.
+      {
+        id: 'N2',
+        receivedOn: '2026-02-02',
+        appellant: '张伟',
+        department: '后勤部',
+        finishedOn: '2026-02-12',
+        reportedOn: '2026-02-13',
+        publishedOn: '2026-02-25',
+      },
+      // Anonymous, published Thu 2/26: one working day late.
+      {
+        id: 'N3',
+        receivedOn: '2026-02-02',
+        appellant: '匿名',
+        department: '后勤部',
+        finishedOn: '2026-02-12',
+        reportedOn: '2026-02-13',
+        publishedOn: '2026-02-26',
+      },
+    ];
+    const f = at('2026-03-31', list);
+    expect([f.rates.onTimeTellRate.numerator, f.rates.onTimeTellRate.denominator]).toEqual([1, 3]);
+    const states = buildCases(list, {}).map((c) => deriveState(c, '2026-03-31').stage);
+    expect(states).toEqual(['told', 'reported', 'told']);
+  });
+
+  it('names the unit’s working-day limits, not a literal 3', () => {
+    const f = at('2026-03-31', [], [], { ...rules, reportWithinDays: 5, tellWithinDays: 2 });
+    expect(f.rates.onTimeReportRate.numeratorText.zh).toContain('办结后 5 个工作日内');
+    expect(f.rates.onTimeReportRate.numeratorText.en).toContain('within 5 working days');
+    expect(f.rates.onTimeTellRate.numeratorText.zh).toContain('收到反馈后 2 个工作日内');
+    expect(f.rates.onTimeTellRate.numeratorText.en).toContain('within 2 working days');
   });
 });

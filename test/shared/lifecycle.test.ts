@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   appealDeadlines,
+  appealRegister,
   buildCases,
   checkWorkbook,
   DEFAULT_SETTINGS,
   defaultCalendar,
   deriveState,
+  SCHEMA_VERSION,
   type AppealRecord,
   type AppealStage,
   type SurveyRecord,
@@ -442,5 +444,161 @@ describe('deadlines computed from an appeal row', () => {
     expect(warn?.severity).toBe('warning');
     expect(warn?.message.zh).toContain('2027');
     expect(warn?.message.en).toContain('2027');
+  });
+});
+
+// docs/domain.md, "judged impossible": by 无法办理说明 on the register, or by a tracking entry
+// 不具备条件无法执行 with its 受理结果反馈, dated by that entry's 跟踪时间.
+describe('judged impossible through the tracking form (docs/domain.md)', () => {
+  const open: AppealRecord = { ...base, department: '后勤部', receivedOn: '2026-03-02' };
+  const judged = {
+    appealId: base.id,
+    trackedOn: '2026-03-06',
+    status: '不具备条件无法执行',
+    feedback: '设备已停产，无法更换',
+  };
+
+  it('closes the appeal as impossible on the entry’s 跟踪时间, without a 办结日期', () => {
+    const [c] = buildCases([open], { tracking: [judged] });
+    const s = deriveState(c as NonNullable<typeof c>, '2026-03-31');
+    expect(s).toMatchObject({
+      stage: 'impossible',
+      closed: true,
+      finished: false,
+      impossible: true,
+      closedOn: '2026-03-06',
+      explanation: '设备已停产，无法更换',
+    });
+    // The report is due 3 working days after the judgment: Fri 3/6 → 3/9, 3/10, 3/11.
+    const report = appealDeadlines(
+      c as NonNullable<typeof c>,
+      DEFAULT_SETTINGS,
+      defaultCalendar,
+      '2026-03-31',
+    ).find((d) => d.kind === 'report');
+    expect(report).toMatchObject({ due: '2026-03-11', status: 'overdue' });
+    // Before the entry's day it was still open.
+    expect(deriveState(c as NonNullable<typeof c>, '2026-03-05').closed).toBe(false);
+  });
+
+  it('does not close without its 受理结果反馈, nor when a later entry says work goes on', () => {
+    const { feedback: _dropped, ...bare } = judged;
+    const [a] = buildCases([open], { tracking: [bare] });
+    expect(deriveState(a as NonNullable<typeof a>).closed).toBe(false);
+    const [b] = buildCases([open], {
+      tracking: [judged, { appealId: base.id, trackedOn: '2026-03-12', status: '正在进行中' }],
+    });
+    expect(deriveState(b as NonNullable<typeof b>).closed).toBe(false);
+  });
+
+  it('a report after the judgment needs no 办结日期 in the check', () => {
+    const problems = checkWorkbook(
+      workbookOf({ appeals: [{ ...open, reportedOn: '2026-03-09' }], tracking: [judged] }),
+      { today: '2026-03-31' },
+    ).problems;
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  const errorsOf = (records: Parameters<typeof workbookOf>[0], code: string) =>
+    checkWorkbook(workbookOf(records), { today: '2026-03-31' }).problems.filter((p) => p.code === code);
+
+  it('register 办结 without 无法办理说明 vs tracking 不具备条件无法执行: both cells named, both languages', () => {
+    const hits = errorsOf(
+      { appeals: [{ ...open, finishedOn: '2026-03-06' }], tracking: [judged] },
+      'impossible-clash',
+    );
+    expect(hits.map((p) => [p.sheet, p.row, p.column, p.header, p.severity])).toEqual([
+      ['职工诉求记录表', 2, 'impossibleReason', '无法办理说明', 'error'],
+      ['进展情况跟踪表', 2, 'status', '办理状态', 'error'],
+    ]);
+    for (const p of hits) {
+      expect(p.message.zh).toContain('“进展情况跟踪表”第 2 行“办理状态”');
+      expect(p.message.zh).toContain('“职工诉求记录表”第 2 行');
+      expect(p.message.en).toContain('进展情况跟踪表 row 2 (status)');
+      expect(p.message.en).toContain('职工诉求记录表 row 2');
+    }
+  });
+
+  it('register 无法办理说明 vs a tracking form whose last word is 已完成: both cells named', () => {
+    const hits = errorsOf(
+      {
+        appeals: [{ ...open, finishedOn: '2026-03-06', impossibleReason: '不具备场地条件' }],
+        tracking: [{ appealId: base.id, trackedOn: '2026-03-06', status: '已完成' }],
+      },
+      'impossible-clash',
+    );
+    expect(hits.map((p) => [p.sheet, p.column])).toEqual([
+      ['职工诉求记录表', 'impossibleReason'],
+      ['进展情况跟踪表', 'status'],
+    ]);
+    expect(hits[0]?.message.zh).toContain('“进展情况跟踪表”第 2 行');
+    expect(hits[0]?.message.en).toContain('says 已完成');
+  });
+
+  it('both judge it impossible on different days: a warning on 办结日期 and 跟踪时间', () => {
+    const hits = errorsOf(
+      {
+        appeals: [{ ...open, finishedOn: '2026-03-04', impossibleReason: '不具备场地条件' }],
+        tracking: [judged],
+      },
+      'impossible-date-clash',
+    );
+    expect(hits.map((p) => [p.sheet, p.column, p.severity])).toEqual([
+      ['职工诉求记录表', 'finishedOn', 'warning'],
+      ['进展情况跟踪表', 'trackedOn', 'warning'],
+    ]);
+    expect(hits[0]?.message.zh).toContain('2026-03-04');
+    expect(hits[0]?.message.zh).toContain('2026-03-06');
+  });
+
+  it('agreeing register and tracking form raise nothing', () => {
+    const problems = checkWorkbook(
+      workbookOf({
+        appeals: [{ ...open, finishedOn: '2026-03-06', impossibleReason: '设备已停产' }],
+        tracking: [judged],
+      }),
+      { today: '2026-03-31' },
+    ).problems;
+    expect(problems.filter((p) => p.code.startsWith('impossible'))).toEqual([]);
+  });
+});
+
+// docs/domain.md: an anonymous appellant cannot be told one by one; the 公示日期 counts as telling.
+describe('an anonymous appeal is told by publication (docs/domain.md)', () => {
+  const anon: AppealRecord = {
+    ...base,
+    appellant: '匿名',
+    department: '后勤部',
+    receivedOn: '2026-04-01',
+    finishedOn: '2026-04-02',
+    // Reported Fri 4/3; 4/4–4/6 is the Qingming holiday: tell due 4/7, 4/8, 4/9 → Thu 4/9.
+    reportedOn: '2026-04-03',
+  };
+  const tell = (a: AppealRecord) => {
+    const [c] = buildCases([a], {});
+    return appealDeadlines(c as NonNullable<typeof c>, DEFAULT_SETTINGS, defaultCalendar, '2026-04-30').find(
+      (d) => d.kind === 'tell',
+    );
+  };
+
+  it('the 公示日期 meets the "tell the appellant" deadline', () => {
+    expect(tell({ ...anon, publishedOn: '2026-04-09' })).toMatchObject({
+      due: '2026-04-09',
+      status: 'met',
+      doneOn: '2026-04-09',
+    });
+    expect(tell(anon)).toMatchObject({ due: '2026-04-09', status: 'overdue' });
+  });
+
+  it('a named appeal is not told by a publication', () => {
+    expect(tell({ ...anon, appellant: '张伟', publishedOn: '2026-04-09' })).toMatchObject({
+      status: 'overdue',
+    });
+  });
+
+  it('the register has a 公示日期 column, new in schema version 3, after the report', () => {
+    const f = appealRegister.fields.find((x) => x.key === 'publishedOn');
+    expect(f).toMatchObject({ header: '公示日期', type: 'date', since: 3, notBefore: ['reportedOn'] });
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(3);
   });
 });

@@ -219,9 +219,14 @@ describe('identity and schema version', () => {
     }
     expect(v1).toContain('id');
     expect(v1).toContain('toldOn');
-    expect(v1).toHaveLength(appealRegister.fields.length - 4);
+    expect(v1).toHaveLength(appealRegister.fields.length - 5);
     expect(fieldsAtVersion(surveyRegister, 1).map((f) => f.key)).not.toContain('respondent');
     expect(fieldsAtVersion(surveyRegister, 2).map((f) => f.key)).toContain('respondent');
+  });
+
+  it('fieldsAtVersion(appeals, 2) omits 公示日期, added in version 3 (docs/domain.md, anonymous appeals)', () => {
+    expect(fieldsAtVersion(appealRegister, 2).map((f) => f.key)).not.toContain('publishedOn');
+    expect(fieldsAtVersion(appealRegister, 3).map((f) => f.key)).toContain('publishedOn');
   });
 });
 

@@ -1,5 +1,5 @@
 import { Badge, Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { appealDeadlines, deriveState, STAGE_TEXT } from '../../../shared';
+import { appealDeadlines, deriveState, stageText } from '../../../shared';
 import { Notice } from '../common/Notice';
 import { Section } from '../common/Section';
 import { useI18n } from '../i18n/I18nContext';
@@ -23,7 +23,7 @@ export function AppealStatus() {
   else if (!found || !workbook) body = <Notice intent="warning">{t('status.notFound', { id })}</Notice>;
   else {
     const state = deriveState(found, today);
-    const text = STAGE_TEXT[state.stage];
+    const text = stageText(state.stage, workbook.check.settings);
     const deadlines = appealDeadlines(found, workbook.check.settings, workbook.check.calendar, today);
     body = (
       <>

@@ -89,6 +89,30 @@ describe('setting up a workbook', () => {
     expect(old.settings()['xieshang.schemaVersion']).toBe(SCHEMA_VERSION);
   });
 
+  it('upgrades a version-2 workbook: 公示日期 (schema version 3, docs/domain.md anonymous appeals) is added, no cell lost', async () => {
+    const v2 = fieldsAtVersion(appealRegister, 2);
+    const old = createSimulatedWorkbook();
+    const row = v2.map((f) =>
+      f.key === 'id' ? '2026-001' : f.key === 'appellant' ? '匿名' : f.key === 'receivedOn' ? 46084 : '',
+    );
+    paste(old, '职工诉求记录表', 1, [v2.map((f) => f.header), row]);
+    await old.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('职工诉求记录表');
+      sheet.tables.add(`A1:${columnLetter(v2.length - 1)}2`, true).name = 'Appeals';
+      context.workbook.settings.add('xieshang.schemaVersion', 2);
+      await context.sync();
+    });
+    const report = await setUpWorkbook(run(old));
+    expect(report.previousVersion).toBe(2);
+    expect(report.registers.find((r) => r.table === 'Appeals')?.addedColumns).toEqual(['公示日期']);
+    expect(old.table('Appeals')?.headers).toEqual([...v2.map((f) => f.header), '公示日期']);
+    expect(old.getValues('职工诉求记录表', `A2:${columnLetter(v2.length - 1)}2`)).toEqual([row]);
+    const col = columnLetter(v2.length);
+    expect(old.getNumberFormats('职工诉求记录表', `${col}2`)).toEqual([['yyyy-mm-dd']]);
+    expect(old.settings()['xieshang.schemaVersion']).toBe(SCHEMA_VERSION);
+    expect((await setUpWorkbook(run(old))).changed).toBe(false);
+  });
+
   it('adopts a sheet already laid out like the form, keeping its data and extra columns, never duplicating it', async () => {
     const wb = createSimulatedWorkbook();
     paste(wb, '一车间议题', 1, [

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { appealDeadlines, checkWorkbook, deriveState, STAGE_TEXT } from '../../../shared';
+import { appealDeadlines, checkWorkbook, deriveState, stageText } from '../../../shared';
 import { generateWorkbook } from '../../../addin/demo/generate';
 import { renderPane, simulatedWorkbook } from './helpers';
 
@@ -22,8 +22,10 @@ describe('following one appeal through steps 6 and 7', () => {
     const { appeal, c } = await paneOnAppeal('supervise', 'reported');
     const state = deriveState(c as NonNullable<typeof c>, g.today);
     const status = await screen.findByRole('region', { name: '诉求状态' });
-    await waitFor(() => expect(within(status).getByText(STAGE_TEXT[state.stage].name.zh)).toBeTruthy());
-    expect(within(status).getByText(`下一步：${STAGE_TEXT[state.stage].next.zh}`)).toBeTruthy();
+    await waitFor(() =>
+      expect(within(status).getByText(stageText(state.stage, core.settings).name.zh)).toBeTruthy(),
+    );
+    expect(within(status).getByText(`下一步：${stageText(state.stage, core.settings).next.zh}`)).toBeTruthy();
     for (const d of appealDeadlines(c as NonNullable<typeof c>, core.settings, core.calendar, g.today)) {
       expect(within(status).getByText(new RegExp(`期限 ${d.due}`))).toBeTruthy();
     }
