@@ -67,7 +67,7 @@ export {
 export type { UnitSettings, SettingItem } from './schema/settings';
 
 /** Reading raw cells into typed values, with bilingual problems. */
-export { compileReader, readDate, readPhone, readNumber, CellIssue } from './cells/read';
+export { compileReader, readDate, readPhone, readNumber, CellIssue, CELL_TEXT_MAX } from './cells/read';
 /** Reading types. */
 export type { CellOutcome, CellReader, ReadContext } from './cells/read';
 /** Reading a whole register from its header row and data rows. */

@@ -89,7 +89,10 @@ const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}\d{7,8}$/;
 const SEPARATORS = /[\s\-()（）]/g;
 
-/** Reads a phone number: mobile or landline with area code, optional +86 and extension. */
+/**
+ * Reads a phone number: mobile or landline with area code, optional +86 and extension. A mobile's
+ * value is its 11 digits however it was typed; a landline's is the text as typed.
+ */
 export function readPhone(raw: unknown): CellOutcome {
   if (typeof raw === 'number') {
     const digits = Number.isInteger(raw) ? String(raw) : '';
@@ -113,8 +116,10 @@ export function readPhone(raw: unknown): CellOutcome {
   const digits = main.replace(SEPARATORS, '');
   const national = /^(?:\+|00)?86(\d{9,11})$/.exec(digits)?.[1];
   const core = national === undefined ? digits : /^[01]/.test(national) ? national : `0${national}`;
-  if ((MOBILE.test(core) || LANDLINE.test(core)) && (ext === undefined || /^\s*\d{1,6}\s*$/.test(ext)))
-    return s;
+  // A mobile typed with spaces, dashes or +86 is the same number as its 11 digits: that is its value
+  // (the cell keeps what the clerk typed). A landline keeps its area-code punctuation and extension.
+  if (MOBILE.test(core) && ext === undefined) return core;
+  if (LANDLINE.test(core) && (ext === undefined || /^\s*\d{1,6}\s*$/.test(ext))) return s;
   return fail(
     'bad-phone',
     `“${raw}”不是有效的电话号码（手机 11 位，座机需带区号）`,
@@ -138,11 +143,24 @@ export function readNumber(raw: unknown, field: Pick<FieldDef, 'min' | 'max'>): 
 const textOf = (raw: unknown): string | null =>
   typeof raw === 'string' ? interpretText(raw) : typeof raw === 'number' ? String(raw) : null;
 
+/**
+ * The most characters (UTF-16 units) an Excel cell holds; longer text is an error, never cut
+ * (Excel specifications and limits: https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ */
+export const CELL_TEXT_MAX = 32_767;
+
 /** Compiles the reader for one field under the lists in force. */
 export function compileReader(field: FieldDef, ctx: ReadContext): CellReader {
   const base = baseReader(field, ctx);
   return (raw: unknown): CellOutcome => {
     if (isBlank(raw)) return undefined;
+    if (typeof raw === 'string' && raw.length > CELL_TEXT_MAX) {
+      return fail(
+        'too-long',
+        `“${field.header}”有 ${raw.length} 个字符，超过 Excel 单元格上限 ${CELL_TEXT_MAX}；请删减或分成几条，不会自动截断`,
+        `${field.key} (${field.header}) has ${raw.length} characters, over Excel's cell limit of ${CELL_TEXT_MAX}; shorten or split it (it is never cut)`,
+      );
+    }
     if (isExcelError(raw)) {
       return fail(
         'excel-error',

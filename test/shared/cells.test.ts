@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   appealRegister,
+  CELL_TEXT_MAX,
   CellIssue,
+  checkWorkbook,
   compileReader,
   DEFAULT_VALUE_LISTS,
   mapHeaders,
@@ -21,6 +23,7 @@ import {
   type RegisterDef,
   type ValueLists,
 } from '../../shared';
+import { workbookOf } from '../fixtures/workbook';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -178,12 +181,15 @@ describe('readPhone', () => {
     // A mobile stored as a number is fine: mobiles have no leading zero.
     [13812345678, '13812345678'],
     [19912345678, '19912345678'],
-    // Text phones are kept as written (after interpreting full-width forms and trimming).
+    // A mobile typed with spaces, dashes or +86 is the same number: its value is its 11 digits
+    // (docs/domain.md; the cell keeps what the clerk typed).
     ['13812345678', '13812345678'],
-    ['138 1234 5678', '138 1234 5678'],
-    ['138-1234-5678', '138-1234-5678'],
-    ['+86 138 1234 5678', '+86 138 1234 5678'],
-    ['+8613812345678', '+8613812345678'],
+    ['138 1234 5678', '13812345678'],
+    ['138-1234-5678', '13812345678'],
+    ['+86 138 1234 5678', '13812345678'],
+    ['+8613812345678', '13812345678'],
+    ['0086-138-1234-5678', '13812345678'],
+    // Landlines are kept as written (after interpreting full-width forms and trimming).
     ['0531-87654321', '0531-87654321'],
     ['010-12345678', '010-12345678'],
     ['053187654321', '053187654321'],
@@ -423,13 +429,17 @@ describe('compileReader', () => {
       },
     );
 
-    it('a phone from outside written as +86 … is kept, with the warning', () => {
+    it('a mobile from outside written as +86 … is written as its digits, which Excel cannot run', () => {
+      expect(compileReader(PHONE, { lists, external: true })('+86 138 1234 5678')).toBe('13812345678');
+    });
+
+    it('a landline from outside written as +86 … is kept, with the warning', () => {
       const i = expectIssue(
-        compileReader(PHONE, { lists, external: true })('+86 138 1234 5678'),
+        compileReader(PHONE, { lists, external: true })('+86 531 8765 4321'),
         'formula-like',
         'warning',
       );
-      expect(i.value).toBe('+86 138 1234 5678');
+      expect(i.value).toBe('+86 531 8765 4321');
     });
 
     it('external text that is plain is not flagged', () => {
@@ -920,5 +930,55 @@ describe('readRegister: headers, rows and raw values', () => {
     expect(() => readRegister(appealRegister, table, { lists })).not.toThrow();
     expect(() => readRegister(appealRegister, table, { lists, external: true })).not.toThrow();
     expect(table).toEqual(clone);
+  });
+});
+
+// Excel specifications and limits: a cell holds at most 32,767 characters
+// (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+describe('text over the 32,767-character cell limit (docs/domain.md)', () => {
+  const content = appealRegister.fields.find((f) => f.key === 'content') as FieldDef;
+
+  it('is a cell-addressed error, never cut; 32,767 characters exactly is fine', () => {
+    expect(compileReader(content, { lists })('诉'.repeat(CELL_TEXT_MAX))).toBe('诉'.repeat(CELL_TEXT_MAX));
+    const i = expectIssue(compileReader(content, { lists })('诉'.repeat(CELL_TEXT_MAX + 1)), 'too-long');
+    expect(i.value).toBeUndefined();
+    expect(i.message.zh).toContain('32767');
+    expect(i.message.en).toContain('32767');
+    const row = {
+      id: '2026-001',
+      intakeMethod: '谈话',
+      receivedOn: '2026-03-02',
+      category: '生活保障类',
+      appellant: '张伟',
+      content: 'x'.repeat(40_000),
+    };
+    const found = checkWorkbook(workbookOf({ appeals: [row] }), { today: '2026-03-31' }).problems.filter(
+      (p) => p.code === 'too-long',
+    );
+    expect(found.map((p) => [p.sheet, p.row, p.column, p.header, p.severity])).toEqual([
+      ['职工诉求记录表', 2, 'content', '诉求内容', 'error'],
+    ]);
+    expect(found[0]?.message.zh).toContain('40000');
+    expect(found[0]?.message.en).toContain('40000');
+  });
+});
+
+describe('a mobile typed with spaces or dashes is the same number (docs/domain.md)', () => {
+  it('reads as its digits while the cell keeps what the clerk typed', () => {
+    const row = {
+      id: '2026-001',
+      intakeMethod: '电话',
+      receivedOn: '2026-03-02',
+      category: '生活保障类',
+      appellant: '张伟',
+      phone: '138 1234-5678',
+      content: '夜班补贴偏低',
+    };
+    const input = workbookOf({ appeals: [row] });
+    const before = JSON.stringify(input);
+    const check = checkWorkbook(input, { today: '2026-03-31' });
+    expect(check.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(check.cases[0]?.appeal.phone).toBe('13812345678');
+    expect(JSON.stringify(input)).toBe(before);
   });
 });
