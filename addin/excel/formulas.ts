@@ -1,9 +1,24 @@
-import { periodRange, type Period, type RateKey } from '../../shared';
+import {
+  ANONYMOUS,
+  periodRange,
+  trackedImpossibility,
+  type AppealCase,
+  type Period,
+  type RateKey,
+} from '../../shared';
 import { columnReference, exactCriterion } from './references';
 
 /** The appeal-register fields the live formulas read. */
 export type FormulaField =
-  'receivedOn' | 'finishedOn' | 'impossibleReason' | 'dueOn' | 'reportedOn' | 'toldOn' | 'category';
+  | 'receivedOn'
+  | 'finishedOn'
+  | 'impossibleReason'
+  | 'dueOn'
+  | 'reportedOn'
+  | 'toldOn'
+  | 'publishedOn'
+  | 'appellant'
+  | 'category';
 
 /** Where the live formulas find the registers: table names and the headers as they stand on the sheet. */
 export interface FormulaSources {
@@ -73,6 +88,24 @@ export function categoryCountFormula(s: FormulaSources, p: Period, category: str
   });
 }
 
+/**
+ * Whether the register alone shows when every appeal closed, as the live formulas need: an appeal
+ * the tracking form judges impossible (docs/domain.md) must also carry that 办结日期 (no later) and
+ * its 无法办理说明, or the rates are written as the core's values instead.
+ */
+export function formulasSeeClosures(cases: readonly AppealCase[]): boolean {
+  return cases.every((c) => {
+    const t = trackedImpossibility(c.tracking);
+    const a = c.appeal;
+    return (
+      !t ||
+      (a.finishedOn !== undefined &&
+        a.impossibleReason !== undefined &&
+        a.finishedOn <= (t.trackedOn as string))
+    );
+  });
+}
+
 /** The rates Excel can compute itself from the registers (the rest the add-in writes as values). */
 export const LIVE_RATES: readonly RateKey[] = [
   'closedRate',
@@ -127,17 +160,26 @@ function rates(
       };
     }
     case 'onTimeReportRate': {
-      const [fin, rep] = [c('finishedOn'), c('reportedOn')];
+      // Finished appeals only: one judged impossible (无法办理说明 filled) is closed, not finished.
+      const [fin, rep, imp] = [c('finishedOn'), c('reportedOn'), c('impossibleReason')];
+      const finished = `${closed()}*(${imp}="")`;
       return {
-        numerator: `=SUMPRODUCT(${recv()}*${closed()}*${made(rep)}*${within(rep, fin, s.reportWithinDays)})`,
-        denominator: `=SUMPRODUCT(${recv()}*${closed()}*(${made(rep)}+(1-${made(rep)})*${overdue(fin, s.reportWithinDays)}))`,
+        numerator: `=SUMPRODUCT(${recv()}*${finished}*${made(rep)}*${within(rep, fin, s.reportWithinDays)})`,
+        denominator: `=SUMPRODUCT(${recv()}*${finished}*(${made(rep)}+(1-${made(rep)})*${overdue(fin, s.reportWithinDays)}))`,
       };
     }
     case 'onTimeTellRate': {
-      const [rep, told] = [c('reportedOn'), c('toldOn')];
+      const [rep, told, pub, who] = [c('reportedOn'), c('toldOn'), c('publishedOn'), c('appellant')];
+      // The day the appellant counts as told: 告知诉求人日期, or for an anonymous appeal the earlier of
+      // it and the 公示日期. Arithmetic, not IF, so SUMPRODUCT evaluates it row by row everywhere;
+      // a blank date is 0 in arithmetic, so a told day of 0 means not told.
+      const byPub = `(${who}="${ANONYMOUS}")*(${pub}<>"")*((${told}="")+(${told}<>"")*(${pub}<${told}))`;
+      const day = `(${told}+${byPub}*(${pub}-${told}))`;
+      const toldMade = `(${day}>0)*(${day}<=${R})`;
+      const toldWithin = `((${pos(`(${day}+(${day}=0)*2)-1`)}-${pos(safe(rep))})<${s.tellWithinDays})`;
       return {
-        numerator: `=SUMPRODUCT(${recv()}*${closed()}*${made(rep)}*${made(told)}*${within(told, rep, s.tellWithinDays)})`,
-        denominator: `=SUMPRODUCT(${recv()}*${closed()}*${made(rep)}*(${made(told)}+(1-${made(told)})*${overdue(rep, s.tellWithinDays)}))`,
+        numerator: `=SUMPRODUCT(${recv()}*${closed()}*${made(rep)}*${toldMade}*${toldWithin})`,
+        denominator: `=SUMPRODUCT(${recv()}*${closed()}*${made(rep)}*(${toldMade}+(1-${toldMade})*${overdue(rep, s.tellWithinDays)}))`,
       };
     }
     default:

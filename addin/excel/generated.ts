@@ -26,6 +26,7 @@ import { columnLetter } from './columns';
 import {
   LIVE_RATES,
   categoryCountFormula,
+  formulasSeeClosures,
   rateFormulas,
   receivedFormula,
   type FormulaSources,
@@ -180,6 +181,7 @@ function summarySheet(b: BuildContent, unit: string, note: string): SheetContent
     ...([1, 2, 3, 4] as const).map((quarter) => ({ year, quarter })),
     { year, quarter: 0 },
   ];
+  const live = formulasSeeClosures(check.cases);
   for (const p of periods) {
     const f = computeFigures(check.cases, p, { asOf, calendar: check.calendar, rules: check.settings });
     const label = periodName(p);
@@ -196,17 +198,17 @@ function summarySheet(b: BuildContent, unit: string, note: string): SheetContent
     ]);
     for (const key of RATE_KEYS) {
       const r = f.rates[key];
-      const live = LIVE_RATES.includes(key) ? rateFormulas(sources, p, key) : null;
+      const formulas = live && LIVE_RATES.includes(key) ? rateFormulas(sources, p, key) : null;
       const at = figuresHeaderRow + 2 + figures.length;
       figures.push([
         label,
         r.name.zh,
-        live ? live.numerator : r.numerator,
-        live ? live.denominator : r.denominator,
+        formulas ? formulas.numerator : r.numerator,
+        formulas ? formulas.denominator : r.denominator,
         `=IF(D${at}=0,"—",C${at}/D${at})`,
         r.numeratorText.zh,
         r.denominatorText.zh,
-        live ? '公式（随登记表更新）' : `加载项计算（截至 ${asOf}）`,
+        formulas ? '公式（随登记表更新）' : `加载项计算（截至 ${asOf}）`,
       ]);
     }
   }

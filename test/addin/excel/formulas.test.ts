@@ -1,7 +1,9 @@
 import { parseStructRef, tokenize } from '@borgar/fx';
 import { describe, expect, it } from 'vitest';
+import { buildCases } from '../../../shared';
 import {
   categoryCountFormula,
+  formulasSeeClosures,
   LIVE_RATES,
   rateFormulas,
   receivedFormula,
@@ -16,6 +18,8 @@ const HEADERS: Record<FormulaField, string> = {
   dueOn: '完成时限',
   reportedOn: '部门反馈日期',
   toldOn: '告知诉求人日期',
+  publishedOn: '公示日期',
+  appellant: '诉求人',
   category: '受理类别',
 };
 
@@ -86,5 +90,35 @@ describe('the live formulas over the registers', () => {
     expect(receivedFormula(sources({ ...HEADERS, receivedOn: undefined }), q1)).toBeNull();
     expect(categoryCountFormula(sources({ ...HEADERS, category: undefined }), q1, '工资福利类')).toBeNull();
     expect(rateFormulas(sources(), q1, 'satisfactionRate')).toBeNull();
+  });
+
+  // docs/domain.md, figures: 按时反馈率 counts finished appeals only; an anonymous appeal's 公示日期
+  // counts as telling it. The formulas must read exactly what the core reads.
+  it('按时反馈率 leaves out appeals with a 无法办理说明; 按时告知率 reads an anonymous appeal’s 公示日期', () => {
+    const report = rateFormulas(sources(), q1, 'onTimeReportRate');
+    expect(columnsOf(report?.denominator ?? '')).toContain('无法办理说明');
+    expect(columnsOf(report?.numerator ?? '')).toContain('无法办理说明');
+    const tell = rateFormulas(sources(), q1, 'onTimeTellRate');
+    for (const f of [tell?.numerator ?? '', tell?.denominator ?? '']) {
+      expect(columnsOf(f)).toEqual(expect.arrayContaining(['公示日期', '诉求人', '告知诉求人日期']));
+      expect(stringsOf(f)).toContain('"匿名"');
+      expect(f.length).toBeLessThan(8192);
+    }
+  });
+});
+
+describe('whether the register shows every closure the formulas need (docs/domain.md, judged impossible)', () => {
+  const appeal = { id: 'A', receivedOn: '2026-03-02', department: '后勤部' };
+  const judged = { appealId: 'A', trackedOn: '2026-03-06', status: '不具备条件无法执行', feedback: '无场地' };
+  it('not when only the tracking form judged an appeal impossible', () => {
+    expect(formulasSeeClosures(buildCases([appeal], { tracking: [judged] }))).toBe(false);
+    expect(
+      formulasSeeClosures(
+        buildCases([{ ...appeal, finishedOn: '2026-03-06', impossibleReason: '无场地' }], {
+          tracking: [judged],
+        }),
+      ),
+    ).toBe(true);
+    expect(formulasSeeClosures(buildCases([appeal], {}))).toBe(true);
   });
 });
