@@ -61,6 +61,7 @@ export {
   parseSettings,
   resolveValueLists,
   suggestDepartments,
+  departmentHeads,
   calendarFromSettings,
 } from './schema/settings';
 /** Settings types. */
@@ -97,12 +98,16 @@ export type { AppealStage, AppealState, StageRules } from './appeal/lifecycle';
 export { appealDeadlines, DEADLINE_TEXT } from './appeal/deadlines';
 /** Deadline types. */
 export type { AppealDeadline, DeadlineKind, DeadlineStatus } from './appeal/deadlines';
+/** Topics from the workshops' books turned into appeals (受理方式 转达), and the next free 编号. */
+export { planTopicAppeals, nextId, RELAYED } from './appeal/topics';
+/** Topic-to-appeal types. */
+export type { TopicRow, TopicAppeal, TopicAppealPlan } from './appeal/topics';
 /** Due and overdue reminders for appeals and the unit's recurring duties. */
 export { appealReminders, unitReminders } from './reminders';
 /** Reminder types. */
 export type { Reminder, ReminderKind, UnitDutyInput } from './reminders';
 
-/** Reporting periods (quarters and years) and ledger sheet names. */
+/** Reporting periods (quarters, months and years) and ledger sheet names. */
 export {
   periodRange,
   quarterOf,
@@ -112,6 +117,9 @@ export {
   periodName,
   ledgerSheetName,
   periodOfLedgerSheet,
+  monthPeriod,
+  monthOfLedgerSheet,
+  isLedgerSheet,
   QUARTER_NAMES,
 } from './ledger/period';
 /** Period type. */
@@ -137,6 +145,7 @@ export {
   buildClassification,
   buildAnnualSummary,
   casesIn,
+  HANDBOOK_NOTES,
 } from './ledger/ledgers';
 
 /** Removing or masking appellant identity. */

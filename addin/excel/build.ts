@@ -1,8 +1,23 @@
 import { appealRegister, checkWorkbook, mapHeaders, say, type Bilingual } from '../../shared';
+import { rowHeight } from '../documents/page';
+import {
+  declaredExcelApiOnly,
+  MISSING_PAGE_SETUP,
+  supportsExcelApi,
+  type IsSetSupported,
+  type MissingFeature,
+} from './capabilities';
 import { coreInput } from './check';
 import { columnLetter, widthInPoints } from './columns';
 import { noProgress, type ExcelRun, type Progress } from './context';
-import { blockAddress, buildContents, WORKDAY_SHEET, WORKDAY_TABLE, type SheetContent } from './generated';
+import {
+  blockAddress,
+  buildContents,
+  WORKDAY_SHEET,
+  WORKDAY_TABLE,
+  type CellBlock,
+  type SheetContent,
+} from './generated';
 import { readRegisters } from './read';
 import { jsonBytes } from './payload';
 import { BatchWriter } from './writer';
@@ -21,13 +36,17 @@ export class BuildRefused extends Error {
 export interface BuildReport {
   readonly sheets: readonly { readonly name: string; readonly rows: number }[];
   readonly syncs: number;
+  /** What this Excel could not do (page setup before ExcelApi 1.9); the sheets are written all the same. */
+  readonly missing: readonly MissingFeature[];
 }
 
 /**
  * Builds the year's generated sheets from the registers: a work ledger per quarter begun
- * (台账2025Q3 …), the satisfaction ledger, the classification table and the annual summary with
- * live formulas beside the core's figures. Rebuilding replaces only sheets it generated before;
- * registers are never written.
+ * (台账2025Q3 …) and, when asked, per month begun (台账2025-03 …), the satisfaction ledger, the
+ * classification table and the annual summary with live formulas beside the core's figures, each
+ * laid out to print as the handbook's form (see `SheetContent.print`; the page itself only where
+ * `isSetSupported` says ExcelApi 1.9 is there, else the report names what is missing). Rebuilding
+ * replaces only sheets it generated before; registers are never written.
  *
  * Define before use: Excel refuses a formula naming a table that does not exist when it is
  * written, so the 工作日历 table the summary's formulas read is made (or, on a rebuild, updated in
@@ -35,9 +54,17 @@ export interface BuildReport {
  */
 export async function buildLedgers(
   run: ExcelRun,
-  options: { year: number; asOf: string; progress?: Progress },
+  options: {
+    year: number;
+    asOf: string;
+    monthly?: boolean;
+    progress?: Progress;
+    /** Office's answer; without one, only the declared ExcelApi 1.8 is assumed (no page setup). */
+    isSetSupported?: IsSetSupported;
+  },
 ): Promise<BuildReport> {
   const progress = options.progress ?? noProgress;
+  const pageSetup = supportsExcelApi(options.isSetSupported ?? declaredExcelApiOnly, 9);
   return run(async (context) => {
     progress(0, 4, '读取登记表');
     const read = await readRegisters(context);
@@ -54,6 +81,7 @@ export async function buildLedgers(
     const contents = buildContents({
       year: options.year,
       asOf: options.asOf,
+      monthly: options.monthly,
       check,
       // A column the clerk removed has no header: its figures are then written as values.
       sources: { appeals: appealRegister.table, header: (k) => headers.get(k) },
@@ -121,12 +149,12 @@ export async function buildLedgers(
           : worksheets.getItem(calendar.name);
       if (calendarRows !== null) await resizeCalendar(writer, sheet, calendar, calendarRows);
       await writeValues(writer, sheet, calendar);
-      format(sheet, calendar, calendarRows === null);
+      format(sheet, calendar, calendarRows === null, pageSetup);
     }
     const added = others.map((c) => ({ content: c, sheet: worksheets.add(c.name) }));
     for (const { content, sheet } of added) await writeValues(writer, sheet, content);
     progress(3, 4, '设置格式');
-    for (const { content, sheet } of added) format(sheet, content, true);
+    for (const { content, sheet } of added) format(sheet, content, true, pageSetup);
     context.workbook.settings.add(
       GENERATED_SETTING,
       JSON.stringify([...new Set([...ours, ...contents.map((c) => c.name)])]),
@@ -136,6 +164,7 @@ export async function buildLedgers(
     return {
       sheets: contents.map((c) => ({ name: c.name, rows: c.blocks.reduce((n, b) => n + b.rows.length, 0) })),
       syncs: writer.syncs,
+      missing: pageSetup ? [] : [MISSING_PAGE_SETUP],
     };
   });
 }
@@ -192,8 +221,8 @@ async function writeValues(
   }
 }
 
-/** Cosmetic formats, after the values: title, header rows, widths, frozen header, the lookup table. */
-function format(sheet: Excel.Worksheet, content: SheetContent, addTable: boolean): void {
+/** Cosmetic formats, after the values: title, header rows, widths, frozen header, the lookup table, print. */
+function format(sheet: Excel.Worksheet, content: SheetContent, addTable: boolean, pageSetup: boolean): void {
   content.widths.forEach((w, i) => {
     const column = columnLetter(i);
     sheet.getRange(`${column}:${column}`).format.columnWidth = widthInPoints(w);
@@ -216,4 +245,153 @@ function format(sheet: Excel.Worksheet, content: SheetContent, addTable: boolean
   const firstHeader = content.blocks.find((b) => b.header);
   if (firstHeader) sheet.freezePanes.freezeRows(firstHeader.row + 1);
   if (content.hidden) sheet.visibility = 'Hidden';
+  if (content.print) {
+    const layout = printLayout(content);
+    formatForPrint(sheet, layout);
+    if (pageSetup) setUpLedgerPage(sheet, layout);
+  }
+}
+
+const EDGES = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideHorizontal',
+  'InsideVertical',
+] as const;
+
+/** The font size a ledger prints in, which the row heights are worked out for. */
+const LEDGER_FONT_SIZE = 11;
+
+/** Where a generated sheet's printed form lies: its page, its rules, its merged lines and row heights. */
+export interface LedgerPrintLayout {
+  /** The whole form: title to note. */
+  readonly printArea: string;
+  /** The rows repeated on every page: title, report line and header (Excel's `$1:$3`). */
+  readonly titleRows: string;
+  /** Header plus data of each table, ruled on every edge. */
+  readonly ruled: readonly string[];
+  /** Single-cell lines merged across the form: the title (centred) and the handbook's note. */
+  readonly title: string;
+  readonly notes: readonly string[];
+  /** Blocks whose long text wraps within the column. */
+  readonly wrapped: readonly string[];
+  /** Row heights in points by 1-based sheet row, for rows whose text wraps (Excel never grows merged ones). */
+  readonly heights: ReadonlyMap<number, number>;
+}
+
+/** Works out a printed form's ranges from its content (pure, so tests can read it without Excel). */
+export function printLayout(content: SheetContent): LedgerPrintLayout {
+  const width = Math.max(1, content.widths.length);
+  const last = columnLetter(width - 1);
+  const lastRow = Math.max(...content.blocks.map((b) => b.row + b.rows.length));
+  const firstHeader = content.blocks.find((b) => b.header);
+  const ruled: string[] = [];
+  const wrapped: string[] = [];
+  const notes: string[] = [];
+  const heights = new Map<number, number>();
+  const fit = (block: CellBlock): void =>
+    block.rows.forEach((cells, i) => {
+      const need = Math.max(
+        ...cells.map((v, c) => rowHeight(String(v ?? ''), content.widths[c] ?? 12, LEDGER_FONT_SIZE)),
+      );
+      heights.set(block.row + i + 1, need);
+    });
+  content.blocks.forEach((block, i) => {
+    if (block.note) {
+      const address = `A${block.row + 1}:${last}${block.row + 1}`;
+      notes.push(address);
+      const text = String(block.rows[0]?.[0] ?? '');
+      heights.set(
+        block.row + 1,
+        rowHeight(
+          text,
+          content.widths.reduce((a, b) => a + b, 0),
+          LEDGER_FONT_SIZE,
+        ),
+      );
+      return;
+    }
+    if (!block.header) return;
+    fit(block);
+    const data = content.blocks[i + 1];
+    const body = data && !data.header && !data.note && data.rows.length ? data : undefined;
+    const columns = columnLetter(Math.max(1, ...block.rows.map((r) => r.length)) - 1);
+    const end = body ? body.row + body.rows.length : block.row + 1;
+    ruled.push(`A${block.row + 1}:${columns}${end}`);
+    // Formula rows hold numbers and short words; their long text may run on into the empty cells.
+    if (body && !body.formulas) {
+      wrapped.push(blockAddress(body));
+      fit(body);
+    }
+  });
+  return {
+    printArea: `A1:${last}${lastRow}`,
+    titleRows: `$1:$${(firstHeader?.row ?? 0) + 1}`,
+    ruled,
+    title: `A1:${last}1`,
+    notes,
+    wrapped,
+    heights,
+  };
+}
+
+/** Rules, merged title and note, wrapped text and row heights: all ExcelApi 1.1–1.8. */
+function formatForPrint(sheet: Excel.Worksheet, layout: LedgerPrintLayout): void {
+  const title = sheet.getRange(layout.title);
+  title.merge(false);
+  title.format.horizontalAlignment = 'Center';
+  for (const address of layout.ruled) {
+    const range = sheet.getRange(address);
+    for (const edge of EDGES) range.format.borders.getItem(edge).style = 'Continuous';
+  }
+  for (const address of layout.wrapped) {
+    const range = sheet.getRange(address);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = 'Top';
+  }
+  for (const address of layout.notes) {
+    const note = sheet.getRange(address);
+    note.merge(false);
+    note.format.wrapText = true;
+    note.format.verticalAlignment = 'Top';
+  }
+  // Runs of rows of one height share one request, so a long ledger costs a handful, not a row each.
+  const rows = [...layout.heights].sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < rows.length;) {
+    const [first, height] = rows[i] as [number, number];
+    let j = i + 1;
+    while (j < rows.length && rows[j]?.[0] === first + (j - i) && rows[j]?.[1] === height) j++;
+    sheet.getRange(`${first}:${first + (j - i) - 1}`).format.rowHeight = height;
+    i = j;
+  }
+}
+
+/** The footer every printed ledger carries, in Excel's codes: &P the page, &N the pages. */
+export const LEDGER_FOOTER = '第 &P 页 共 &N 页';
+
+/**
+ * A4 landscape, one page wide and as many down as the rows need, title rows repeated, the page
+ * number below, through `Worksheet.pageLayout`
+ * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout) and its `headersFooters`
+ * (https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup).
+ * @excelApi 1.9
+ */
+function setUpLedgerPage(sheet: Excel.Worksheet, layout: LedgerPrintLayout): void {
+  const pl = sheet.pageLayout;
+  pl.paperSize = 'A4';
+  pl.orientation = 'Landscape';
+  pl.leftMargin = 36;
+  pl.rightMargin = 36;
+  pl.topMargin = 43.2;
+  pl.bottomMargin = 50.4;
+  pl.headerMargin = 21.6;
+  pl.footerMargin = 21.6;
+  pl.centerHorizontally = true;
+  // Pages across only: the reference gives no way to say "any number down" but leaving it out.
+  pl.zoom = { horizontalFitToPages: 1 };
+  pl.setPrintArea(layout.printArea);
+  pl.setPrintTitleRows(layout.titleRows);
+  pl.headersFooters.defaultForAllPages.centerFooter = LEDGER_FOOTER;
 }

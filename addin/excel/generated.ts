@@ -9,8 +9,10 @@ import {
   computeFigures,
   dayFromIso,
   excelSerialFromDay,
+  HANDBOOK_NOTES,
   isWorkingDay,
   ledgerSheetName,
+  monthPeriod,
   periodRange,
   periodName,
   periodTitle,
@@ -42,6 +44,8 @@ export interface CellBlock {
   readonly formats?: readonly string[];
   readonly formulas?: boolean;
   readonly header?: boolean;
+  /** The handbook's note under a table: one cell, merged across the table and wrapped when printed. */
+  readonly note?: boolean;
 }
 
 /** A generated sheet as data: written by build.ts, checked by tests without Excel. */
@@ -53,6 +57,11 @@ export interface SheetContent {
   readonly hidden?: boolean;
   /** A table to create over a block (the working-day list the formulas look up). */
   readonly table?: { readonly name: string; readonly block: number };
+  /**
+   * Printed as the handbook's form: A4 landscape, one page wide, every header block and the data
+   * under it ruled, the rows down to the first header repeated on every page, 第 N 页 共 M 页 below.
+   */
+  readonly print?: boolean;
 }
 
 /** The sheet that holds the working-day list the live formulas use. */
@@ -70,7 +79,29 @@ const serial = (iso: string): number | string => {
 const formatsOf = (sheet: RegisterDef): string[] =>
   sheet.fields.map((f) => (f.type === 'date' ? 'yyyy-mm-dd' : f.type === 'number' ? '0' : '@'));
 const headersOf = (sheet: RegisterDef): string[] => sheet.fields.map((f) => f.header);
-const widthsOf = (sheet: RegisterDef): number[] => sheet.fields.map((f) => f.width ?? 12);
+const widthsOf = (sheet: RegisterDef): number[] =>
+  sheet.fields.map((f) => PRINT_WIDTHS[sheet.key]?.[f.key] ?? f.width ?? 12);
+
+/**
+ * Narrower columns for the widest form, so the 12 columns of the work ledger fit an A4 landscape page
+ * at about 80% rather than half size; long text wraps within its row instead.
+ */
+const PRINT_WIDTHS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  [workLedgerSheet.key]: {
+    id: 9.5,
+    receivedOn: 10.5,
+    category: 7,
+    appellant: 6,
+    content: 20,
+    unit: 8,
+    phone: 12,
+    progress: 16,
+    rating: 6,
+    supervisor: 6,
+    unionReview: 10,
+    remarks: 10,
+  },
+};
 
 function tableSheet(
   name: string,
@@ -81,10 +112,12 @@ function tableSheet(
 ): SheetContent {
   const keys = sheet.fields.map((f) => f.key);
   const dates = new Set(sheet.fields.filter((f) => f.type === 'date').map((f) => f.key));
+  const handbookNote = HANDBOOK_NOTES[sheet.key];
   return {
     name,
     title,
     widths: widthsOf(sheet),
+    print: true,
     blocks: [
       { row: 0, rows: [[title]] },
       { row: 1, rows: [[note]] },
@@ -94,6 +127,7 @@ function tableSheet(
         rows: rows.map((r) => keys.map((k) => (dates.has(k) && r[k] ? serial(String(r[k])) : (r[k] ?? '')))),
         formats: formatsOf(sheet),
       },
+      ...(handbookNote ? [{ row: 3 + rows.length, rows: [[handbookNote]], note: true }] : []),
     ],
   };
 }
@@ -104,18 +138,27 @@ export interface BuildContent {
   readonly asOf: string;
   readonly check: WorkbookCheck;
   readonly sources: Omit<FormulaSources, 'asOf' | 'workDays' | 'reportWithinDays' | 'tellWithinDays'>;
+  /** Also a work ledger per month begun (the handbook: 也可根据情况每月整理一次). */
+  readonly monthly?: boolean;
 }
 
 /** The quarters of a year that have begun by the report date. */
 export const quartersBegun = (year: number, asOf: string): Period[] =>
   ([1, 2, 3, 4] as const).map((quarter) => ({ year, quarter })).filter((p) => periodRange(p).from <= asOf);
 
+/** The months of a year that have begun by the report date. */
+export const monthsBegun = (year: number, asOf: string): Period[] =>
+  ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const)
+    .map((month) => monthPeriod(year, month))
+    .filter((p) => periodRange(p).from <= asOf);
+
 /** Every generated sheet of a year's build, as data. */
 export function buildContents(b: BuildContent): SheetContent[] {
   const { check, year, asOf } = b;
   const unit = check.settings.unitName || '本单位';
   const note = `报表日期：${asOf}。本表由“协商”加载项依据登记表自动生成，重新生成时会被替换，请在登记表中修改数据。`;
-  const out: SheetContent[] = quartersBegun(year, asOf).map((p) =>
+  const ledgerPeriods = [...quartersBegun(year, asOf), ...(b.monthly ? monthsBegun(year, asOf) : [])];
+  const out: SheetContent[] = ledgerPeriods.map((p) =>
     tableSheet(
       ledgerSheetName(p),
       `${unit}工会与行政沟通协商职工诉求工作台账（${periodTitle(p)}）`,
@@ -216,6 +259,7 @@ function summarySheet(b: BuildContent, unit: string, note: string): SheetContent
   return {
     name: annualSummarySheet.sheet,
     title,
+    print: true,
     widths: [10, 14, 12, 12, 10, 34, 34, 22],
     blocks: [
       { row: 0, rows: [[title]] },

@@ -2,7 +2,7 @@ import {
   headerKey,
   INPUT_REGISTERS,
   mapHeaders,
-  periodOfLedgerSheet,
+  isLedgerSheet,
   SCHEMA_VERSION,
   valueListRegister,
   type FieldDef,
@@ -211,7 +211,8 @@ function refersToValueLists(formula: string, sheet: string | undefined): boolean
 }
 
 const isRegisterTable = (name: string): boolean => REGISTERS.some((r) => r.table === name);
-const isGenerated = (sheet: string): boolean => periodOfLedgerSheet(sheet) !== null;
+// A work ledger (quarterly or monthly) repeats the appeal register's headers: never take it for one.
+const isGenerated = (sheet: string): boolean => isLedgerSheet(sheet);
 
 /** The sheet's top row that best matches the register's form, if any does. */
 function bestRow(register: RegisterDef, sheet: SheetState) {

@@ -14,6 +14,17 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byReceived = (a: AppealCase, b: AppealCase): number =>
   cmp(a.appeal.receivedOn ?? '', b.appeal.receivedOn ?? '') || cmp(a.appeal.id ?? '', b.appeal.id ?? '');
 
+/**
+ * The handbook's note under a generated form, by register key, word for word: 满意度整理台账 and
+ * 议题梳理汇总分类表 carry one; the work ledger and the annual summary have none in the handbook.
+ */
+export const HANDBOOK_NOTES: Readonly<Partial<Record<string, string>>> = {
+  satisfactionLedger:
+    '注：诉求满意度为“非常满意、满意、基本满意”的诉求只填写表格前四项，诉求满意度“不满意”的填写全部表格。',
+  classification:
+    '注：此表由工会负责进行梳理，对职工提出的协商议题进行梳理分类，上报企业行政，初步确定协商会议议题和人员。',
+};
+
 /** The appeals received in a period, in order of receipt then 编号. */
 export function casesIn(cases: readonly AppealCase[], p: Period): AppealCase[] {
   const { from, to } = periodRange(p);
@@ -25,7 +36,7 @@ export function casesIn(cases: readonly AppealCase[], p: Period): AppealCase[] {
 }
 
 /**
- * 职工诉求工作台账 for a quarter: one row per appeal received in it, built from the registers
+ * 职工诉求工作台账 for a quarter (or a month, which the handbook allows): one row per appeal received in it, built from the registers
  * (never typed twice). Identity columns are filled here; redact for anyone but the union.
  */
 export function buildWorkLedger(
