@@ -12,10 +12,11 @@ import type { Answers, DocumentKind, DocumentRequest, DocumentResult } from './m
 import { signInSheet } from './signInSheet';
 import { caseById } from './source';
 import { surveyForm } from './surveyForm';
+import { topicBook, workshopsOf } from './topicBook';
 import { trackingForm } from './trackingForm';
 
-/** What a document is about: the unit, one meeting (会议编号) or one appeal (编号). */
-export type DocumentSubject = 'unit' | 'meeting' | 'appeal';
+/** What a document is about: the unit, one meeting (会议编号), one appeal (编号) or one 分厂（车间、班组）. */
+export type DocumentSubject = 'unit' | 'meeting' | 'appeal' | 'workshop';
 
 /** Every printable document with its name, the handbook step it belongs to and what it is about. */
 export const DOCUMENTS: Readonly<
@@ -28,6 +29,11 @@ export const DOCUMENTS: Readonly<
   },
   implementation: { name: say('实施意见', 'Implementation notice'), step: 2, subject: 'unit' },
   appealForm: { name: say('职工诉求记录表', 'Appeal record form'), step: 3, subject: 'appeal' },
+  topicBook: {
+    name: say('征集协商议题记录本', 'Workshop topic book'),
+    step: 3,
+    subject: 'workshop',
+  },
   meetingNotice: { name: say('会议通知', 'Meeting notice'), step: 4, subject: 'meeting' },
   signInSheet: { name: say('会议签到表', 'Sign-in sheet'), step: 5, subject: 'meeting' },
   moderatorScript: { name: say('会议主持词', 'Moderator script'), step: 5, subject: 'meeting' },
@@ -62,6 +68,15 @@ export function buildDocument(
         ? establishmentNotice(check, issuedOn, ask)
         : implementationNotice(check, issuedOn, ask),
     );
+  if (subject === 'workshop') {
+    // The first workshop on the sheet unless one is chosen; a book for a workshop with no topic yet is asked for.
+    const workshop = ask.text(request.workshop || workshopsOf(check)[0], {
+      field: 'workshop',
+      zh: '分厂（车间、班组）名称（印在记录本标题上）',
+      en: 'The branch factory, workshop or team (printed in the book’s title)',
+    });
+    return ask.result(topicBook(check, workshop, issuedOn, ask));
+  }
   if (subject === 'appeal') {
     const c = caseById(check, request.appealId);
     if (!c)

@@ -11,7 +11,8 @@ export type DocumentKind =
   | 'circular'
   | 'appealForm'
   | 'trackingForm'
-  | 'surveyForm';
+  | 'surveyForm'
+  | 'topicBook';
 
 /** Horizontal placement of a line or cell. */
 export type Align = 'left' | 'center' | 'right';
@@ -87,6 +88,8 @@ export interface DocumentRequest {
   readonly issuedOn: string;
   readonly meetingId?: string;
   readonly appealId?: string;
+  /** For the topic book: the 分厂（车间、班组） whose book it is. */
+  readonly workshop?: string;
   /** For the appeal form: hide the appellant's name and phone (the copy sent to a department). */
   readonly redactAppellant?: boolean;
 }

@@ -6,8 +6,8 @@ import { coreInput } from './check';
 import { noProgress, type ExcelRun, type Progress } from './context';
 import { readRegisters } from './read';
 
-/** Opens an .xlsx given as base64 as a new workbook, with Excel.createWorkbook's shape. */
-export type CreateWorkbook = (base64: string) => Promise<void>;
+/** Opens an .xlsx given as base64 as a new workbook, with Excel.createWorkbook's shape; `fileName` names a download. */
+export type CreateWorkbook = (base64: string, fileName?: string) => Promise<void>;
 
 /** The real Excel.createWorkbook (ExcelApi 1.8), for the add-in running inside Excel. */
 export const officeCreateWorkbook: CreateWorkbook = (base64) => Excel.createWorkbook(base64);

@@ -30,6 +30,8 @@ import {
 } from './records';
 import { readSelectedRecord, selectAddress } from './selection';
 import { setUpWorkbook } from './setup';
+import { turnTopicsIntoAppeals } from './topicAppeals';
+import { importTopicBook } from './topicBookImport';
 
 /** How the operations reach what lies beyond one workbook. */
 export interface ExcelOperationsOptions {
@@ -88,7 +90,18 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
     selectCell: (address) => selectAddress(run, address),
     buildLedgers: (period, progress) => buildLedgers(run, { ...period, progress }),
     documents: documentOperations(run, isSetSupported),
+    topicsToAppeals: (topics, category, receivedOn) =>
+      turnTopicsIntoAppeals(run, { topics, category, receivedOn }),
+    // The topic book's module carries exceljs: loaded only when a clerk exports or imports a book.
+    importTopicBook: async (bytes, fileName, today) => {
+      const { readTopicBookXlsx } = await import('./topicBookFile');
+      return importTopicBook(run, await readTopicBookXlsx(bytes, fileName), { today });
+    },
     ...(createWorkbook && {
+      exportTopicBook: async (workshop, issuedOn, progress) => {
+        const { exportTopicBook } = await import('./topicBookFile');
+        return exportTopicBook(run, { workshop, issuedOn, createWorkbook, progress });
+      },
       makeManagementCopy: async (period, progress) => {
         // exceljs is large: its chunk loads only when a clerk makes a copy.
         const { makeManagementCopy } = await import('./managementCopy');

@@ -9,6 +9,8 @@ import type { ExcelCheckReport } from '../excel/check';
 import type { AppendResult, FieldChange, FormRecord } from '../excel/records';
 import type { SelectedRecord } from '../excel/selection';
 import type { SetupReport } from '../excel/setup';
+import type { TopicAppealReport, TopicAt } from '../excel/topicAppeals';
+import type { TopicBookImport } from '../excel/topicBookImport';
 import type { CloudOperations } from '../cloud/operations';
 import type { Bilingual, InputRegisterKey, ValueListKey, WorkbookCheck } from '../../shared';
 
@@ -20,6 +22,9 @@ export type {
   FormRecord,
   SelectedRecord,
   SetupReport,
+  TopicAppealReport,
+  TopicAt,
+  TopicBookImport,
 };
 
 /** Reports progress of long work: done of total steps, with a Chinese label. */
@@ -71,6 +76,11 @@ export interface ManagementCopyOutcome {
   readonly opened: boolean;
 }
 
+/** What exporting a topic book did: the name the file is offered under. */
+export interface TopicBookExport {
+  readonly fileName: string;
+}
+
 /** Everything the pane does to the workbook. */
 export interface PaneOperations {
   setUpWorkbook(progress: ProgressReport): Promise<SetupReport>;
@@ -101,6 +111,16 @@ export interface PaneOperations {
     options: { year: number; asOf: string },
     progress: ProgressReport,
   ): Promise<ManagementCopyOutcome>;
+  /** Turns chosen topics into appeals in one request, writing each new 编号 back to its topic row. */
+  topicsToAppeals?(
+    topics: readonly TopicAt[],
+    category: string,
+    receivedOn: string,
+  ): Promise<TopicAppealReport>;
+  /** A workshop's topic book as a standalone .xlsx, opened as a new workbook (or downloaded). */
+  exportTopicBook?(workshop: string, issuedOn: string, progress: ProgressReport): Promise<TopicBookExport>;
+  /** Checks a filled topic book and appends its new topics; conflicts and errors are reported, never written. */
+  importTopicBook?(bytes: Uint8Array, fileName: string, today: string): Promise<TopicBookImport>;
   /** The cloud (sync, conflicts, reminders), when the pane is connected to one. */
   readonly cloud?: CloudOperations;
 }

@@ -31,6 +31,10 @@ export function DocumentForm({
   const [kind, setKind] = useState<DocumentKind>(kinds[0] as DocumentKind);
   const [issuedOn, setIssuedOn] = useState(today);
   const [meetingId, setMeetingId] = useState(meetings[meetings.length - 1] ?? '');
+  const workshops = [
+    ...new Set((workbook?.check.read.topics?.rows ?? []).map((r) => String(r.values['workshop'] ?? ''))),
+  ].filter(Boolean);
+  const [workshop, setWorkshop] = useState('');
   const [redact, setRedact] = useState(false);
   const [answers, setAnswers] = useState<Answers>({});
   const [questions, setQuestions] = useState<readonly Question[]>([]);
@@ -46,6 +50,7 @@ export function DocumentForm({
         issuedOn: typeof date === 'string' ? date : today,
         meetingId,
         appealId,
+        workshop: workshop || (workshops[0] ?? ''),
         redactAppellant: redact,
       };
       const outcome = await documents.generate(request, answers, progress);
@@ -80,6 +85,15 @@ export function DocumentForm({
             ? t('common.labelled', { label: t('docs.appeal'), value: appealId })
             : t('docs.selectAppeal')}
         </Notice>
+      )}
+      {subject === 'workshop' && workshops.length > 0 && (
+        <Field label={t('topicBook.workshop')}>
+          <Select value={workshop || workshops[0]} onChange={(_, d) => setWorkshop(d.value)}>
+            {workshops.map((w) => (
+              <option key={w}>{w}</option>
+            ))}
+          </Select>
+        </Field>
       )}
       {subject === 'meeting' && (
         <Field label={t('docs.meeting')}>

@@ -30,11 +30,5 @@ export function categoryRows(wb: PaneWorkbook | null): readonly CategoryDepartme
   return rows.length ? rows : DEFAULT_CATEGORY_DEPARTMENTS;
 }
 
-/** The next free 编号 of the year, as 2025-018 after 2025-017. */
-export function nextId(taken: ReadonlySet<string>, year: string, infix = ''): string {
-  const prefix = `${year}-${infix}`;
-  let max = 0;
-  for (const id of taken)
-    if (id.startsWith(prefix)) max = Math.max(max, Number(id.slice(prefix.length)) || 0);
-  return `${prefix}${String(max + 1).padStart(infix ? 1 : 3, '0')}`;
-}
+/** The next free 编号 of the year, as 2025-018 after 2025-017 (the core's generator). */
+export { nextId } from '../../../shared';

@@ -5,8 +5,9 @@ import { NewRecordForm } from '../form/NewRecordForm';
 import { useI18n } from '../i18n/I18nContext';
 import { usePane } from '../pane/PaneContext';
 import { appealIds, nextId } from '../pane/selectors';
+import { TopicBookPanel } from './TopicBookPanel';
 
-/** Step 3: register a new appeal, edit the selected one, or record collected topics. */
+/** Step 3: register a new appeal, edit the selected one, or record collected topics and exchange workshops' books. */
 export function CollectStep() {
   const { t } = useI18n();
   const { workbook, today } = usePane();
@@ -29,12 +30,13 @@ export function CollectStep() {
               <>
                 <NewRecordForm register="topics" initial={{ raisedOn: today }} />
                 <EditSelectedForm registers={['topics']} />
+                <TopicBookPanel />
               </>
             ),
           },
         ]}
       />
-      <DocumentsPanel kinds={['appealForm']} />
+      <DocumentsPanel kinds={['appealForm', 'topicBook']} />
     </>
   );
 }
