@@ -102,10 +102,6 @@ export type { AppealDeadline, DeadlineKind, DeadlineStatus } from './appeal/dead
 export { planTopicAppeals, nextId, RELAYED } from './appeal/topics';
 /** Topic-to-appeal types. */
 export type { TopicRow, TopicAppeal, TopicAppealPlan } from './appeal/topics';
-/** Topics from the workshops' books turned into appeals (受理方式 转达), and the next free 编号. */
-export { planTopicAppeals, nextId, RELAYED } from './appeal/topics';
-/** Topic-to-appeal types. */
-export type { TopicRow, TopicAppeal, TopicAppealPlan } from './appeal/topics';
 /** Due and overdue reminders for appeals and the unit's recurring duties. */
 export { appealReminders, unitReminders } from './reminders';
 /** Reminder types. */
