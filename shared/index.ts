@@ -61,7 +61,6 @@ export {
   parseSettings,
   resolveValueLists,
   suggestDepartments,
-  departmentHeads,
   calendarFromSettings,
 } from './schema/settings';
 /** Settings types. */
