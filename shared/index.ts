@@ -59,6 +59,7 @@ export {
   DEFAULT_SETTINGS,
   DEFAULT_CATEGORY_DEPARTMENTS,
   parseSettings,
+  judgeSetting,
   resolveValueLists,
   suggestDepartments,
   calendarFromSettings,

@@ -75,16 +75,18 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Work
   const lists = resolveValueLists(readOne(valueListRegister, DEFAULT_VALUE_LISTS)?.rows ?? []);
   const settingsRead = readOne(settingsRegister, lists);
   const parsed = parseSettings((settingsRead?.rows ?? []) as ReadRow<SettingsRecord>[]);
+  const settingRows = (settingsRead?.rows ?? []) as ReadRow<SettingsRecord>[];
   for (const p of parsed.problems) {
     problems.push({
       sheet: settingsRegister.sheet,
       row: p.row,
       column: 'value',
-      header: '值',
+      header: settingsRead?.headers.headerOf.get('value') ?? '值',
       message: p.message,
-      raw: undefined,
-      severity: 'error',
-      code: 'bad-setting',
+      raw: settingRows.find((r) => r.row === p.row)?.values.value,
+      severity: p.severity,
+      // An absurd value is refused; a limit longer than the handbook's is used, with a warning.
+      code: p.severity === 'error' ? 'bad-setting' : 'setting-above-handbook',
     });
   }
   readOne(categoryDepartmentRegister, lists);

@@ -1,7 +1,8 @@
 import { createCalendar, type WorkingCalendar } from '../calendar/calendar';
 import { BUILT_IN_SCHEDULES, type YearSchedule } from '../calendar/schedules';
+import { interpretText } from '../cells/normalize';
 import type { ReadRow } from '../cells/rows';
-import { say } from '../text';
+import { say, type Bilingual } from '../text';
 import type { CalendarDayRecord, CategoryDepartmentRecord, SettingsRecord } from './registers';
 import {
   DEFAULT_VALUE_LISTS,
@@ -18,6 +19,11 @@ export interface SettingItem {
   readonly kind: 'text' | 'days' | 'months' | 'yesNo';
   readonly default: string;
   readonly note: string;
+  /** Bounds of a number (days or months); outside them, or not whole, the value is an error. */
+  readonly min?: number;
+  readonly max?: number;
+  /** The handbook's own limit: a larger value is allowed, with a warning. */
+  readonly handbook?: number;
 }
 
 /** The unit's settings, typed. */
@@ -57,6 +63,8 @@ export const SETTING_ITEMS: readonly SettingItem[] = [
     kind: 'months',
     default: '36',
     note: '归档后超过此期限的记录从云端清除',
+    min: 0,
+    max: 600,
   },
   {
     key: 'countMakeUpDays',
@@ -71,6 +79,9 @@ export const SETTING_ITEMS: readonly SettingItem[] = [
     kind: 'days',
     default: '3',
     note: '承办部门办结后反馈工会的期限',
+    min: 1,
+    max: 30,
+    handbook: 3,
   },
   {
     key: 'tellWithinDays',
@@ -78,6 +89,9 @@ export const SETTING_ITEMS: readonly SettingItem[] = [
     kind: 'days',
     default: '3',
     note: '工会收到反馈后告知诉求人的期限',
+    min: 1,
+    max: 30,
+    handbook: 3,
   },
   {
     key: 'surveyWithinDays',
@@ -85,6 +99,8 @@ export const SETTING_ITEMS: readonly SettingItem[] = [
     kind: 'days',
     default: '5',
     note: '告知诉求人后完成满意度测评的期限',
+    min: 1,
+    max: 30,
   },
   {
     key: 'dueSoonDays',
@@ -92,6 +108,8 @@ export const SETTING_ITEMS: readonly SettingItem[] = [
     kind: 'days',
     default: '2',
     note: '距完成时限不足此天数时提醒',
+    min: 0,
+    max: 30,
   },
   {
     key: 'ledgerWithinDays',
@@ -99,6 +117,8 @@ export const SETTING_ITEMS: readonly SettingItem[] = [
     kind: 'days',
     default: '5',
     note: '季度结束后整理工作台账的期限',
+    min: 1,
+    max: 30,
   },
 ];
 
@@ -109,7 +129,42 @@ export const DEFAULT_SETTINGS: UnitSettings = parseSettings([]).settings;
 export interface SettingsProblem {
   readonly row: number;
   readonly item: string;
+  readonly severity: 'error' | 'warning';
   readonly message: ReturnType<typeof say>;
+}
+
+/**
+ * What is wrong with a setting's text, if anything: a number outside the item's bounds or not
+ * whole is an error (the default is used instead); a working-day limit longer than the handbook's
+ * is a warning (it is used). Blank means the default.
+ */
+export function judgeSetting(
+  item: SettingItem,
+  text: string,
+): { readonly severity: 'error' | 'warning'; readonly message: Bilingual } | null {
+  const v = text.trim() || item.default;
+  if (item.kind === 'text') return null;
+  if (item.kind === 'yesNo')
+    return v === '是' || v === '否'
+      ? null
+      : { severity: 'error', message: say(`“${item.label}”应填“是”或“否”`, `${item.key} must be 是 or 否`) };
+  const n = Number(v);
+  const min = item.min ?? 0;
+  const max = item.max ?? 600;
+  if (!Number.isInteger(n) || n < min || n > max)
+    return {
+      severity: 'error',
+      message: say(`“${item.label}”应为 ${min}–${max} 的整数`, `${item.key} must be a whole number ${min}–${max}`),
+    };
+  if (item.handbook !== undefined && n > item.handbook)
+    return {
+      severity: 'warning',
+      message: say(
+        `“${item.label}”为 ${n} 个工作日，长于工作手册规定的 ${item.handbook} 个工作日`,
+        `${item.key} is ${n} working days, longer than the handbook's ${item.handbook}`,
+      ),
+    };
+  return null;
 }
 
 /** Reads the 设置 rows into typed settings; unknown items are left alone, bad values reported. */
@@ -119,32 +174,18 @@ export function parseSettings(rows: readonly ReadRow<SettingsRecord>[]): {
 } {
   const problems: SettingsProblem[] = [];
   const out: Record<string, string | number | boolean> = {};
-  const byLabel = new Map(rows.map((r) => [r.values.item, r]));
+  // The 设置项 column is a key column, read with full-width forms folded (（工作日） as (工作日)):
+  // labels are matched the same way, or a unit's own limits would silently be the defaults.
+  const byLabel = new Map(rows.map((r) => [interpretText(String(r.values.item ?? '')), r]));
   for (const item of SETTING_ITEMS) {
-    const row = byLabel.get(item.label);
+    const row = byLabel.get(interpretText(item.label));
     const text = (row?.values.value ?? '').trim() || item.default;
+    const judged = judgeSetting(item, text);
+    if (judged) problems.push({ row: row?.row ?? 0, item: item.label, ...judged });
+    const bad = judged?.severity === 'error';
     if (item.kind === 'text') out[item.key] = text;
-    else if (item.kind === 'yesNo') {
-      if (text !== '是' && text !== '否') {
-        problems.push({
-          row: row?.row ?? 0,
-          item: item.label,
-          message: say(`“${item.label}”应填“是”或“否”`, `${item.key} must be 是 or 否`),
-        });
-      }
-      out[item.key] = text !== '否';
-    } else {
-      const n = Number(text);
-      const max = item.kind === 'days' ? 60 : 600;
-      if (!Number.isInteger(n) || n < 0 || n > max) {
-        problems.push({
-          row: row?.row ?? 0,
-          item: item.label,
-          message: say(`“${item.label}”应为 0–${max} 的整数`, `${item.key} must be a whole number 0–${max}`),
-        });
-        out[item.key] = Number(item.default);
-      } else out[item.key] = n;
-    }
+    else if (item.kind === 'yesNo') out[item.key] = text !== '否';
+    else out[item.key] = Number(bad ? item.default : text);
   }
   return { settings: out as unknown as UnitSettings, problems };
 }

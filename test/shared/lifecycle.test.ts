@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   appealDeadlines,
@@ -8,6 +10,7 @@ import {
   defaultCalendar,
   deriveState,
   SCHEMA_VERSION,
+  stageText,
   type AppealRecord,
   type AppealStage,
   type SurveyRecord,
@@ -600,5 +603,40 @@ describe('an anonymous appeal is told by publication (docs/domain.md)', () => {
     const f = appealRegister.fields.find((x) => x.key === 'publishedOn');
     expect(f).toMatchObject({ header: '公示日期', type: 'date', since: 3, notBefore: ['reportedOn'] });
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(3);
+  });
+});
+
+// docs/domain.md, working days: every "N 个工作日" a clerk reads comes from the unit's 设置.
+describe('working-day limits in words come from the settings', () => {
+  it('the next step names the unit’s report and telling limits', () => {
+    const rules = { reportWithinDays: 5, tellWithinDays: 2 };
+    expect(stageText('finished', rules).next).toEqual({
+      zh: '承办部门 5 个工作日内反馈工会',
+      en: 'the department reports within 5 working days',
+    });
+    expect(stageText('impossible', rules).next.zh).toContain('5 个工作日');
+    expect(stageText('reported', rules).next.zh).toContain('2 个工作日内告知诉求人');
+    expect(stageText('reported', rules).next.en).toContain('within 2 working days');
+  });
+
+  it('no source text in shared/ or addin/ writes a working-day count as a literal', () => {
+    const literal = /[0-9０-９一二三四五六七八九十]+\s*个工作日|within \d+ working days?/;
+    const offending: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(e.name))
+          readFileSync(path, 'utf8')
+            .split('\n')
+            .forEach((line, i) => {
+              // Comments may explain the rule with an example; text a clerk reads may not.
+              if (literal.test(line) && !/^\s*(\*|\/\/|\/\*)/.test(line)) offending.push(`${path}:${i + 1}`);
+            });
+      }
+    };
+    walk('shared');
+    walk('addin');
+    expect(offending).toEqual([]);
   });
 });

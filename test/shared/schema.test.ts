@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkWorkbook,
   addWorkingDays,
   ALL_REGISTERS,
   ANONYMOUS,
@@ -40,6 +41,7 @@ import {
   type SettingsRecord,
   type UnitSettings,
 } from '../../shared';
+import { workbookOf } from '../fixtures/workbook';
 
 const registerRows = ALL_REGISTERS.map((r) => [r.key, r] as const);
 const byKey = new Map(ALL_REGISTERS.map((r) => [r.key, r]));
@@ -474,9 +476,11 @@ describe('parseSettings', () => {
     ['单位名称', ' 某某公司 ', 'unitName', '某某公司'],
     ['调休上班计为工作日', '否', 'countMakeUpDays', false],
     ['调休上班计为工作日', '是', 'countMakeUpDays', true],
-    ['部门反馈期限（工作日）', '5', 'reportWithinDays', 5],
-    ['部门反馈期限（工作日）', '0', 'reportWithinDays', 0],
-    ['部门反馈期限（工作日）', '60', 'reportWithinDays', 60],
+    ['部门反馈期限（工作日）', '2', 'reportWithinDays', 2],
+    ['部门反馈期限（工作日）', '1', 'reportWithinDays', 1],
+    ['部门反馈期限（工作日）', '3', 'reportWithinDays', 3],
+    ['满意度测评期限（工作日）', '30', 'surveyWithinDays', 30],
+    ['临近期限提醒（工作日）', '0', 'dueSoonDays', 0],
     ['告知诉求人期限（工作日）', ' 2 ', 'tellWithinDays', 2],
     ['诉求保存期限（月）', '600', 'retentionMonths', 600],
     // Blank means the default.
@@ -494,16 +498,50 @@ describe('parseSettings', () => {
     ['部门反馈期限（工作日）', '-1', 'reportWithinDays', 3],
     ['部门反馈期限（工作日）', '2.5', 'reportWithinDays', 3],
     ['部门反馈期限（工作日）', '61', 'reportWithinDays', 3],
+    // Absurd limits (docs/domain.md): not whole, under 1 working day, or over 30.
+    ['部门反馈期限（工作日）', '0', 'reportWithinDays', 3],
+    ['部门反馈期限（工作日）', '31', 'reportWithinDays', 3],
+    ['告知诉求人期限（工作日）', '60', 'tellWithinDays', 3],
+    ['满意度测评期限（工作日）', '0', 'surveyWithinDays', 5],
     ['满意度测评期限（工作日）', '三', 'surveyWithinDays', 5],
     ['诉求保存期限（月）', '601', 'retentionMonths', 36],
   ] as const)('%s = %j is reported at its row and falls back to %s %j', (label, value, key, fallback) => {
     const { settings, problems } = parseSettings([setting(7, label, value)]);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.row).toBe(7);
+    expect(problems[0]?.severity).toBe('error');
     expect(problems[0]?.item).toBe(label);
     expect(problems[0]?.message.zh).not.toBe('');
     expect(problems[0]?.message.en).not.toBe('');
     expect(settings[key]).toBe(fallback);
+  });
+
+  it.each([
+    ['部门反馈期限（工作日）', '5', 'reportWithinDays', 5],
+    ['告知诉求人期限（工作日）', '4', 'tellWithinDays', 4],
+  ] as const)(
+    '%s = %j, longer than the handbook’s 3 working days, is used with a warning at its row',
+    (label, value, key, used) => {
+      const { settings, problems } = parseSettings([setting(9, label, value)]);
+      expect(settings[key]).toBe(used);
+      expect(problems.map((p) => [p.row, p.item, p.severity])).toEqual([[9, label, 'warning']]);
+      expect(problems[0]?.message.zh).toContain(`为 ${value} 个工作日，长于工作手册规定的 3 个工作日`);
+      expect(problems[0]?.message.en).toContain(`${value} working days, longer than the handbook's 3`);
+    },
+  );
+
+  it('the check addresses a setting’s warning and error to its cell on 设置', () => {
+    const input = workbookOf({
+      settings: [
+        { item: '部门反馈期限（工作日）', value: '5' },
+        { item: '告知诉求人期限（工作日）', value: '2.5' },
+      ],
+    });
+    const found = checkWorkbook(input, { today: '2026-03-31' }).problems.filter((p) => p.sheet === '设置');
+    expect(found.map((p) => [p.row, p.column, p.header, p.severity, p.code, p.raw])).toEqual([
+      [2, 'value', '值', 'warning', 'setting-above-handbook', '5'],
+      [3, 'value', '值', 'error', 'bad-setting', '2.5'],
+    ]);
   });
 
   it('unknown items are left alone; several bad values give several problems', () => {

@@ -39,7 +39,7 @@ export const en: Readonly<Record<StringKey, string>> = {
   'step.supervise.tab': '6',
   'step.supervise.title': 'Step 6 · Supervise',
   'step.supervise.intro':
-    'Departments report within 3 working days of finishing; the union tells the appellant within 3 working days; record each check.',
+    'Departments report within {report} working days of finishing; the union tells the appellant within {tell} working days (an anonymous appeal by publication); record each check.',
   'step.survey.tab': '7',
   'step.survey.title': 'Step 7 · Satisfaction survey',
   'step.survey.intro':
@@ -82,7 +82,7 @@ export const en: Readonly<Record<StringKey, string>> = {
   'settings.panel': 'Unit settings and lists',
   'settings.title': 'Settings',
   'settings.saved': 'Settings saved',
-  'settings.badNumber': 'must be a whole number 0–{max}',
+  'settings.badNumber': 'must be a whole number {min}–{max}',
   'settings.badYesNo': 'must be 是 or 否',
   'lists.title': 'Departments and value lists',
   'lists.choose': 'List',

@@ -31,7 +31,8 @@ export const zh = {
   'step.meeting.intro': '记录每项议题的行政方答复、责任部门和完成时限，生成签到表、主持词和会议纪要。',
   'step.supervise.tab': '六',
   'step.supervise.title': '第六步 工会督导办理',
-  'step.supervise.intro': '部门办结后 3 个工作日内反馈工会，工会 3 个工作日内告知诉求人；记录每次督导。',
+  'step.supervise.intro':
+    '部门办结后 {report} 个工作日内反馈工会，工会 {tell} 个工作日内告知诉求人（匿名诉求予以公示）；记录每次督导。',
   'step.survey.tab': '七',
   'step.survey.title': '第七步 开展满意度测评',
   'step.survey.intro': '测评诉求人、参会职工代表和相关职工；“不满意”须写明原因、责任部门和整改措施及时限。',
@@ -72,7 +73,7 @@ export const zh = {
   'settings.panel': '单位设置与值列表',
   'settings.title': '基本设置',
   'settings.saved': '设置已保存',
-  'settings.badNumber': '应为 0–{max} 的整数',
+  'settings.badNumber': '应为 {min}–{max} 的整数',
   'settings.badYesNo': '应为“是”或“否”',
   'lists.title': '部门与值列表',
   'lists.choose': '列表',

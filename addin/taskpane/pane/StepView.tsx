@@ -1,5 +1,6 @@
 import { Body1, Spinner, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import type { ComponentType } from 'react';
+import { DEFAULT_SETTINGS } from '../../../shared';
 import { ErrorBar } from '../common/ErrorBar';
 import { useI18n } from '../i18n/I18nContext';
 import { CheckStep } from '../steps/CheckStep';
@@ -38,6 +39,8 @@ export function StepView({ step }: { step: StepId }) {
   const styles = useStyles();
   const { t } = useI18n();
   const { workbook, workbookError } = usePane();
+  // Working-day limits in the intro come from the unit's 设置, not a literal (docs/domain.md).
+  const rules = workbook?.check.settings ?? DEFAULT_SETTINGS;
   const View = VIEWS[step];
   return (
     <main className={styles.main} aria-labelledby="step-title">
@@ -45,7 +48,7 @@ export function StepView({ step }: { step: StepId }) {
         {t(stepText(step, 'title'))}
       </Subtitle1>
       <Body1 as="p" className={styles.intro}>
-        {t(stepText(step, 'intro'))}
+        {t(stepText(step, 'intro'), { report: rules.reportWithinDays, tell: rules.tellWithinDays })}
       </Body1>
       <ErrorBar error={workbookError} />
       {!workbook && !workbookError && <Spinner size="tiny" label={t('common.loading')} />}

@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
-import { SETTING_ITEMS, type SettingItem } from '../../../shared';
+import { judgeSetting, SETTING_ITEMS, type Bilingual, type SettingItem } from '../../../shared';
 import { ErrorBar } from '../common/ErrorBar';
 import { useCommonStyles } from '../common/styles';
 import { Notice } from '../common/Notice';
@@ -10,19 +10,27 @@ import { useI18n } from '../i18n/I18nContext';
 import type { StringKey } from '../i18n/strings';
 import { usePane } from '../pane/PaneContext';
 
-/** Why a setting's text is not acceptable, as a string key with its parameters. */
-function problemOf(item: SettingItem, text: string): [StringKey, Record<string, number>] | null {
-  const v = text.trim() || item.default;
-  if (item.kind === 'yesNo') return v === '是' || v === '否' ? null : ['settings.badYesNo', {}];
-  if (item.kind === 'text') return null;
-  const max = item.kind === 'days' ? 60 : 600;
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 0 && n <= max ? null : ['settings.badNumber', { max }];
+/**
+ * Why a setting's text is refused (an error: the save is blocked) or questionable (a warning: a
+ * working-day limit longer than the handbook's), by the core's own judgment of the 设置 sheet.
+ */
+function problemOf(
+  item: SettingItem,
+  text: string,
+): {
+  readonly severity: 'error' | 'warning';
+  readonly text: [StringKey, Record<string, number>] | Bilingual;
+} | null {
+  const judged = judgeSetting(item, text);
+  if (!judged) return null;
+  if (judged.severity === 'warning') return { severity: 'warning', text: judged.message };
+  if (item.kind === 'yesNo') return { severity: 'error', text: ['settings.badYesNo', {}] };
+  return { severity: 'error', text: ['settings.badNumber', { min: item.min ?? 0, max: item.max ?? 600 }] };
 }
 
 /** The single-valued settings (unit, parent unit, union office address, deadlines…), saved as changed. */
 export function SettingItemsForm({ items }: { items: Readonly<Record<string, string>> }) {
-  const { t, lang } = useI18n();
+  const { t, lang, said } = useI18n();
   const styles = useCommonStyles();
   const { operations, reloadWorkbook } = usePane();
   const initial = Object.fromEntries(SETTING_ITEMS.map((s) => [s.label, items[s.label] ?? s.default]));
@@ -45,8 +53,10 @@ export function SettingItemsForm({ items }: { items: Readonly<Record<string, str
           key={s.key}
           label={settingLabel(s, lang)}
           hint={lang === 'zh' ? s.note : undefined}
-          validationState={problem ? 'error' : 'none'}
-          validationMessage={problem ? t(...problem) : undefined}
+          validationState={problem?.severity ?? 'none'}
+          validationMessage={
+            problem ? (Array.isArray(problem.text) ? t(...problem.text) : said(problem.text)) : undefined
+          }
         >
           {s.kind === 'yesNo' ? (
             <Select
@@ -64,7 +74,11 @@ export function SettingItemsForm({ items }: { items: Readonly<Record<string, str
           )}
         </Field>
       ))}
-      <Button type="submit" appearance="primary" disabled={task.busy || problems.some(([, p]) => p)}>
+      <Button
+        type="submit"
+        appearance="primary"
+        disabled={task.busy || problems.some(([, p]) => p?.severity === 'error')}
+      >
         {t('common.save')}
       </Button>
       <Notice>{task.result}</Notice>

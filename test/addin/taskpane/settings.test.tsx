@@ -2,6 +2,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../../shared';
+import { workbookOf } from '../../fixtures/workbook';
 import { renderPane, simulatedWorkbook } from './helpers';
 
 describe('setting the workbook up and editing its settings', () => {
@@ -10,7 +12,7 @@ describe('setting the workbook up and editing its settings', () => {
     await renderPane(operations);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: '建立 / 更新工作簿' }));
-    expect(await screen.findByText('工作簿已按第 2 版结构建立')).toBeTruthy();
+    expect(await screen.findByText(`工作簿已按第 ${SCHEMA_VERSION} 版结构建立`)).toBeTruthy();
     expect(wb.tableNames()).toContain('Appeals');
 
     const unit = await screen.findByLabelText(/^单位名称/);
@@ -19,9 +21,16 @@ describe('setting the workbook up and editing its settings', () => {
     const days = screen.getByLabelText(/^部门反馈期限/);
     await user.clear(days);
     await user.type(days, '三天');
-    expect(screen.getByText('应为 0–60 的整数')).toBeTruthy();
+    expect(screen.getByText('应为 1–30 的整数')).toBeTruthy();
     const [saveSettings] = screen.getAllByRole('button', { name: '保存' });
     expect((saveSettings as HTMLButtonElement).disabled).toBe(true);
+    // Longer than the handbook's 3 working days: allowed, with a warning (docs/domain.md).
+    await user.clear(days);
+    await user.type(days, '5');
+    expect(
+      screen.getByText('“部门反馈期限（工作日）”为 5 个工作日，长于工作手册规定的 3 个工作日'),
+    ).toBeTruthy();
+    expect((saveSettings as HTMLButtonElement).disabled).toBe(false);
     await user.clear(days);
     await user.type(days, '3');
     await user.click(saveSettings as HTMLElement);
@@ -36,5 +45,23 @@ describe('setting the workbook up and editing its settings', () => {
     expect(screen.getByText('质量部')).toBeTruthy();
     await user.click(screen.getAllByRole('button', { name: '保存' })[1] as HTMLElement);
     await waitFor(() => expect(wb.getValues('值列表', 'A1:Z12').flat()).toContain('质量部'));
+  });
+});
+
+describe('working-day limits on the pane come from 设置 (docs/domain.md)', () => {
+  it('step 6 names the unit’s own report and telling limits, not a literal 3', async () => {
+    const input = workbookOf({
+      settings: [
+        { item: '部门反馈期限（工作日）', value: '5' },
+        { item: '告知诉求人期限（工作日）', value: '2' },
+      ],
+    });
+    const { operations } = await simulatedWorkbook({ input });
+    await renderPane(operations, { initialStep: 'supervise' });
+    expect(
+      await screen.findByText(
+        '部门办结后 5 个工作日内反馈工会，工会 2 个工作日内告知诉求人（匿名诉求予以公示）；记录每次督导。',
+      ),
+    ).toBeTruthy();
   });
 });
