@@ -88,7 +88,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
     watchSelection: (onChange) => watchSelection(run, onChange),
     checkWorkbook: (today, progress) => checkWorkbookInExcel(run, { today, progress }),
     selectCell: (address) => selectAddress(run, address),
-    buildLedgers: (period, progress) => buildLedgers(run, { ...period, progress }),
+    buildLedgers: (period, progress) => buildLedgers(run, { ...period, progress, isSetSupported }),
     documents: documentOperations(run, isSetSupported),
     topicsToAppeals: (topics, category, receivedOn) =>
       turnTopicsIntoAppeals(run, { topics, category, receivedOn }),

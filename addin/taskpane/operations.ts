@@ -105,7 +105,11 @@ export interface PaneOperations {
   watchSelection?(onChange: () => void): Promise<() => Promise<void>>;
   checkWorkbook(today: string, progress: ProgressReport): Promise<ExcelCheckReport>;
   selectCell(address: string): Promise<void>;
-  buildLedgers(options: { year: number; asOf: string }, progress: ProgressReport): Promise<BuildReport>;
+  /** The year's ledgers and summaries; `monthly` adds a work ledger per month begun. */
+  buildLedgers(
+    options: { year: number; asOf: string; monthly?: boolean },
+    progress: ProgressReport,
+  ): Promise<BuildReport>;
   readonly documents?: DocumentOperations;
   makeManagementCopy?(
     options: { year: number; asOf: string },

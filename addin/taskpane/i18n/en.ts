@@ -47,7 +47,7 @@ export const en: Readonly<Record<StringKey, string>> = {
   'step.ledger.tab': '8',
   'step.ledger.title': 'Step 8 · Ledgers',
   'step.ledger.intro':
-    'Quarterly work ledgers, the satisfaction ledger, the classification table and the annual summary are built from the registers.',
+    "Quarterly (or monthly) work ledgers, the satisfaction ledger, the classification table and the annual summary are built from the registers, set up to print as the handbook's forms.",
   'step.check.tab': 'Check',
   'step.check.title': 'Check the workbook',
   'step.check.intro': "Checks every register by the handbook's rules; choose a problem to go to its cell.",
@@ -181,6 +181,7 @@ export const en: Readonly<Record<StringKey, string>> = {
   'ledger.build': 'Build ledgers and summaries',
   'ledger.built': '{count} sheets built',
   'ledger.badYear': 'Enter a four-digit year',
+  'ledger.monthly': 'Also keep the work ledger by month (one sheet a month, e.g. 台账2026-03)',
   'copy.title': 'Management copy',
   'copy.intro':
     'Only the ledgers and summaries, without appellant names or phones: safe to share with management.',

@@ -38,7 +38,8 @@ export const zh = {
   'step.survey.intro': '测评诉求人、参会职工代表和相关职工；“不满意”须写明原因、责任部门和整改措施及时限。',
   'step.ledger.tab': '八',
   'step.ledger.title': '第八步 建立工作台账',
-  'step.ledger.intro': '由登记表自动生成季度工作台账、满意度整理台账、分类表和年度汇总，无需重复录入。',
+  'step.ledger.intro':
+    '由登记表自动生成季度（也可按月）工作台账、满意度整理台账、分类表和年度汇总，按手册样式设好打印格式，无需重复录入。',
   'step.check.tab': '检查',
   'step.check.title': '检查工作簿',
   'step.check.intro': '按手册的规则检查全部登记表；点击一条问题即可跳到对应单元格。',
@@ -170,6 +171,7 @@ export const zh = {
   'ledger.build': '生成台账与汇总',
   'ledger.built': '已生成 {count} 张工作表',
   'ledger.badYear': '请填写四位年份',
+  'ledger.monthly': '另按月整理工作台账（每月一张，如“台账2026-03”）',
   'copy.title': '管理层副本',
   'copy.intro': '只含台账和汇总，去掉诉求人姓名和电话，可以放心发给管理层。',
   'copy.make': '生成管理层副本',
