@@ -29,6 +29,7 @@ import type { RegisterDef } from '../schema/types';
 import { DEFAULT_VALUE_LISTS, type ValueLists } from '../schema/valueLists';
 import { say } from '../text';
 import { crossChecks } from './cross';
+import { rosterChecks } from './roster';
 
 /** A workbook's registers as raw cells; a register whose sheet is absent is simply left out. */
 export type WorkbookInput = Partial<Record<InputRegisterKey, RawTable>>;
@@ -124,6 +125,7 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Work
         problems.splice(i, 1);
     }
   for (const p of crossChecks(read)) problems.push(p);
+  for (const p of rosterChecks(read.roster)) problems.push(p);
   for (const p of deadlineProblems(appealRows, cases, parsed.settings, calendar, options.today))
     problems.push(p);
   return {

@@ -662,3 +662,56 @@ describe('calendarFromSettings', () => {
     expect(workingDeadline('2026-12-30', 3, cal).warning?.en).toContain('2027');
   });
 });
+
+// docs/domain.md, step 1: the leading group has a 组长 (the enterprise head), an 办公室主任 (the
+// union chair) and members including employee representatives.
+describe('the leading-group roster (领导小组) is checked', () => {
+  const full = [
+    { role: '组长', name: '周海燕', position: '企业行政负责人' },
+    { role: '副组长', name: '孙建国', position: '工会主席' },
+    { role: '成员', name: '王磊', position: '人力资源部负责人' },
+    { role: '成员', name: '刘晓静', position: '职工代表' },
+    { role: '办公室主任', name: '孙建国', position: '工会主席' },
+  ];
+  const rosterProblems = (roster: Record<string, unknown>[]) =>
+    checkWorkbook(workbookOf({ roster }), { today: '2026-03-31' }).problems.filter(
+      (p) => p.sheet === '领导小组',
+    );
+
+  it('a roster with 组长, 办公室主任 and a 职工代表 raises nothing; an empty one is not judged', () => {
+    expect(rosterProblems(full)).toEqual([]);
+    expect(rosterProblems([])).toEqual([]);
+  });
+
+  it.each([
+    ['组长', (r: (typeof full)[number]) => r.role !== '组长', 'roster-missing-role', '组长'],
+    [
+      '办公室主任',
+      (r: (typeof full)[number]) => r.role !== '办公室主任',
+      'roster-missing-role',
+      '办公室主任',
+    ],
+    [
+      '职工代表',
+      (r: (typeof full)[number]) => r.position !== '职工代表',
+      'roster-no-representative',
+      '职工代表',
+    ],
+  ] as const)(
+    'without a %s: a warning on the 小组职务 header cell, in both languages',
+    (_, keep, code, word) => {
+      const found = rosterProblems(full.filter(keep));
+      expect(found.map((p) => [p.sheet, p.row, p.column, p.header, p.severity, p.code])).toEqual([
+        ['领导小组', 1, 'role', '小组职务', 'warning', code],
+      ]);
+      expect(found[0]?.message.zh).toContain(word);
+      expect(found[0]?.message.en).toContain(word);
+    },
+  );
+
+  it('a second 组长 is named at its own row', () => {
+    const found = rosterProblems([...full, { role: '组长', name: '赵强', position: '总经理' }]);
+    expect(found.map((p) => [p.row, p.column, p.code])).toEqual([[7, 'role', 'roster-duplicate-role']]);
+    expect(found[0]?.message.zh).toContain('第 2 行');
+  });
+});
