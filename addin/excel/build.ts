@@ -64,7 +64,7 @@ export async function buildLedgers(
   },
 ): Promise<BuildReport> {
   const progress = options.progress ?? noProgress;
-  const pageSetup = supportsExcelApi(options.isSetSupported ?? declaredExcelApiOnly, 9);
+  const isSetSupported = options.isSetSupported ?? declaredExcelApiOnly;
   return run(async (context) => {
     progress(0, 4, '读取登记表');
     const read = await readRegisters(context);
@@ -149,12 +149,12 @@ export async function buildLedgers(
           : worksheets.getItem(calendar.name);
       if (calendarRows !== null) await resizeCalendar(writer, sheet, calendar, calendarRows);
       await writeValues(writer, sheet, calendar);
-      format(sheet, calendar, calendarRows === null, pageSetup);
+      format(sheet, calendar, calendarRows === null, isSetSupported);
     }
     const added = others.map((c) => ({ content: c, sheet: worksheets.add(c.name) }));
     for (const { content, sheet } of added) await writeValues(writer, sheet, content);
     progress(3, 4, '设置格式');
-    for (const { content, sheet } of added) format(sheet, content, true, pageSetup);
+    for (const { content, sheet } of added) format(sheet, content, true, isSetSupported);
     context.workbook.settings.add(
       GENERATED_SETTING,
       JSON.stringify([...new Set([...ours, ...contents.map((c) => c.name)])]),
@@ -164,7 +164,7 @@ export async function buildLedgers(
     return {
       sheets: contents.map((c) => ({ name: c.name, rows: c.blocks.reduce((n, b) => n + b.rows.length, 0) })),
       syncs: writer.syncs,
-      missing: pageSetup ? [] : [MISSING_PAGE_SETUP],
+      missing: supportsExcelApi(isSetSupported, 9) ? [] : [MISSING_PAGE_SETUP],
     };
   });
 }
@@ -222,7 +222,12 @@ async function writeValues(
 }
 
 /** Cosmetic formats, after the values: title, header rows, widths, frozen header, the lookup table, print. */
-function format(sheet: Excel.Worksheet, content: SheetContent, addTable: boolean, pageSetup: boolean): void {
+function format(
+  sheet: Excel.Worksheet,
+  content: SheetContent,
+  addTable: boolean,
+  isSetSupported: IsSetSupported,
+): void {
   content.widths.forEach((w, i) => {
     const column = columnLetter(i);
     sheet.getRange(`${column}:${column}`).format.columnWidth = widthInPoints(w);
@@ -248,7 +253,7 @@ function format(sheet: Excel.Worksheet, content: SheetContent, addTable: boolean
   if (content.print) {
     const layout = printLayout(content);
     formatForPrint(sheet, layout);
-    if (pageSetup) setUpLedgerPage(sheet, layout);
+    if (supportsExcelApi(isSetSupported, 9)) setUpLedgerPage(sheet, layout);
   }
 }
 
