@@ -76,9 +76,16 @@ export interface UnitDutyInput {
 const held = (meetings: readonly MeetingRecord[], type: string, from: string, to: string): boolean =>
   meetings.some((m) => m.type === type && m.date !== undefined && m.date >= from && m.date <= to);
 
+/** Working days before a meeting's due day from which it is reminded of. */
+export const MEETING_NOTICE_DAYS: Readonly<Record<'groupMeeting' | 'schedulingMeeting', number>> = {
+  groupMeeting: 10,
+  schedulingMeeting: 5,
+};
+
 /**
  * The unit's recurring duties: the previous quarter's work ledger, the quarterly leading-group
- * meeting (领导小组工作会议) and the monthly scheduling meeting (调度会议).
+ * meeting (领导小组工作会议) and the monthly scheduling meeting (调度会议), each due by the last
+ * working day of its quarter or month.
  */
 export function unitReminders(input: UnitDutyInput): Reminder[] {
   const { today, calendar } = input;
@@ -102,6 +109,10 @@ export function unitReminders(input: UnitDutyInput): Reminder[] {
     });
   }
   const nowRange = periodRange(now);
+  // A meeting is due by the last working day of its period (never a weekend or holiday), and
+  // reminded of from a number of working days before it (docs/domain.md, reminders).
+  const lastWorkingDay = (to: string): string =>
+    addWorkingDays(isoFromDay((dayFromIso(to) as number) + 1), -1, calendar);
   const meetingDuty = (
     kind: 'groupMeeting' | 'schedulingMeeting',
     type: string,
@@ -109,28 +120,33 @@ export function unitReminders(input: UnitDutyInput): Reminder[] {
     to: string,
     lastFrom: string,
     lastTo: string,
-    soonFrom: string,
     label: string,
   ): void => {
+    const lastDue = lastWorkingDay(lastTo);
     if (!held(input.meetings, type, lastFrom, lastTo)) {
       out.push({
         kind,
         status: 'overdue',
-        due: lastTo,
+        due: lastDue,
         message: say(
           `${label}：${lastFrom} 至 ${lastTo} 未召开${type}`,
           `no ${kind} was held ${lastFrom}–${lastTo}`,
         ),
-        key: `${kind}|${lastTo}`,
+        key: `${kind}|${lastDue}`,
       });
     }
+    const due = lastWorkingDay(to);
+    const soonFrom = addWorkingDays(due, -MEETING_NOTICE_DAYS[kind], calendar);
     if (today >= soonFrom && !held(input.meetings, type, from, to)) {
+      const overdue = today > due;
       out.push({
         kind,
-        status: 'dueSoon',
-        due: to,
-        message: say(`${label}：请在 ${to} 前召开${type}`, `hold the ${kind} by ${to}`),
-        key: `${kind}|${to}`,
+        status: overdue ? 'overdue' : 'dueSoon',
+        due,
+        message: overdue
+          ? say(`${label}：本期最后一个工作日 ${due} 已过，尚未召开${type}`, `the ${kind} was due by ${due}`)
+          : say(`${label}：请在 ${due} 前召开${type}`, `hold the ${kind} by ${due}`),
+        key: `${kind}|${due}`,
       });
     }
   };
@@ -142,7 +158,6 @@ export function unitReminders(input: UnitDutyInput): Reminder[] {
     nowRange.to,
     prevRange.from,
     prevRange.to,
-    back(nowRange.to, 14),
     '领导小组每季度召开一次会议',
   );
   const monthFrom = `${today.slice(0, 7)}-01`;
@@ -156,7 +171,6 @@ export function unitReminders(input: UnitDutyInput): Reminder[] {
     monthTo,
     lastMonthFrom,
     lastMonthTo,
-    back(monthTo, 6),
     '每月召开调度会议',
   );
   return out;
