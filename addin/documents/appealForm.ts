@@ -22,9 +22,10 @@ const signed = (role: string, name: string | undefined): string =>
 const box = (...lines: (string | undefined)[]): string => lines.filter((l) => l !== undefined).join('\n');
 
 /**
- * 职工诉求记录表 for one appeal (step 3), laid out as the handbook's form. It is the union's own
- * record, so it shows the appellant; the copy for a department (`redact`) shows （已隐去） instead
- * and scrubs names and phones out of the text. Empty opinion boxes stay empty for handwriting.
+ * 职工诉求记录表 for one appeal (step 3), laid out as the handbook's form. The form goes to the
+ * administration and the departments, so by default (`redact`) it shows （已隐去） for the appellant
+ * and scrubs names and phones out of the text; only the union's own copy shows them. Empty opinion
+ * boxes stay empty for handwriting.
  */
 export function appealForm(
   check: WorkbookCheck,

@@ -11,12 +11,14 @@ import { moderatorScript } from './moderatorScript';
 import type { Answers, DocumentKind, DocumentRequest, DocumentResult } from './model';
 import { signInSheet } from './signInSheet';
 import { caseById } from './source';
+import { summaryDocument } from './summaries';
 import { surveyForm } from './surveyForm';
 import { topicBook, workshopsOf } from './topicBook';
 import { trackingForm } from './trackingForm';
+import { chineseDate } from './words';
 
 /** What a document is about: the unit, one meeting (会议编号), one appeal (编号) or one 分厂（车间、班组）. */
-export type DocumentSubject = 'unit' | 'meeting' | 'appeal' | 'workshop';
+export type DocumentSubject = 'unit' | 'meeting' | 'appeal' | 'workshop' | 'period';
 
 /** Every printable document with its name, the handbook step it belongs to and what it is about. */
 export const DOCUMENTS: Readonly<
@@ -34,12 +36,23 @@ export const DOCUMENTS: Readonly<
     step: 3,
     subject: 'workshop',
   },
+  // By meeting, or by period when no meeting is chosen.
+  classification: {
+    name: say('议题梳理汇总分类表', 'Topic classification table'),
+    step: 3,
+    subject: 'meeting',
+  },
   meetingNotice: { name: say('会议通知', 'Meeting notice'), step: 4, subject: 'meeting' },
   signInSheet: { name: say('会议签到表', 'Sign-in sheet'), step: 5, subject: 'meeting' },
   moderatorScript: { name: say('会议主持词', 'Moderator script'), step: 5, subject: 'meeting' },
   minutes: { name: say('会议纪要', 'Minutes'), step: 5, subject: 'meeting' },
   circular: { name: say('督导情况通报', 'Supervision circular'), step: 6, subject: 'meeting' },
   trackingForm: { name: say('进展情况跟踪表', 'Tracking form'), step: 6, subject: 'appeal' },
+  publication: {
+    name: say('办理结果公示', 'Publication of results (anonymous appeals)'),
+    step: 6,
+    subject: 'period',
+  },
   surveyForm: { name: say('满意度调查表', 'Survey form'), step: 7, subject: 'appeal' },
 };
 
@@ -62,6 +75,7 @@ export function buildDocument(
     return blocked(`落款日期“${issuedOn}”不是有效日期`, `issue date ${issuedOn} is not a date`);
   const ask = new Asker(answers);
   const subject = DOCUMENTS[kind].subject;
+  if (kind === 'classification' || kind === 'publication') return summaryDocument(check, request, ask);
   if (subject === 'unit')
     return ask.result(
       kind === 'establishment'
@@ -85,7 +99,7 @@ export function buildDocument(
         `no appeal numbered ${request.appealId ?? '(none)'}`,
       );
     if (kind === 'appealForm')
-      return ask.result(appealForm(check, c, issuedOn, request.redactAppellant === true));
+      return ask.result(appealForm(check, c, issuedOn, request.showAppellant !== true));
     return ask.result(
       kind === 'trackingForm' ? trackingForm(check, c, issuedOn, ask) : surveyForm(check, c, issuedOn),
     );
@@ -103,6 +117,12 @@ export function buildDocument(
     );
   switch (kind) {
     case 'meetingNotice':
+      // A notice calls people to a meeting: one dated after the meeting cannot have done so.
+      if (issuedOn > facts.meeting.date)
+        return blocked(
+          `落款日期${chineseDate(issuedOn)}晚于会议日期${chineseDate(facts.meeting.date)}：会议通知应在会议之前发出，请改落款日期或会议的“会议日期”`,
+          `the issue date ${issuedOn} is after the meeting date (会议日期) ${facts.meeting.date}: a notice goes out before its meeting; change the issue date or the meeting's 会议日期`,
+        );
       return ask.result(meetingNotice(check, facts, issuedOn, ask));
     case 'signInSheet':
       return ask.result(signInSheet(check, facts, ask));

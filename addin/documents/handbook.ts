@@ -69,3 +69,7 @@ export const APPEAL_FORM_RUBRICS = {
   union: '1、工会根据协商议题提出初步的办理意见报经企业行政分管负责人同意后，转交办理部门。',
   admin: '2、企业行政分管负责人审批意见。',
 } as const;
+
+/** 议题梳理汇总分类表: the note under the table, verbatim. */
+export const CLASSIFICATION_NOTE =
+  '注：此表由工会负责进行梳理，对职工提出的协商议题进行梳理分类，上报企业行政，初步确定协商会议议题和人员。';

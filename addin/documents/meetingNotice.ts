@@ -2,8 +2,9 @@ import type { WorkbookCheck } from '../../shared';
 import type { Asker } from './ask';
 import type { MeetingFacts } from './meeting';
 import type { PrintDocument } from './model';
-import { adminHead, signInOf, unionChair, unitName } from './source';
-import { chineseDate, distinct, listOf, sheetNameFor } from './words';
+import { meetingParticipants } from './participants';
+import { unitName } from './source';
+import { chineseDate, listOf, sheetNameFor } from './words';
 
 /** The place of a meeting, asked for when 协商会议 does not say. */
 export const meetingPlace = (facts: MeetingFacts, ask: Asker): string =>
@@ -13,18 +14,10 @@ export const meetingPlace = (facts: MeetingFacts, ask: Asker): string =>
     en: `Where meeting ${facts.meeting.id} is held`,
   });
 
-/** The employee representatives of a meeting, asked for when neither the agenda nor the sign-in names one. */
-export const meetingReps = (facts: MeetingFacts, ask: Asker): string[] =>
-  ask.names(facts.employeeReps, {
-    field: 'employeeReps',
-    zh: `参加${facts.name}的职工代表姓名，用“、”分隔`,
-    en: `Employee representatives attending meeting ${facts.meeting.id}, separated by 、`,
-  });
-
 /**
- * 会议通知 (step 4): the handbook's notice with the meeting's date and place, the administration
- * head, the union's leaders, the heads of the departments the agenda names or the category table
- * suggests, and the employee representatives.
+ * 会议通知 (step 4): the handbook's notice with the meeting's date and place and the meeting's
+ * participant list: the administration head, the union's leaders, each department's head by name
+ * (from 部门负责人) and the employee representatives. The caller refuses a notice dated after its meeting.
  */
 export function meetingNotice(
   check: WorkbookCheck,
@@ -34,14 +27,9 @@ export function meetingNotice(
 ): PrintDocument {
   const unit = unitName(check, ask);
   const { meeting } = facts;
-  const signIn = signInOf(check, meeting.id);
-  const named = (group: string): string[] =>
-    distinct(signIn.filter((s) => s.group === group).map((s) => s.name));
-  const headOf = (dept: string): string =>
-    `${dept}负责人${signIn.find((s) => s.group === '行政部门' && s.position === dept)?.name ?? ''}`;
-  const union = distinct([unionChair(check, ask), ...named('企业工会')]);
-  const departments = facts.departments.length
-    ? `${listOf(facts.departments.map(headOf))}（根据协商议题确定）`
+  const people = meetingParticipants(check, facts, ask);
+  const departments = people.departments.length
+    ? `${listOf(people.departments.map((d) => `${d.department}负责人${d.head}`))}（根据协商议题确定）`
     : '根据协商议题确定的职能部门负责人';
   const replyBy = ask.date(meeting.replyBy, {
     field: 'replyBy',
@@ -69,11 +57,11 @@ export function meetingNotice(
       {
         type: 'paragraph',
         indent: true,
-        text: `1、企业行政负责人${adminHead(check, ask, meeting.adminHead)}；`,
+        text: `1、企业行政负责人${people.adminHead}；`,
       },
-      { type: 'paragraph', indent: true, text: `2、工会负责人${listOf(union)}；` },
+      { type: 'paragraph', indent: true, text: `2、工会负责人${listOf(people.union)}；` },
       { type: 'paragraph', indent: true, text: `3、企业有关职能部门负责人：${departments}；` },
-      { type: 'paragraph', indent: true, text: `4、职工代表${listOf(meetingReps(facts, ask))}。` },
+      { type: 'paragraph', indent: true, text: `4、职工代表${listOf(people.employeeReps)}。` },
       {
         type: 'paragraph',
         indent: true,

@@ -1,7 +1,8 @@
 import type { WorkbookCheck } from '../../shared';
 import type { Asker } from './ask';
 import type { MeetingFacts } from './meeting';
-import { meetingPlace, meetingReps } from './meetingNotice';
+import { meetingPlace } from './meetingNotice';
+import { meetingReps } from './participants';
 import type { DocCell, PrintDocument } from './model';
 import { adminHead, unitName } from './source';
 import { topicTexts } from './topics';

@@ -12,7 +12,9 @@ export type DocumentKind =
   | 'appealForm'
   | 'trackingForm'
   | 'surveyForm'
-  | 'topicBook';
+  | 'topicBook'
+  | 'classification'
+  | 'publication';
 
 /** Horizontal placement of a line or cell. */
 export type Align = 'left' | 'center' | 'right';
@@ -90,8 +92,14 @@ export interface DocumentRequest {
   readonly appealId?: string;
   /** For the topic book: the 分厂（车间、班组） whose book it is. */
   readonly workshop?: string;
-  /** For the appeal form: hide the appellant's name and phone (the copy sent to a department). */
-  readonly redactAppellant?: boolean;
+  /**
+   * For the appeal form: the union's own copy, showing the appellant's name and phone. Without it
+   * the form is the copy for the administration and the departments, with the appellant hidden.
+   */
+  readonly showAppellant?: boolean;
+  /** For a document about a period (分类表 by period, 办理结果公示): its first and last day, YYYY-MM-DD. */
+  readonly from?: string;
+  readonly to?: string;
 }
 
 /** The outcome of building a document: the document, the questions to ask first, or why it cannot be made. */

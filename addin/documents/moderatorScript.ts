@@ -2,11 +2,11 @@ import type { WorkbookCheck } from '../../shared';
 import type { Asker } from './ask';
 import { SCRIPT_CLOSING } from './handbook';
 import type { MeetingFacts } from './meeting';
-import { meetingReps } from './meetingNotice';
 import type { DocBlock, PrintDocument } from './model';
-import { adminHead, unitName } from './source';
+import { meetingParticipants } from './participants';
+import { unitName } from './source';
 import { replySentence, summarySentence, topicTexts, type TopicText } from './topics';
-import { chineseDate, chineseNumber, distinct, listOf, sheetNameFor } from './words';
+import { chineseDate, chineseNumber, listOf, sheetNameFor } from './words';
 
 const line = (text: string, indent = true): DocBlock => ({ type: 'paragraph', indent, text });
 
@@ -45,12 +45,12 @@ export function moderatorScript(check: WorkbookCheck, facts: MeetingFacts, ask: 
     zh: `${facts.name}的主持人（一般为工会主席）`,
     en: `Moderator of meeting ${facts.meeting.id} (usually the union chair)`,
   });
-  const head = adminHead(check, ask, facts.meeting.adminHead);
+  const people = meetingParticipants(check, facts, ask);
+  const head = people.adminHead;
   const topics = topicTexts(check, facts, ask);
   // The handbook's moderator is the union chair; another moderator is not given the chair's title.
   const isChair = !check.settings.unionChair || chair === check.settings.unionChair;
   const raisedBy = facts.workshops.length ? `${listOf(facts.workshops)}职工` : '职工';
-  const departments = distinct(topics.flatMap((t) => t.departments));
   const responsible = topics
     .filter((t) => t.departments.length)
     .map((t) => `${listOf(t.departments)}${t.owner ? `（责任人${t.owner}）` : ''}负责“${t.topic}”`);
@@ -72,7 +72,7 @@ export function moderatorScript(check: WorkbookCheck, facts: MeetingFacts, ask: 
         `现在召开${unit}${facts.name}，主要任务是通过沟通协商会议解决${raisedBy}提出的${listOf(topics.map((t) => `“${t.topic}”`))}等诉求。`,
       ),
       line(
-        `参加今天沟通会议人员有：企业行政负责人${head}，${departments.map((d) => `${d}负责人`).join('，')}${departments.length ? '，' : ''}职工代表${listOf(meetingReps(facts, ask))}，我是${isChair ? '工会主席' : ''}${chair}，今天的沟通协商会议由我来主持。前期我们通过多种方式将征集到的议题进行了分类整理汇总，共确定协商议题${topics.length}项，${categoryCounts(facts)}。下面会议正式开始。`,
+        `参加今天沟通会议人员有：企业行政负责人${head}，${people.departments.map((d) => `${d.department}负责人${d.head}，`).join('')}职工代表${listOf(people.employeeReps)}，我是${isChair ? '工会主席' : ''}${chair}，今天的沟通协商会议由我来主持。前期我们通过多种方式将征集到的议题进行了分类整理汇总，共确定协商议题${topics.length}项，${categoryCounts(facts)}。下面会议正式开始。`,
       ),
       ...topics.flatMap(topicSection),
       line(`${chineseNumber(topics.length + 1)}、企业行政负责人${head}同志讲话`, false),

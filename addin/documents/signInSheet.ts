@@ -1,49 +1,23 @@
-import type { SignInRecord, WorkbookCheck } from '../../shared';
+import type { WorkbookCheck } from '../../shared';
 import type { Asker } from './ask';
 import type { MeetingFacts } from './meeting';
-import { meetingReps } from './meetingNotice';
 import type { DocCell, PrintDocument } from './model';
-import { signInOf, unitName } from './source';
+import { meetingParticipants } from './participants';
+import { unitName } from './source';
 import { chineseDate, sheetNameFor } from './words';
-
-type Line = { readonly group: string; readonly who: string; readonly contact: string };
-
-/** The handbook's default lines when nobody has been entered on 会议签到表 for the meeting. */
-function defaultLines(check: WorkbookCheck, facts: MeetingFacts, ask: Asker): Line[] {
-  const line = (group: string, who: string): Line => ({ group, who, contact: '' });
-  const chair = check.settings.unionChair ? '工会主席\u3000' + check.settings.unionChair : '工会主席';
-  const departments = facts.departments.length ? facts.departments : ['人力资源部'];
-  const reps = facts.workshops.length ? facts.workshops : meetingReps(facts, ask);
-  return [
-    line('企业行政', '总经理'),
-    line('企业行政', '副总经理'),
-    line('企业工会', chair),
-    line('企业工会', '工会副主席'),
-    ...departments.map((d) => line('行政部门', d)),
-    ...reps.map((r) => line('职工代表', r)),
-  ];
-}
-
-const fromRegister = (rows: readonly SignInRecord[], groups: readonly string[]): Line[] =>
-  [...rows]
-    .sort((a, b) => groups.indexOf(a.group ?? '') - groups.indexOf(b.group ?? ''))
-    .map((r) => ({
-      group: r.group ?? '',
-      who: [r.position, r.name].filter(Boolean).join('　'),
-      contact: r.contact ?? '',
-    }));
 
 /**
  * 会议签到表 (step 5): the handbook's groups 企业行政 / 企业工会 / 行政部门 / 职工代表 with a
- * 本人签字 and a 联系方式 column; the lines come from 会议签到表, else from the agenda's departments
- * and the workshops that raised its topics.
+ * 本人签字 and a 联系方式 column, one line for each person on the meeting's participant list (the
+ * same people the notice invites and the moderator script introduces).
  */
 export function signInSheet(check: WorkbookCheck, facts: MeetingFacts, ask: Asker): PrintDocument {
   const unit = unitName(check, ask);
-  const registered = signInOf(check, facts.meeting.id);
-  const lines = registered.length
-    ? fromRegister(registered, check.lists.signInGroup)
-    : defaultLines(check, facts, ask);
+  const lines = meetingParticipants(check, facts, ask).all.map((p) => ({
+    group: p.group,
+    who: p.position && p.position !== p.group ? `${p.position}\u3000${p.name}` : p.name,
+    contact: p.contact,
+  }));
   const rows: DocCell[][] = [
     [
       { text: '会议参加人员', span: 2, bold: true, align: 'center' },

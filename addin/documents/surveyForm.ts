@@ -22,9 +22,10 @@ function surveyOf(c: AppealCase, issuedOn: string): SurveyRecord | undefined {
 }
 
 /**
- * 职工诉求满意度调查表 for one appeal (step 7): the survey it is counted by with the choices ticked,
- * or, before any survey, the blank form for the interview with the date left to write in. A 不满意
- * adds the reason, the department and the remedy with its deadline.
+ * 职工诉求满意度调查表 for one appeal (step 7): the survey it is counted by with the choices ticked
+ * (调查对象 among them), or, before any survey, the blank form for the interview with the date left
+ * to write in. A 不满意 adds the reason, the department and the remedy with its deadline; the form
+ * ends with the line the supervisor signs (督办人签字).
  */
 export function surveyForm(check: WorkbookCheck, c: AppealCase, issuedOn: string): PrintDocument {
   const scrub = identityScrubber(appellantIdentities(check));
@@ -33,6 +34,7 @@ export function surveyForm(check: WorkbookCheck, c: AppealCase, issuedOn: string
   const rows: DocCell[][] = [
     [label('诉求编号'), { text: a.id ?? '' }, label('承办部门'), { text: a.department ?? '' }],
     [label('诉求内容'), { text: scrub(a.content ?? ''), span: 3, minLines: 2 }],
+    [label('调查对象'), { text: checkboxes(check.lists.respondent, s?.respondent), span: 3 }],
     [label('调查方式'), { text: checkboxes(check.lists.surveyMethod, s?.method), span: 3 }],
     [label('诉求满意度'), { text: checkboxes(check.lists.satisfaction, s?.rating), span: 3 }],
     [
@@ -51,6 +53,13 @@ export function surveyForm(check: WorkbookCheck, c: AppealCase, issuedOn: string
       [label('解决措施及时限'), { text: `${scrub(s.remedy ?? '')}${due}`, span: 3, minLines: 2 }],
     );
   }
+  // The handbook files the survey's result under the supervisor's signature (督办人签字备案).
+  rows.push([
+    label('督办人签字'),
+    { text: '', minLines: 2 },
+    label('签字日期'),
+    { text: '　　年　　月　　日', align: 'center' },
+  ]);
   return {
     kind: 'surveyForm',
     sheet: sheetNameFor('调查表', a.id),

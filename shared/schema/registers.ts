@@ -438,6 +438,31 @@ export const categoryDepartmentRegister = defineRegister({
   ],
 });
 
+/** 部门负责人: who heads each department, so notices, sign-in sheets and scripts name them. */
+export const departmentHeadRegister = defineRegister({
+  key: 'departmentHeads',
+  sheet: '部门负责人',
+  table: 'DepartmentHeads',
+  title: '职能部门负责人',
+  step: 4,
+  kind: 'settings',
+  idField: 'department',
+  fields: [
+    {
+      key: 'department',
+      header: '部门',
+      type: 'enum',
+      list: 'department',
+      required: true,
+      unique: true,
+      width: 12,
+    },
+    { key: 'head', header: '负责人', type: 'person', required: true, width: 10 },
+    { key: 'position', header: '职务', type: 'text', width: 12, prompt: '如：部长、主任' },
+    { key: 'phone', header: '联系方式', type: 'phone', width: 14 },
+  ],
+});
+
 /** 日历调整: new years' statutory schedules and the unit's own rest or working days. */
 export const calendarRegister = defineRegister({
   key: 'calendarDays',
@@ -534,6 +559,7 @@ export const INPUT_REGISTERS = [
   settingsRegister,
   valueListRegister,
   categoryDepartmentRegister,
+  departmentHeadRegister,
   calendarRegister,
   rosterRegister,
   topicRegister,
@@ -590,6 +616,8 @@ export type SurveyRecord = RegisterRecord<typeof surveyRegister>;
 export type SettingsRecord = RegisterRecord<typeof settingsRegister>;
 /** A category → department row. */
 export type CategoryDepartmentRecord = RegisterRecord<typeof categoryDepartmentRegister>;
+/** A department head row. */
+export type DepartmentHeadRecord = RegisterRecord<typeof departmentHeadRegister>;
 /** A calendar override row. */
 export type CalendarDayRecord = RegisterRecord<typeof calendarRegister>;
 /** A quarterly work ledger row. */

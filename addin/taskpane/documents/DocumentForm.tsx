@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
-import { joinSaid, readDate } from '../../../shared';
+import { joinSaid, periodRange, quarterOf, readDate } from '../../../shared';
 import { DOCUMENTS } from '../../documents/catalog';
 import type { Answers, DocumentKind, Question } from '../../documents/model';
 import { ErrorBar } from '../common/ErrorBar';
@@ -35,7 +35,10 @@ export function DocumentForm({
     ...new Set((workbook?.check.read.topics?.rows ?? []).map((r) => String(r.values['workshop'] ?? ''))),
   ].filter(Boolean);
   const [workshop, setWorkshop] = useState('');
-  const [redact, setRedact] = useState(false);
+  const [showAppellant, setShowAppellant] = useState(false);
+  // A period document (分类表 without a meeting, 办理结果公示) covers this quarter up to today unless changed.
+  const [from, setFrom] = useState(periodRange(quarterOf(today)).from);
+  const [to, setTo] = useState(today);
   const [answers, setAnswers] = useState<Answers>({});
   const [questions, setQuestions] = useState<readonly Question[]>([]);
   const [missing, setMissing] = useState<NonNullable<PrintedOutcome['missing']>>([]);
@@ -43,6 +46,10 @@ export function DocumentForm({
   const date = readDate(issuedOn);
   const subject = DOCUMENTS[kind].subject;
   const appealId = selectedAppealId(selection) ?? '';
+  const byPeriod = subject === 'period' || (kind === 'classification' && meetingId === '');
+  const fromDate = readDate(from);
+  const toDate = readDate(to);
+  const periodOk = !byPeriod || (typeof fromDate === 'string' && typeof toDate === 'string');
   const generate = () =>
     task.run(async (progress) => {
       const request = {
@@ -51,7 +58,10 @@ export function DocumentForm({
         meetingId,
         appealId,
         workshop: workshop || (workshops[0] ?? ''),
-        redactAppellant: redact,
+        showAppellant,
+        ...(byPeriod && typeof fromDate === 'string' && typeof toDate === 'string'
+          ? { from: fromDate, to: toDate }
+          : {}),
       };
       const outcome = await documents.generate(request, answers, progress);
       setQuestions(outcome.status === 'questions' ? outcome.questions : []);
@@ -98,17 +108,36 @@ export function DocumentForm({
       {subject === 'meeting' && (
         <Field label={t('docs.meeting')}>
           <Select value={meetingId} onChange={(_, d) => setMeetingId(d.value)}>
+            {kind === 'classification' && <option value="">{t('docs.byPeriod')}</option>}
             {meetings.map((m) => (
               <option key={m}>{m}</option>
             ))}
           </Select>
         </Field>
       )}
+      {byPeriod && (
+        <>
+          <Field
+            label={t('docs.from')}
+            validationState={typeof fromDate === 'string' ? 'none' : 'error'}
+            validationMessage={typeof fromDate === 'string' ? undefined : t('form.datePlaceholder')}
+          >
+            <Input value={from} onChange={(_, d) => setFrom(d.value)} />
+          </Field>
+          <Field
+            label={t('docs.to')}
+            validationState={typeof toDate === 'string' ? 'none' : 'error'}
+            validationMessage={typeof toDate === 'string' ? undefined : t('form.datePlaceholder')}
+          >
+            <Input value={to} onChange={(_, d) => setTo(d.value)} />
+          </Field>
+        </>
+      )}
       {kind === 'appealForm' && (
         <Checkbox
-          checked={redact}
-          onChange={(_, d) => setRedact(d.checked === true)}
-          label={t('docs.redact')}
+          checked={showAppellant}
+          onChange={(_, d) => setShowAppellant(d.checked === true)}
+          label={t('docs.showAppellant')}
         />
       )}
       <QuestionFields
@@ -118,7 +147,7 @@ export function DocumentForm({
       />
       <Button
         appearance="primary"
-        disabled={task.busy || typeof date !== 'string' || (subject === 'appeal' && !appealId)}
+        disabled={task.busy || typeof date !== 'string' || !periodOk || (subject === 'appeal' && !appealId)}
         onClick={() => void generate()}
       >
         {t('docs.generate')}

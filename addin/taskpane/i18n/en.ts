@@ -203,7 +203,11 @@ export const en: Readonly<Record<StringKey, string>> = {
   'docs.meeting': 'Meeting',
   'docs.selectAppeal': 'Select an appeal (or one of its tracking or survey rows) on the sheet first',
   'docs.appeal': 'Appeal number',
-  'docs.redact': "Hide the appellant's name and phone (copy for the department)",
+  'docs.showAppellant':
+    "Union's own copy: show the appellant's name and phone (never on the copy for the administration and departments)",
+  'docs.byPeriod': '(by period, not by meeting)',
+  'docs.from': 'From',
+  'docs.to': 'To',
   'docs.generate': 'Generate',
   'docs.questions': 'Before generating, the document needs:',
   'docs.printed': 'Sheet "{sheet}" is ready to print',

@@ -36,7 +36,7 @@ export function CollectStep() {
           },
         ]}
       />
-      <DocumentsPanel kinds={['appealForm', 'topicBook']} />
+      <DocumentsPanel kinds={['appealForm', 'topicBook', 'classification']} />
     </>
   );
 }

@@ -25,7 +25,7 @@ export function SuperviseStep() {
         <EditSelectedForm registers={['appeals', 'tracking']} />
       </Section>
       <RemindersPanel which="appeals" />
-      <DocumentsPanel kinds={['circular', 'trackingForm']} />
+      <DocumentsPanel kinds={['circular', 'trackingForm', 'publication']} />
     </>
   );
 }

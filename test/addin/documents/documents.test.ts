@@ -9,13 +9,14 @@ import {
 } from '../../../addin/documents';
 import { DUTIES } from '../../../addin/documents/handbook';
 import { FATES } from '../../../addin/demo/generate';
-import { cellsOf, filledWorkbook, PLACEHOLDER, ROSTER, textOf } from './fixture';
+import { cellsOf, filledWorkbook, issueDate, PLACEHOLDER, ROSTER, textOf } from './fixture';
 
 const w = filledWorkbook();
 const issuedOn = w.g.today;
 
 function ready(request: Omit<DocumentRequest, 'issuedOn'>): PrintLayout {
-  const result = buildDocument(w.check, { issuedOn, ...request });
+  const on = issueDate(w.check, request.kind, request.meetingId, issuedOn);
+  const result = buildDocument(w.check, { issuedOn: on, ...request });
   if (result.status !== 'ready') throw new Error(`${request.kind}: ${JSON.stringify(result)}`);
   return layoutDocument(result.document);
 }
@@ -30,8 +31,8 @@ const appealIds = [
 ].filter((id): id is string => !!id);
 
 describe('documents built from a filled workbook', () => {
-  it('covers the eleven documents of the handbook', () => {
-    expect(Object.keys(DOCUMENTS)).toHaveLength(11);
+  it('covers the thirteen documents of the handbook', () => {
+    expect(Object.keys(DOCUMENTS)).toHaveLength(13);
     expect(new Set(appealIds).size).toBe(FATES.length + 1);
   });
 
@@ -39,6 +40,7 @@ describe('documents built from a filled workbook', () => {
     const layouts = [
       ...kinds('unit').map((kind) => ready({ kind })),
       ...kinds('meeting').map((kind) => ready({ kind, meetingId: w.meetingId })),
+      ...kinds('period').map((kind) => ready({ kind, from: '2025-01-01', to: issuedOn })),
       ...appealIds.flatMap((appealId) => kinds('appeal').map((kind) => ready({ kind, appealId }))),
     ];
     for (const layout of layouts) {
@@ -110,9 +112,10 @@ describe('documents built from a filled workbook', () => {
     for (const layout of shared)
       for (const n of names) expect(textOf(layout), layout.content.name).not.toContain(n);
     const named = w.g.appeals.find((a) => a.appellant !== '匿名' && a.phone) ?? w.g.appeals[0];
-    const own = textOf(ready({ kind: 'appealForm', appealId: named?.id }));
+    const own = textOf(ready({ kind: 'appealForm', appealId: named?.id, showAppellant: true }));
     expect(own).toContain(named?.appellant);
-    const copy = textOf(ready({ kind: 'appealForm', appealId: named?.id, redactAppellant: true }));
+    // The form goes to the administration and the departments: hidden unless the union asks.
+    const copy = textOf(ready({ kind: 'appealForm', appealId: named?.id }));
     expect(copy).not.toContain(named?.appellant);
     expect(copy).not.toContain(named?.phone);
     expect(copy).toContain('（已隐去）');
@@ -128,7 +131,8 @@ describe('documents built from a filled workbook', () => {
       })),
     }));
     for (const kind of kinds('meeting')) {
-      const result = buildDocument(q.check, { kind, issuedOn, meetingId: q.meetingId });
+      const on = issueDate(q.check, kind, q.meetingId, issuedOn);
+      const result = buildDocument(q.check, { kind, issuedOn: on, meetingId: q.meetingId });
       if (result.status !== 'ready') throw new Error(kind);
       const text = textOf(layoutDocument(result.document));
       expect(text, kind).not.toContain(quoted?.appellant);

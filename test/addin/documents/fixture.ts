@@ -76,6 +76,20 @@ export function filledWorkbook(
   return { g, input, check: checkWorkbook(input, { today: g.today }), meetingId };
 }
 
+/**
+ * The date to issue a document on: a meeting notice on its meeting's day (a notice dated after its
+ * meeting is refused), anything else on `today`.
+ */
+export function issueDate(
+  check: WorkbookCheck,
+  kind: string,
+  meetingId: string | undefined,
+  today: string,
+): string {
+  if (kind !== 'meetingNotice') return today;
+  return check.meetings.find((m) => m.id === meetingId)?.date ?? today;
+}
+
 /** What may never be printed: the handbook's XXX / xx / ____ and leaked programming values. */
 export const PLACEHOLDER = /x{2,}|_{3,}|undefined|null|NaN|\[object/i;
 

@@ -8,16 +8,18 @@ import {
 } from '../../../addin/documents';
 import { columnsWidth, printableWidth } from '../../../addin/documents/page';
 import { checkWorkbook } from '../../../shared';
-import { filledWorkbook } from './fixture';
+import { filledWorkbook, issueDate } from './fixture';
 
 const w = filledWorkbook();
 
 function layout(kind: DocumentKind, check = w.check): PrintLayout {
   const r = buildDocument(check, {
     kind,
-    issuedOn: w.g.today,
+    issuedOn: issueDate(check, kind, w.meetingId, w.g.today),
     meetingId: w.meetingId,
     appealId: w.g.appeals[44]?.id,
+    from: '2025-01-01',
+    to: w.g.today,
   });
   if (r.status !== 'ready') throw new Error(`${kind} not ready`);
   return layoutDocument(r.document);
@@ -54,10 +56,13 @@ describe('laying documents out on A4', () => {
   it('merges a sign-in group down its rows and keeps room for handwriting', () => {
     const bare = layout('signInSheet', checkWorkbook(w.g.input, { today: w.g.today }));
     const rows = bare.content.blocks[0]?.rows ?? [];
-    const first = rows.findIndex((r) => r[0] === '企业行政');
-    expect(rows[first + 1]?.[0]).toBe('');
-    expect(rows[first + 1]?.[1]).toBe('副总经理');
-    expect(bare.merges).toContain(`A${first + 1}:A${first + 2}`);
+    // The participant list: every department the topics need, each named with its head.
+    const first = rows.findIndex((r) => r[0] === '行政部门');
+    let size = 1;
+    while (rows[first + size]?.[0] === '') size++;
+    expect(size).toBeGreaterThan(1);
+    expect(rows[first + 1]?.[1]).toMatch(/^\S+部\u3000\S+$|^行政办公室\u3000\S+$/);
+    expect(bare.merges).toContain(`A${first + 1}:A${first + size}`);
     const form = layout('appealForm');
     const content = (form.content.blocks[0]?.rows ?? []).findIndex((r) => r[0] === '诉求内容');
     expect(form.rowHeights[content]).toBeGreaterThan((form.rowHeights[content - 1] ?? 0) * 3);

@@ -7,7 +7,7 @@ import {
 } from '../../../addin/documents';
 import { checkWorkbook, settingsRegister, type WorkbookCheck } from '../../../shared';
 import { DEMO_SETTINGS, rawTable } from '../../../addin/demo/raw';
-import { cellsOf, filledWorkbook, PLACEHOLDER, textOf } from './fixture';
+import { cellsOf, filledWorkbook, issueDate, PLACEHOLDER, textOf } from './fixture';
 
 const w = filledWorkbook();
 const issuedOn = '2026-03-31';
@@ -28,7 +28,12 @@ const build = (
   check: WorkbookCheck,
   request: Omit<DocumentRequest, 'issuedOn'>,
   answers = {},
-): DocumentResult => buildDocument(check, { issuedOn, ...request }, answers);
+): DocumentResult =>
+  buildDocument(
+    check,
+    { issuedOn: issueDate(check, request.kind, request.meetingId, issuedOn), ...request },
+    answers,
+  );
 
 const fields = (r: DocumentResult): string[] =>
   r.status === 'questions' ? r.questions.map((q) => q.field) : [];

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument, DOCUMENTS, layoutDocument, type DocumentKind } from '../../../addin/documents';
 import { figureRows } from '../../../addin/documents/managementFigures';
 import { buildWorkLedger, chineseDate, periodTitle, previousQuarter, quarterOf } from '../../../shared';
-import { filledWorkbook, textOf } from './fixture';
+import { filledWorkbook, issueDate, textOf } from './fixture';
 
 const w = filledWorkbook();
 const ISO = /\d{4}-\d{2}-\d{2}/;
@@ -40,9 +40,10 @@ describe('printed wording of dates and quarters', () => {
       const requests =
         subject === 'appeal'
           ? appealIds.map((appealId) => ({ appealId }))
-          : [{ meetingId: w.meetingId }];
+          : [{ meetingId: w.meetingId, from: '2025-01-01', to: w.g.today }];
       for (const extra of requests) {
-        const result = buildDocument(w.check, { kind, issuedOn: w.g.today, ...extra });
+        const on = issueDate(w.check, kind, w.meetingId, w.g.today);
+        const result = buildDocument(w.check, { kind, issuedOn: on, ...extra });
         if (result.status !== 'ready') throw new Error(`${kind}: ${JSON.stringify(result)}`);
         const text = textOf(layoutDocument(result.document));
         expect(text, kind).not.toMatch(ISO);

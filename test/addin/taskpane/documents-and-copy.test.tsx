@@ -51,6 +51,29 @@ describe('printable documents and the management copy from the pane', () => {
     expect(within(panel).queryByText(/可直接打印/)).toBeNull();
   });
 
+  it('prints the 办理结果公示 of anonymous appeals for the period typed in 起始日期 and 截止日期', async () => {
+    const g = generateWorkbook({ appeals: 40, seed: 9 });
+    const { wb, operations } = await simulatedWorkbook({ input: g.input });
+    await renderPane(operations, { initialStep: 'supervise', today: g.today });
+    const user = userEvent.setup();
+    const panel = screen.getByRole('region', { name: '打印文书' });
+    await user.selectOptions(within(panel).getByLabelText('文书'), '办理结果公示');
+    const from = within(panel).getByLabelText('起始日期');
+    await user.clear(from);
+    await user.type(from, '2025-01-01');
+    expect((within(panel).getByLabelText('截止日期') as HTMLInputElement).value).toBe(g.today);
+    await user.click(within(panel).getByRole('button', { name: '生成文书' }));
+    const printed = await within(panel).findByText(/^已生成工作表“(.+)”，可直接打印$/, undefined, {
+      timeout: 15_000,
+    });
+    const sheet = /“(.+)”/.exec(printed.textContent ?? '')?.[1] ?? '';
+    const text = JSON.stringify(wb.getValues(sheet, 'A1:E80'));
+    expect(text).toContain('职工诉求办理结果公示');
+    expect(text).toContain('工会（盖章）');
+    for (const a of g.appeals)
+      if (a.appellant && a.appellant !== '匿名') expect(text).not.toContain(a.appellant);
+  });
+
   it('makes the management copy and opens it as a new workbook', async () => {
     const g = generateWorkbook({ appeals: 24, seed: 9 });
     const opened: string[] = [];
