@@ -1,6 +1,7 @@
 import {
   calendarRegister,
   categoryDepartmentRegister,
+  departmentHeadRegister,
   checkWorkbook,
   mapHeaders,
   registerByKey,
@@ -62,6 +63,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
             settingsRegister,
             valueListRegister,
             categoryDepartmentRegister,
+            departmentHeadRegister,
             calendarRegister,
           ]),
         ),
@@ -76,6 +78,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
       return replaceRecords(run, valueListRegister, records);
     },
     saveCategoryDepartments: (rows) => replaceRecords(run, categoryDepartmentRegister, rows),
+    saveDepartmentHeads: (rows) => replaceRecords(run, departmentHeadRegister, rows),
     saveCalendarDays: (rows) => replaceRecords(run, calendarRegister, rows),
     appendRecords: (batches) =>
       appendRecords(
@@ -160,6 +163,7 @@ function settingsFrom(read: Awaited<ReturnType<typeof readRegisters>>): Settings
     items,
     valueLists,
     categoryDepartments: recordsOf(read.categoryDepartments),
+    departmentHeads: recordsOf(read.departmentHeads),
     calendarDays: recordsOf(read.calendarDays),
   };
 }

@@ -43,6 +43,8 @@ export interface SettingsData {
   /** Each extensible list as its column on 值列表 holds it. */
   readonly valueLists: Readonly<Partial<Record<ValueListKey, readonly string[]>>>;
   readonly categoryDepartments: readonly FormRecord[];
+  /** The 部门负责人 table: department, head, position, phone. */
+  readonly departmentHeads: readonly FormRecord[];
   readonly calendarDays: readonly FormRecord[];
 }
 
@@ -90,6 +92,8 @@ export interface PaneOperations {
   saveSettingItems(values: Readonly<Record<string, string>>): Promise<void>;
   saveValueLists(lists: Readonly<Partial<Record<ValueListKey, readonly string[]>>>): Promise<void>;
   saveCategoryDepartments(rows: readonly FormRecord[]): Promise<void>;
+  /** Replaces the 部门负责人 table's rows. */
+  saveDepartmentHeads(rows: readonly FormRecord[]): Promise<void>;
   saveCalendarDays(rows: readonly FormRecord[]): Promise<void>;
   /** Appends records to one or more registers in one request. */
   appendRecords(batches: readonly AppendBatch[]): Promise<AppendResult[]>;

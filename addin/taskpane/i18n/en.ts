@@ -91,6 +91,8 @@ export const en: Readonly<Record<StringKey, string>> = {
   'lists.builtIn': 'Built-in values are always available and cannot be removed',
   'categories.title': 'Topic categories and participating departments',
   'categories.addRow': 'Add a row',
+  'heads.title': 'Department heads',
+  'heads.addRow': 'Add a department head',
   'calendar.title': 'Calendar changes',
   'calendar.intro':
     "A new year's holidays and make-up working days, and the unit's own rest or working days.",

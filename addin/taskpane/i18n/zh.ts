@@ -83,6 +83,8 @@ export const zh = {
   'lists.builtIn': '内置选项始终可用，不能删除',
   'categories.title': '议题类别与参会部门',
   'categories.addRow': '添加一行',
+  'heads.title': '部门负责人',
+  'heads.addRow': '添加部门负责人',
   'calendar.title': '日历调整',
   'calendar.intro': '新年度的法定节假日和调休上班日，以及本单位自己的休息日、工作日。',
   'calendar.addRow': '添加日期',

@@ -8,11 +8,12 @@ import { usePane } from '../pane/PaneContext';
 import { listsOf } from '../pane/selectors';
 import { CalendarEditor } from './CalendarEditor';
 import { CategoryTableEditor } from './CategoryTableEditor';
+import { DepartmentHeadsEditor } from './DepartmentHeadsEditor';
 import { SettingItemsForm } from './SettingItemsForm';
 import type { SettingsData } from '../operations';
 import { ValueListsEditor } from './ValueListsEditor';
 
-/** The settings sheets, one part each: unit settings, value lists, participants, calendar. */
+/** The settings sheets, one part each: unit settings, value lists, participants, department heads, calendar. */
 export function SettingsPanel({
   data,
   version,
@@ -34,6 +35,10 @@ export function SettingsPanel({
       {
         id: 'categories.title',
         body: <CategoryTableEditor key={version} rows={data.categoryDepartments} lists={lists} />,
+      },
+      {
+        id: 'heads.title',
+        body: <DepartmentHeadsEditor key={version} rows={data.departmentHeads} lists={lists} />,
       },
       { id: 'calendar.title', body: <CalendarEditor key={version} rows={data.calendarDays} lists={lists} /> },
     ] as const);

@@ -48,6 +48,27 @@ describe('setting the workbook up and editing its settings', () => {
   });
 });
 
+describe('the 部门负责人 table (docs/domain.md, "Meeting papers")', () => {
+  it('adds a department head on the pane and saves it to the 部门负责人 sheet', async () => {
+    const { wb, operations } = await simulatedWorkbook();
+    await renderPane(operations);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: '部门负责人' }));
+    await user.click(await screen.findByRole('button', { name: '添加部门负责人' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: '部门' }), '财务部');
+    await user.type(screen.getByRole('textbox', { name: '负责人' }), '冯丽华');
+    await user.type(screen.getByRole('textbox', { name: '职务' }), '部长');
+    const saves = screen.getAllByRole('button', { name: '保存' });
+    await user.click(saves[saves.length - 1] as HTMLElement);
+    await waitFor(() =>
+      expect(wb.getValues('部门负责人', 'A1:D2')).toEqual([
+        ['部门', '负责人', '职务', '联系方式'],
+        ['财务部', '冯丽华', '部长', ''],
+      ]),
+    );
+  });
+});
+
 describe('working-day limits on the pane come from 设置 (docs/domain.md)', () => {
   it('step 6 names the unit’s own report and telling limits, not a literal 3', async () => {
     const input = workbookOf({
