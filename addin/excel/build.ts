@@ -149,12 +149,15 @@ export async function buildLedgers(
           : worksheets.getItem(calendar.name);
       if (calendarRows !== null) await resizeCalendar(writer, sheet, calendar, calendarRows);
       await writeValues(writer, sheet, calendar);
-      format(sheet, calendar, calendarRows === null, isSetSupported);
+      format(sheet, calendar, calendarRows === null);
     }
     const added = others.map((c) => ({ content: c, sheet: worksheets.add(c.name) }));
     for (const { content, sheet } of added) await writeValues(writer, sheet, content);
     progress(3, 4, '设置格式');
-    for (const { content, sheet } of added) format(sheet, content, true, isSetSupported);
+    for (const { content, sheet } of added) {
+      format(sheet, content, true);
+      if (content.print) await printForm(writer, sheet, content, isSetSupported);
+    }
     context.workbook.settings.add(
       GENERATED_SETTING,
       JSON.stringify([...new Set([...ours, ...contents.map((c) => c.name)])]),
@@ -222,12 +225,7 @@ async function writeValues(
 }
 
 /** Cosmetic formats, after the values: title, header rows, widths, frozen header, the lookup table, print. */
-function format(
-  sheet: Excel.Worksheet,
-  content: SheetContent,
-  addTable: boolean,
-  isSetSupported: IsSetSupported,
-): void {
+function format(sheet: Excel.Worksheet, content: SheetContent, addTable: boolean): void {
   content.widths.forEach((w, i) => {
     const column = columnLetter(i);
     sheet.getRange(`${column}:${column}`).format.columnWidth = widthInPoints(w);
@@ -250,11 +248,6 @@ function format(
   const firstHeader = content.blocks.find((b) => b.header);
   if (firstHeader) sheet.freezePanes.freezeRows(firstHeader.row + 1);
   if (content.hidden) sheet.visibility = 'Hidden';
-  if (content.print) {
-    const layout = printLayout(content);
-    formatForPrint(sheet, layout);
-    if (supportsExcelApi(isSetSupported, 9)) setUpLedgerPage(sheet, layout);
-  }
 }
 
 const EDGES = [
@@ -342,7 +335,37 @@ export function printLayout(content: SheetContent): LedgerPrintLayout {
   };
 }
 
-/** Rules, merged title and note, wrapped text and row heights: all ExcelApi 1.1–1.8. */
+/**
+ * Lays a generated sheet out as its printed form: rules, merged title and note, wrapped text and row
+ * heights (ExcelApi 1.1–1.8), then the page where ExcelApi 1.9 is there. Through the writer, so a long
+ * ledger's row heights are split over requests within the payload limit.
+ */
+async function printForm(
+  writer: BatchWriter,
+  sheet: Excel.Worksheet,
+  content: SheetContent,
+  isSetSupported: IsSetSupported,
+): Promise<void> {
+  const layout = printLayout(content);
+  await writer.add(300 * (2 + layout.ruled.length + layout.wrapped.length + layout.notes.length), () =>
+    formatForPrint(sheet, layout),
+  );
+  // Runs of rows of one height share one command, so a long ledger costs far fewer than a row each.
+  const rows = [...layout.heights].sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < rows.length;) {
+    const [first, height] = rows[i] as [number, number];
+    let j = i + 1;
+    while (j < rows.length && rows[j]?.[0] === first + (j - i) && rows[j]?.[1] === height) j++;
+    const last = first + (j - i) - 1;
+    await writer.add(200, () => void (sheet.getRange(`${first}:${last}`).format.rowHeight = height));
+    i = j;
+  }
+  await writer.add(1000, () => {
+    if (supportsExcelApi(isSetSupported, 9)) setUpLedgerPage(sheet, layout);
+  });
+}
+
+/** Rules, merged title and note, wrapped text: all ExcelApi 1.1–1.8. */
 function formatForPrint(sheet: Excel.Worksheet, layout: LedgerPrintLayout): void {
   const title = sheet.getRange(layout.title);
   title.merge(false);
@@ -361,15 +384,6 @@ function formatForPrint(sheet: Excel.Worksheet, layout: LedgerPrintLayout): void
     note.merge(false);
     note.format.wrapText = true;
     note.format.verticalAlignment = 'Top';
-  }
-  // Runs of rows of one height share one request, so a long ledger costs a handful, not a row each.
-  const rows = [...layout.heights].sort((a, b) => a[0] - b[0]);
-  for (let i = 0; i < rows.length;) {
-    const [first, height] = rows[i] as [number, number];
-    let j = i + 1;
-    while (j < rows.length && rows[j]?.[0] === first + (j - i) && rows[j]?.[1] === height) j++;
-    sheet.getRange(`${first}:${first + (j - i) - 1}`).format.rowHeight = height;
-    i = j;
   }
 }
 
