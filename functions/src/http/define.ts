@@ -68,26 +68,28 @@ function failure(name: string, context: InvocationContext, e: unknown): HttpResp
 }
 
 /**
- * Wraps an endpoint: bearer token (401), unit scope and role (403), then its logic; failures become
- * bilingual JSON errors. Function keys are not used for auth (authLevel anonymous + JWT).
+ * The wrapper every endpoint shares: `identify` (the bearer token, or nothing for a public
+ * endpoint) before anything else, then the unit id, then `authorise`, storage readiness and the
+ * endpoint's logic; whatever it throws becomes a bilingual answer.
  */
-export function httpFunction(
-  def: Omit<HttpEntry, 'kind' | 'handler' | 'access'> & {
-    readonly access: Access;
-    run(call: HttpCall): Promise<HttpResponseInit>;
-  },
+function endpoint<C>(
+  def: Omit<HttpEntry, 'kind' | 'handler' | 'access'>,
+  access: HttpEntry['access'],
+  identify: (request: HttpRequest, services: Services) => Promise<C>,
+  authorise: (caller: C, unitId: string) => boolean,
+  run: (call: Omit<HttpCall, 'caller'> & { readonly caller: C }) => Promise<HttpResponseInit>,
 ): HttpEntry {
   const handler: HttpHandler = async (request, context) => {
     try {
       // Inside the try: a missing storage setting answers 500 with a logged reason, not a host error.
       const services = getServices();
-      const caller = await services.auth.authenticate(request.headers.get('authorization'));
+      const caller = await identify(request, services);
       const unitId = request.params[def.scope] ?? '';
       if (!UNIT_ID.test(unitId))
         throw new HttpError(400, 'invalid-unit', MESSAGES.badUnit, { path: def.scope });
-      if (!allowed(caller, def.access, unitId)) throw new HttpError(403, 'forbidden', MESSAGES.forbidden);
+      if (!authorise(caller, unitId)) throw new HttpError(403, 'forbidden', MESSAGES.forbidden);
       await services.store.ready();
-      return await def.run({ request, context, caller, services, unitId });
+      return await run({ request, context, caller, services, unitId });
     } catch (e) {
       return failure(def.name, context, e);
     }
@@ -97,10 +99,29 @@ export function httpFunction(
     name: def.name,
     route: def.route,
     methods: def.methods,
-    access: def.access,
+    access,
     scope: def.scope,
     handler,
   };
+}
+
+/**
+ * Wraps an endpoint: bearer token (401), unit scope and role (403), then its logic; failures become
+ * bilingual JSON errors. Function keys are not used for auth (authLevel anonymous + JWT).
+ */
+export function httpFunction(
+  def: Omit<HttpEntry, 'kind' | 'handler' | 'access'> & {
+    readonly access: Access;
+    run(call: HttpCall): Promise<HttpResponseInit>;
+  },
+): HttpEntry {
+  return endpoint(
+    def,
+    def.access,
+    (request, services) => services.auth.authenticate(request.headers.get('authorization')),
+    (caller, unitId) => allowed(caller, def.access, unitId),
+    (call) => def.run(call),
+  );
 }
 
 /**
@@ -113,25 +134,11 @@ export function publicFunction(
     run(call: Omit<HttpCall, 'caller'>): Promise<HttpResponseInit>;
   },
 ): HttpEntry {
-  const handler: HttpHandler = async (request, context) => {
-    try {
-      const services = getServices();
-      const unitId = request.params[def.scope] ?? '';
-      if (!UNIT_ID.test(unitId))
-        throw new HttpError(400, 'invalid-unit', MESSAGES.badUnit, { path: def.scope });
-      await services.store.ready();
-      return await def.run({ request, context, services, unitId });
-    } catch (e) {
-      return failure(def.name, context, e);
-    }
-  };
-  return {
-    kind: 'http',
-    name: def.name,
-    route: def.route,
-    methods: def.methods,
-    access: 'public',
-    scope: def.scope,
-    handler,
-  };
+  return endpoint(
+    def,
+    'public',
+    () => Promise.resolve(null),
+    () => true,
+    (call) => def.run(call),
+  );
 }

@@ -35,19 +35,18 @@ function readingTogether(t: Tables, n: number): Tables {
   return { ...t, pairing };
 }
 
+/** Stores a code (its hash) for `unit`, as an administrator's request would. */
+const makeCode = (unit: string, code: string, role: 'clerk' | 'chair', expiresAt: string) =>
+  env.services.store.pairing.createCode(
+    unit,
+    { codeHash: secretHash(code), role, expiresAt: new Date(expiresAt), createdBy: 'admin' },
+    { actor: { id: 'admin', roles: ['admin'] }, action: 'pairing.code', detail: {} },
+  );
+
 describe('the pairing table', () => {
   it('lets one of two redemptions that read the same unused code through (ETag), the other told "used"', async () => {
     const { store } = env.services;
-    await store.pairing.createCode(
-      'race',
-      {
-        codeHash: secretHash('CODE00000001'),
-        role: 'clerk',
-        expiresAt: new Date('2026-04-01T00:00:00Z'),
-        createdBy: 'admin',
-      },
-      { actor: { id: 'admin', roles: ['admin'] }, action: 'pairing.code', detail: {} },
-    );
+    await makeCode('race', 'CODE00000001', 'clerk', '2026-04-01T00:00:00Z');
     const t = readingTogether(openTables(env.azurite.connectionString, 't'), 2);
     const at = new Date('2026-03-31T02:00:00Z');
     const outcomes = await Promise.all(
@@ -72,16 +71,7 @@ describe('the pairing table', () => {
 
   it('refuses an expired code and keeps only hashes at rest', async () => {
     const { store } = env.services;
-    await store.pairing.createCode(
-      'rest',
-      {
-        codeHash: secretHash('CODE00000002'),
-        role: 'chair',
-        expiresAt: new Date('2026-03-31T01:05:00Z'),
-        createdBy: 'admin',
-      },
-      { actor: { id: 'admin', roles: ['admin'] }, action: 'pairing.code', detail: {} },
-    );
+    await makeCode('rest', 'CODE00000002', 'chair', '2026-03-31T01:05:00Z');
     env.setNow('2026-03-31T01:06:00Z');
     try {
       expect(
