@@ -236,7 +236,7 @@ function format(sheet: Excel.Worksheet, content: SheetContent, addTable: boolean
   } else {
     const title = sheet.getRange('A1');
     title.format.font.bold = true;
-    title.format.font.size = 14;
+    title.format.font.size = LEDGER_TITLE_SIZE;
   }
   for (const block of content.blocks) {
     if (!block.header) continue;
@@ -261,6 +261,7 @@ const EDGES = [
 
 /** The font size a ledger prints in, which the row heights are worked out for. */
 const LEDGER_FONT_SIZE = 11;
+const LEDGER_TITLE_SIZE = 14;
 
 /** Where a generated sheet's printed form lies: its page, its rules, its merged lines and row heights. */
 export interface LedgerPrintLayout {
@@ -296,6 +297,16 @@ export function printLayout(content: SheetContent): LedgerPrintLayout {
       );
       heights.set(block.row + i + 1, need);
     });
+  // The title is merged across the form, and Excel grows no merged row to its font: its height is set.
+  const titleText = String(content.blocks[0]?.rows[0]?.[0] ?? '');
+  heights.set(
+    1,
+    rowHeight(
+      titleText,
+      content.widths.reduce((a, b) => a + b, 0),
+      LEDGER_TITLE_SIZE,
+    ),
+  );
   content.blocks.forEach((block, i) => {
     if (block.note) {
       const address = `A${block.row + 1}:${last}${block.row + 1}`;
