@@ -90,19 +90,15 @@ export function categoryCountFormula(s: FormulaSources, p: Period, category: str
 
 /**
  * Whether the register alone shows when every appeal closed, as the live formulas need: an appeal
- * the tracking form judges impossible (docs/domain.md) must also carry that 办结日期 (no later) and
- * its 无法办理说明, or the rates are written as the core's values instead.
+ * the tracking form judges impossible (docs/domain.md) must also carry a 办结日期 no later than that
+ * judgment, or the rates are written as the core's values instead.
  */
 export function formulasSeeClosures(cases: readonly AppealCase[]): boolean {
   return cases.every((c) => {
+    const finishedOn = c.appeal.finishedOn;
+    if (finishedOn === undefined) return trackedImpossibility(c.tracking) === undefined;
     const t = trackedImpossibility(c.tracking);
-    const a = c.appeal;
-    return (
-      !t ||
-      (a.finishedOn !== undefined &&
-        a.impossibleReason !== undefined &&
-        a.finishedOn <= (t.trackedOn as string))
-    );
+    return !t || finishedOn <= (t.trackedOn as string);
   });
 }
 

@@ -74,8 +74,10 @@ export function trackedImpossibility(
   tracking: readonly TrackingRecord[],
   asOf = '9999-12-31',
 ): TrackingRecord | undefined {
-  // Most appeals have no such entry: decide without sorting.
-  if (!tracking.some((t) => t.status === CANNOT_BE_DONE)) return undefined;
+  // Most appeals have no such entry: decide without sorting or allocating.
+  let any = false;
+  for (let i = 0; i < tracking.length && !any; i++) any = tracking[i]?.status === CANNOT_BE_DONE;
+  if (!any) return undefined;
   const dated = tracking
     .filter((t) => t.trackedOn !== undefined && t.trackedOn <= asOf)
     .sort((a, b) =>

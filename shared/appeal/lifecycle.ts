@@ -107,13 +107,15 @@ const on = (date: string | undefined, asOf: string): date is string => date !== 
 
 /**
  * Derives an appeal's state from its own row and related rows, as it stood on `asOf`
- * (facts dated after it are ignored, so past reports can be rebuilt exactly). A tracking entry
- * 不具备条件无法执行 with its 受理结果反馈 judges it impossible on that entry's day, 办结日期 or not.
+ * (facts dated after it are ignored, so past reports can be rebuilt exactly). Without a 办结日期, a
+ * tracking entry 不具备条件无法执行 with its 受理结果反馈 judges it impossible on that entry's day.
  */
 export function deriveState(c: AppealCase, asOf = '9999-12-31'): AppealState {
   const a = c.appeal;
   const finishedOn = on(a.finishedOn, asOf) ? a.finishedOn : undefined;
-  const byTracking = trackedImpossibility(c.tracking, asOf);
+  // The register's 办结日期 decides when it has one; the tracking form closes an appeal without one
+  // (a disagreement between them is the check's to report).
+  const byTracking = finishedOn === undefined ? trackedImpossibility(c.tracking, asOf) : undefined;
   const closedOn = finishedOn ?? byTracking?.trackedOn;
   const closed = closedOn !== undefined;
   const explanation = finishedOn && a.impossibleReason ? a.impossibleReason : byTracking?.feedback;
@@ -132,17 +134,17 @@ export function deriveState(c: AppealCase, asOf = '9999-12-31'): AppealState {
   else if (a.adminApproval) stage = 'approved';
   else if (a.unionOpinion) stage = 'opinion';
   else stage = 'registered';
-  const state: { -readonly [K in keyof AppealState]: AppealState[K] } = {
+  // One shape for every state (absent facts undefined): figures derive thousands of them.
+  return {
     stage,
     closed,
+    closedOn,
     finished,
     impossible,
+    explanation: impossible ? explanation : undefined,
     escalated,
+    counted,
   };
-  if (closedOn !== undefined) state.closedOn = closedOn;
-  if (impossible) state.explanation = explanation;
-  if (counted) state.counted = counted;
-  return state;
 }
 
 /** The progress text the quarterly ledger shows in 办理情况. */

@@ -103,15 +103,30 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
   const [surveyReg, trackingReg, appealReg] = (['surveys', 'tracking', 'appeals'] as const).map(
     (k) => REGISTERS.find((r) => r.key === k) as RegisterDef,
   ) as [RegisterDef, RegisterDef, RegisterDef];
-  // Each appeal's tracking entries, and the one that judges it impossible (docs/domain.md).
-  const trackingOf = new Map<string, ReadRow[]>();
-  for (const r of read.tracking?.rows ?? []) {
+  // The tracking entries of the appeals where the register and the tracking form may disagree
+  // about an impossibility (docs/domain.md): those with a 不具备条件无法执行 entry or a 无法办理说明.
+  // Most appeals have neither, so only these few are grouped.
+  const trackingRows = read.tracking?.rows ?? [];
+  const watched = new Set<string>();
+  for (const r of trackingRows) {
+    if (r.values['status'] !== CANNOT_BE_DONE) continue;
     const id = str(r.values['appealId']);
-    if (id === undefined) continue;
-    const list = trackingOf.get(id);
-    if (list) list.push(r);
-    else trackingOf.set(id, [r]);
+    if (id !== undefined) watched.add(id);
   }
+  for (const r of read.appeals?.rows ?? []) {
+    if (r.values['impossibleReason'] === undefined) continue;
+    const id = str(r.values['id']);
+    if (id !== undefined) watched.add(id);
+  }
+  const trackingOf = new Map<string, ReadRow[]>();
+  if (watched.size > 0)
+    for (const r of trackingRows) {
+      const id = str(r.values['appealId']);
+      if (id === undefined || !watched.has(id)) continue;
+      const list = trackingOf.get(id);
+      if (list) list.push(r);
+      else trackingOf.set(id, [r]);
+    }
   const judged = new Map<string, ReadRow>();
   for (const [id, rows] of trackingOf) {
     const t = trackedImpossibility(rows.map((r) => r.values as TrackingRecord));
@@ -183,10 +198,12 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
   for (const r of read.appeals?.rows ?? []) {
     const esc = str(r.values['escalatedOn']);
     const fin = str(r.values['finishedOn']);
-    const id = str(r.values['id']);
-    const entries = id === undefined ? undefined : trackingOf.get(id);
-    if (id !== undefined && entries)
-      impossibleAgreement(id, r, entries, judged.get(id), { appealReg, trackingReg }, problem);
+    if (trackingOf.size > 0) {
+      const id = str(r.values['id']);
+      const entries = id === undefined ? undefined : trackingOf.get(id);
+      if (id !== undefined && entries)
+        impossibleAgreement(id, r, entries, judged.get(id), { appealReg, trackingReg }, problem);
+    }
     if (esc && fin && esc > fin) {
       problem(
         appealReg,

@@ -154,7 +154,10 @@ export function judgeSetting(
   if (!Number.isInteger(n) || n < min || n > max)
     return {
       severity: 'error',
-      message: say(`“${item.label}”应为 ${min}–${max} 的整数`, `${item.key} must be a whole number ${min}–${max}`),
+      message: say(
+        `“${item.label}”应为 ${min}–${max} 的整数`,
+        `${item.key} must be a whole number ${min}–${max}`,
+      ),
     };
   if (item.handbook !== undefined && n > item.handbook)
     return {
