@@ -6,15 +6,17 @@ export const identityFields = (register: RegisterDef): FieldDef[] =>
   register.fields.filter((f) => f.identity !== undefined);
 
 /**
- * A copy of a record without appellant identity, for the cloud and anything sent away:
- * identity fields are left out entirely.
+ * A copy of a record without appellant identity, for the cloud and anything sent away: identity
+ * fields are left out entirely, except a name that is 匿名 — that an appeal is anonymous names no
+ * one, and the figures need it (an anonymous appeal is told by its 公示日期, docs/domain.md).
  */
 export function stripIdentity<T extends Record<string, unknown>>(
   register: RegisterDef,
   record: T,
 ): Partial<T> {
   const out: Record<string, unknown> = { ...record };
-  for (const f of identityFields(register)) delete out[f.key];
+  for (const f of identityFields(register))
+    if (!(f.identity === 'name' && out[f.key] === ANONYMOUS)) delete out[f.key];
   return out as Partial<T>;
 }
 

@@ -8,7 +8,7 @@ import { findTextIdentities, type TextIdentityKind } from '../privacy/freeText';
 import { REMINDER_KINDS } from '../reminders';
 import { fieldsAtVersion, SCHEMA_VERSION } from '../schema/registers';
 import type { FieldDef, RegisterDef } from '../schema/types';
-import { DEFAULT_VALUE_LISTS, VALUE_LISTS } from '../schema/valueLists';
+import { ANONYMOUS, DEFAULT_VALUE_LISTS, VALUE_LISTS } from '../schema/valueLists';
 import { type Bilingual, say } from '../text';
 import { MAX_RECORDS, SYNC_REGISTERS, syncRegister } from './registers';
 
@@ -179,7 +179,8 @@ function fieldSchema(f: FieldDef): z.ZodType {
     return z
       .unknown()
       .superRefine((v, ctx) => {
-        if (v !== undefined) flag(ctx, identityField(f));
+        // Only the word 匿名 may stand in a name field: it says the appeal is anonymous, naming no one.
+        if (v !== undefined && !(f.identity === 'name' && v === ANONYMOUS)) flag(ctx, identityField(f));
       })
       .optional();
   if (f.type === 'number')

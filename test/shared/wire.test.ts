@@ -2,6 +2,8 @@
 // the contract does not allow, naming the field; the response schemas are what the add-in accepts.
 import { describe, expect, it } from 'vitest';
 import {
+  appealRegister,
+  stripIdentity,
   checkWire,
   escalationSchemaFor,
   type PushRecord,
@@ -128,6 +130,20 @@ describe('syncRequestSchema', () => {
       const unknown = checkWire(schema, { notAField: 'x' });
       expect(unknown.ok ? '' : unknown.problems[0]?.path).toBe('notAField');
     }
+  });
+
+  it('lets only 匿名 stand in a name field (an anonymous appeal is told by its 公示日期), never a name or phone', () => {
+    const schema = recordValuesSchema(appealRegister, SCHEMA_VERSION);
+    expect(checkWire(schema, { appellant: '匿名' }).ok).toBe(true);
+    for (const values of [{ appellant: '张三' }, { appellant: '匿名 张三' }, { phone: '匿名' }]) {
+      const r = checkWire(schema, values);
+      expect(r.ok, JSON.stringify(values)).toBe(false);
+    }
+    expect(stripIdentity(appealRegister, { id: '1', appellant: '匿名', phone: '', content: 'x' })).toEqual({
+      id: '1',
+      appellant: '匿名',
+      content: 'x',
+    });
   });
 
   it('follows the schema version: a field added in version 2 is unknown to a version-1 client', () => {

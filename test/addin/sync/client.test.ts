@@ -56,7 +56,10 @@ describe('the sync client against the local functions host', () => {
     expect(a.status()).toMatchObject({ phase: 'idle', pending: 0, conflicts: 0 });
     const stored = await getServices().store.records.load('u-share');
     expect(stored).toHaveLength(rows.length);
-    expect(stored.some((r) => 'appellant' in r.values || 'phone' in r.values)).toBe(false);
+    // No name and no phone; only 匿名 may stand where a name was, saying the appeal is anonymous.
+    expect(stored.some((r) => 'phone' in r.values)).toBe(false);
+    const appellants = new Set(stored.flatMap((r) => ('appellant' in r.values ? [r.values.appellant] : [])));
+    expect([...appellants]).toEqual(['匿名']);
     expect(await a.stage(rows, COVERED)).toBe(0);
     const b = await client('u-share');
     const pulled = await b.sync();
