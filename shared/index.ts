@@ -50,12 +50,17 @@ export {
   DISSATISFIED,
   CANNOT_BE_DONE,
   TO_MEETING,
+  TRACKING_DONE,
+  RESPONDENT_APPELLANT,
+  REPRESENTATIVES_GROUP,
+  CHANNELS_NOT_LISTED,
 } from './schema/valueLists';
 /** Value list types. */
 export type { ValueListKey, ValueLists } from './schema/valueLists';
 /** The unit's settings: items as data, parsing, value lists in force, participants and calendar. */
 export {
   SETTING_ITEMS,
+  settingLabel,
   DEFAULT_SETTINGS,
   DEFAULT_CATEGORY_DEPARTMENTS,
   parseSettings,

@@ -1,3 +1,4 @@
+import { settingLabel } from '../../shared';
 import type { ExcelRun } from '../excel/context';
 import type { KeyValueStore, TokenProvider } from '../sync';
 import type { PaneOperations } from '../taskpane/operations';
@@ -22,7 +23,7 @@ export async function connectCloud(o: {
   /** Whether `store` outlives the pane (false: memory only, storage blocked). */
   readonly persistent?: boolean;
 }): Promise<CloudOperations | undefined> {
-  const unitId = (await o.operations.readSettings()).items['单位代码']?.trim();
+  const unitId = (await o.operations.readSettings()).items[settingLabel('unitId')]?.trim();
   if (!unitId) return undefined;
   const signIn = await openSignIn({
     baseUrl: o.api,

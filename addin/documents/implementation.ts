@@ -1,12 +1,11 @@
-import type { WorkbookCheck } from '../../shared';
+import { CHANNELS_NOT_LISTED, type WorkbookCheck } from '../../shared';
 import type { Asker } from './ask';
 import { IMPLEMENTATION_INTRO, IMPLEMENTATION_ROUTES, IMPLEMENTATION_SECTIONS } from './handbook';
 import type { DocBlock, PrintDocument } from './model';
 import { unitName } from './source';
 import { chineseDate, listOf, sheetNameFor } from './words';
 
-// In person is its own sentence (the office address); 其他 is no channel an employee can be told of.
-const NOT_LISTED = new Set(['当面', '其他']);
+const NOT_LISTED = new Set<string>(CHANNELS_NOT_LISTED);
 
 /**
  * 实施意见, the internal notice of step 2: the handbook's text with the channels in force on
@@ -18,7 +17,7 @@ export function implementationNotice(check: WorkbookCheck, issuedOn: string, ask
     field: 'unionOffice',
     zh: '工会办公室地址（职工可当面反映诉求的地点）',
     en: 'Address of the union office (where employees can raise appeals in person)',
-    setting: '工会办公室地址',
+    setting: 'unionOffice',
   });
   const channels = check.lists.channel.filter((c) => !NOT_LISTED.has(c));
   const title = `${unit}${issuedOn.slice(0, 4)}年工会与行政沟通协商机制实施意见`;

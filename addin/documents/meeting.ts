@@ -1,4 +1,5 @@
 import {
+  REPRESENTATIVES_GROUP,
   suggestDepartments,
   type AgendaRecord,
   type AppealCase,
@@ -42,7 +43,7 @@ export function meetingFacts(check: WorkbookCheck, meetingId: string | undefined
     ...agenda.flatMap((a) => splitList(a.departments)),
     ...suggestDepartments(categories, categoryTable(check)),
   ]);
-  const reps = signInOf(check, meeting.id).filter((s) => s.group === '职工代表');
+  const reps = signInOf(check, meeting.id).filter((s) => s.group === REPRESENTATIVES_GROUP);
   const ordinal = meeting.ordinal ?? ordinalOf(check.meetings, meeting);
   return {
     meeting,

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../shared';
+import type { Bilingual, UnitSettings } from '../../shared';
 
 /** The printable documents of the handbook (steps 1, 2, 3, 4, 5, 6 and 7). */
 export type DocumentKind =
@@ -74,8 +74,8 @@ export interface Question {
   readonly en: string;
   /** Dates are answered as 2025-03-05 (or 2025/3/5, 2025年3月5日); names separated by 、. */
   readonly kind: 'text' | 'date' | 'names';
-  /** The 设置 item that would hold the answer for good, when there is one. */
-  readonly setting?: string;
+  /** Where the answer would be kept for good: a 设置 item by its key, or the 部门负责人 table. */
+  readonly setting?: keyof UnitSettings | 'departmentHeads';
   /** Why an answer already given was not accepted. */
   readonly problem?: Bilingual;
 }

@@ -60,7 +60,7 @@ export function departmentHead(check: WorkbookCheck, department: string, ask: As
     field: `departmentHead.${department}`,
     zh: `${department}负责人姓名（可在“部门负责人”表中登记）`,
     en: `Name of the head of ${department} (can be kept on the 部门负责人 sheet)`,
-    setting: '部门负责人',
+    setting: 'departmentHeads',
   });
 }
 

@@ -41,7 +41,7 @@ export const unitName = (check: WorkbookCheck, ask: Asker): string =>
     field: 'unitName',
     zh: '单位名称（印在标题和落款上）',
     en: 'Name of the unit (printed in titles and signatures)',
-    setting: '单位名称',
+    setting: 'unitName',
   });
 
 /** The union chair: the group's office director and the meetings' moderator. */
@@ -50,7 +50,7 @@ export const unionChair = (check: WorkbookCheck, ask: Asker): string =>
     field: 'unionChair',
     zh: '工会主席姓名',
     en: 'Name of the union chair',
-    setting: '工会主席',
+    setting: 'unionChair',
   });
 
 /** The head of the administration: the group's leader. */
@@ -59,5 +59,5 @@ export const adminHead = (check: WorkbookCheck, ask: Asker, known?: string): str
     field: 'adminHead',
     zh: '企业行政负责人姓名',
     en: 'Name of the head of the administration',
-    setting: '企业行政负责人',
+    setting: 'adminHead',
   });

@@ -1,11 +1,13 @@
 import { columnLetter } from '../excel/columns';
 import { asExcelStores } from '../demo/raw';
 import { createSimulatedWorkbook, type SimulatedWorkbook } from '../simulator';
-import { INPUT_REGISTERS } from '../../shared';
+import { appealRegister, INPUT_REGISTERS } from '../../shared';
 import { demoWorkbook } from './demo';
 
 /** Headers written with stray spaces around them, as headers pasted from elsewhere often are. */
-const PADDED = new Set(['编号', '受理时间']);
+const PADDED = new Set<string>(
+  appealRegister.fields.filter((f) => f.key === 'id' || f.key === 'receivedOn').map((f) => f.header),
+);
 
 /**
  * The demo company's registers as a union's own workbook before Xieshang: each register on its own

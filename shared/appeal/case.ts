@@ -1,5 +1,5 @@
 import type { AgendaRecord, AppealRecord, SurveyRecord, TrackingRecord } from '../schema/registers';
-import { ANONYMOUS, CANNOT_BE_DONE, DISSATISFIED } from '../schema/valueLists';
+import { ANONYMOUS, CANNOT_BE_DONE, DISSATISFIED, RESPONDENT_APPELLANT } from '../schema/valueLists';
 
 /** An appeal with the rows of other registers that belong to it. */
 export interface AppealCase {
@@ -57,7 +57,7 @@ export function countedSurvey(
   for (const s of surveys) {
     if (!s.rating || !s.surveyedOn || s.surveyedOn > asOf) continue;
     if (later(any, s)) any = s;
-    if (s.respondent === '诉求人' && later(own, s)) own = s;
+    if (s.respondent === RESPONDENT_APPELLANT && later(own, s)) own = s;
   }
   return own ?? any;
 }

@@ -2,7 +2,7 @@ import type { CellProblem } from '../cells/problem';
 import { trackedImpossibility } from '../appeal/case';
 import type { ReadRegister, ReadRow } from '../cells/rows';
 import { INPUT_REGISTERS, type InputRegisterKey, type TrackingRecord } from '../schema/registers';
-import { CANNOT_BE_DONE } from '../schema/valueLists';
+import { CANNOT_BE_DONE, TRACKING_DONE } from '../schema/valueLists';
 import type { RegisterDef } from '../schema/types';
 import { say, type Bilingual } from '../text';
 
@@ -181,7 +181,7 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
         ),
       );
     }
-    if (r.values['status'] === '已完成' && !a['finishedOn']) {
+    if (r.values['status'] === TRACKING_DONE && !a['finishedOn']) {
       problem(
         trackingReg,
         r,
@@ -299,7 +299,7 @@ function impossibleAgreement(
   const status = last && str(last.values['status']);
   const on = last && str(last.values['trackedOn']);
   if (!last || !status || status === CANNOT_BE_DONE) return;
-  if (status === '已完成' || (on !== undefined && on >= fin))
+  if (status === TRACKING_DONE || (on !== undefined && on >= fin))
     both(
       last,
       'impossibleReason',

@@ -43,6 +43,13 @@ export interface UnitSettings {
   readonly ledgerWithinDays: number;
 }
 
+/** The 设置 item's label for a setting's key: the sheet is read by label, the code says keys. */
+export function settingLabel(key: keyof UnitSettings): string {
+  const item = SETTING_ITEMS.find((i) => i.key === key);
+  if (!item) throw new Error(`no 设置 item for ${key}`);
+  return item.label;
+}
+
 /** The 设置 sheet's items, in order, with the handbook's rules as defaults. */
 export const SETTING_ITEMS: readonly SettingItem[] = [
   { key: 'unitName', label: '单位名称', kind: 'text', default: '', note: '印在通知、台账和表格上的公司全称' },

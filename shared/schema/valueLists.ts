@@ -70,8 +70,23 @@ export const ANONYMOUS = '匿名';
 /** The rating that sends an appeal back for remediation. */
 export const DISSATISFIED = '不满意';
 
+/** A value of one of the fixed or default lists, as a literal type (a misspelt word does not compile). */
+type ListValue<K extends ValueListKey> = (typeof VALUE_LISTS)[K]['values'][number];
+
 /** The tracking status that needs an explanation. */
-export const CANNOT_BE_DONE = '不具备条件无法执行';
+export const CANNOT_BE_DONE = '不具备条件无法执行' satisfies ListValue<'trackingStatus'>;
+
+/** The tracking status of an appeal whose work is done. */
+export const TRACKING_DONE = '已完成' satisfies ListValue<'trackingStatus'>;
+
+/** The survey respondent who is the appellant (the rating that can reopen an appeal). */
+export const RESPONDENT_APPELLANT = '诉求人' satisfies ListValue<'respondent'>;
+
+/** The sign-in group of the employee representatives at a meeting. */
+export const REPRESENTATIVES_GROUP = '职工代表' satisfies ListValue<'signInGroup'>;
+
+/** Channels the 实施意见 does not list as addresses: in person has its own sentence, 其他 is none. */
+export const CHANNELS_NOT_LISTED: readonly ListValue<'channel'>[] = ['当面', '其他'];
 
 /** The handling route that takes an appeal to a consultation meeting. */
 export const TO_MEETING = '提交协商会议';

@@ -68,7 +68,7 @@ describe('one participant list per meeting', () => {
     if (asked.status !== 'questions') return;
     const missing = facts.departments.filter((d) => d !== '人力资源部');
     expect(asked.questions.map((q) => q.field)).toEqual(missing.map((d) => `departmentHead.${d}`));
-    expect(asked.questions[0]).toMatchObject({ setting: '部门负责人', kind: 'text' });
+    expect(asked.questions[0]).toMatchObject({ setting: 'departmentHeads', kind: 'text' });
     const answers = Object.fromEntries(missing.map((d, i) => [`departmentHead.${d}`, `负责人${i}号`]));
     for (const kind of ['meetingNotice', 'signInSheet', 'moderatorScript'] as const)
       expect(text(build(kind, check, answers)), kind).toContain(`${missing[0]}`);

@@ -48,7 +48,7 @@ describe('what the workbook does not say is asked, never printed blank', () => {
       expect.objectContaining({
         field: 'unionOffice',
         kind: 'text',
-        setting: '工会办公室地址',
+        setting: 'unionOffice',
         zh: expect.stringContaining('工会办公室地址'),
       }),
     ]);
