@@ -111,6 +111,8 @@ export function readPhone(raw: unknown): CellOutcome {
   }
   if (typeof raw !== 'string') return fail('bad-phone', '应填写电话号码', 'expected a phone number');
   const s = interpretText(raw);
+  // Most phones are typed as their 11 digits: those need no splitting (the check's hottest column).
+  if (MOBILE.test(s)) return s;
   const [main = '', ext] = s.split(/(?:转|ext\.?|#)/i);
   // +86 drops a landline's trunk 0 (+86 531 … is 0531 …); put it back so one pattern fits both.
   const digits = main.replace(SEPARATORS, '');
