@@ -10,6 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ENTRA_GUID, ENTRA_LOGIN_HOSTS, ENTRA_TENANT } from '../shared';
 
 const DEV_ORIGIN = 'https://localhost:3000';
 
@@ -27,8 +28,8 @@ export function manifestFor(xml: string, origin: string, version?: string): stri
 
 /** The Entra clouds a deployment signs in with: Microsoft's global cloud or the one 21Vianet operates. */
 export const CLOUDS = {
-  global: 'https://login.microsoftonline.com',
-  china: 'https://login.partner.microsoftonline.cn',
+  global: `https://${ENTRA_LOGIN_HOSTS.global}`,
+  china: `https://${ENTRA_LOGIN_HOSTS.china}`,
 } as const;
 
 /** A cloud the manifest can name. */
@@ -50,18 +51,13 @@ export interface ProductionOptions {
   readonly version?: string;
 }
 
-// A tenant id (GUID) or verified domain: nothing that could change the sign-in URL's path or host.
-const TENANT = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,253}[A-Za-z0-9])?$/;
-
 function tenantOf(tenant: string): string {
-  if (!TENANT.test(tenant))
+  if (!ENTRA_TENANT.test(tenant))
     throw new Error(
       `--tenant ${tenant}: the Entra tenant id (a GUID) or its verified domain, e.g. contoso.partner.onmschina.cn`,
     );
   return tenant;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The functions' base URL as the pane's client wants it: https, no query, no trailing /api. */
 function apiBase(api: string): string {
@@ -101,7 +97,7 @@ export function productionManifest(xml: string, o: ProductionOptions): string {
       `--addin ${o.addin}: not a URL; give the add-in's https origin, e.g. https://xieshang.example.cn`,
     );
   }
-  if (o.entra && !GUID.test(o.entra.clientId))
+  if (o.entra && !ENTRA_GUID.test(o.entra.clientId))
     throw new Error(
       `--client-id ${o.entra.clientId}: the Entra application (client) id is a GUID, e.g. 12345678-abcd-1234-efab-123456789abc`,
     );

@@ -236,6 +236,10 @@ export {
 } from './wire/schema';
 /** The outcome of checking a value against a wire schema. */
 export type { WireCheck, DeepReadonly } from './wire/schema';
+/** Microsoft Entra's clouds (sign-in hosts) and id shapes, for the manifest, the pane and the functions. */
+export { ENTRA_LOGIN_HOSTS, ENTRA_GUID, ENTRA_TENANT, isEntraCloud } from './wire/entra';
+/** A cloud the product deploys to. */
+export type { EntraCloud } from './wire/entra';
 /** Pairing codes and credentials: sign-in for units without Microsoft 365 work accounts. */
 export {
   WIRE_ROLES,

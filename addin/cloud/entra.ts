@@ -1,3 +1,4 @@
+import { ENTRA_GUID, ENTRA_LOGIN_HOSTS, ENTRA_TENANT, type EntraCloud } from '../../shared';
 import type { TokenProvider } from '../sync';
 
 // Microsoft Entra sign-in for the pane, in the order Office recommends: nested app authentication
@@ -6,15 +7,11 @@ import type { TokenProvider } from '../sync';
 // documented interfaces, so every path can be exercised without a host (test/addin/cloud/entra.test.ts).
 // addin/cloud/entraOffice.ts wires the real Office and MSAL.
 
-/** The Entra clouds the manifest can name (scripts/manifest-for.ts CLOUDS): their sign-in hosts. */
-export const LOGIN_HOSTS = {
-  global: 'login.microsoftonline.com',
-  // The Microsoft Entra cloud operated by 21Vianet.
-  china: 'login.partner.microsoftonline.cn',
-} as const;
+/** The Entra clouds and their sign-in hosts (one list in shared/, with the manifest and the functions). */
+export const LOGIN_HOSTS = ENTRA_LOGIN_HOSTS;
 
 /** A cloud the pane can sign in with. */
-export type EntraCloud = keyof typeof LOGIN_HOSTS;
+export type { EntraCloud };
 
 /** The pane's Entra app and where it signs in, from the pane's URL (scripts/manifest-for.ts writes it). */
 export interface EntraSettings {
@@ -33,11 +30,6 @@ export interface EntraSettings {
   readonly dialogPage: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// A tenant id (GUID) or verified domain, as scripts/manifest-for.ts accepts: nothing that changes the
-// authority's path or host.
-const TENANT = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,253}[A-Za-z0-9])?$/;
-
 /**
  * The Entra settings the pane's URL carries (?client=&cloud=&tenant=), or undefined when it names no
  * app (a development pane, or a unit that signs in with a pairing code). A malformed value is refused:
@@ -48,7 +40,7 @@ export function entraSettingsFrom(paneUrl: string): EntraSettings | undefined {
   const params = url.searchParams;
   const client = params.get('client');
   if (client === null || client === '') return undefined;
-  if (!GUID.test(client))
+  if (!ENTRA_GUID.test(client))
     throw new Error(
       `加载项地址中的应用 ID（client=${client}）不是 GUID，请联系管理员重新生成清单 / The pane's client=${client} is not an Entra application id (a GUID); the manifest must be regenerated`,
     );
@@ -58,7 +50,7 @@ export function entraSettingsFrom(paneUrl: string): EntraSettings | undefined {
       `加载项地址中的云（cloud=${cloud}）无效，应为 global 或 china，请联系管理员重新生成清单 / The pane's cloud=${cloud} is neither global nor china; the manifest must be regenerated`,
     );
   const tenant = params.get('tenant') ?? undefined;
-  if (tenant !== undefined && !TENANT.test(tenant))
+  if (tenant !== undefined && !ENTRA_TENANT.test(tenant))
     throw new Error(
       `加载项地址中的租户（tenant=${tenant}）无效，请联系管理员重新生成清单 / The pane's tenant=${tenant} is not a tenant id or domain; the manifest must be regenerated`,
     );

@@ -250,7 +250,8 @@ function format(sheet: Excel.Worksheet, content: SheetContent, addTable: boolean
   if (content.hidden) sheet.visibility = 'Hidden';
 }
 
-const EDGES = [
+/** The border edges a ruled table draws: its outline and every inside line (ledgers and documents alike). */
+export const EDGES = [
   'EdgeTop',
   'EdgeBottom',
   'EdgeLeft',

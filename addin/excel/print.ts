@@ -1,6 +1,6 @@
 import { say } from '../../shared';
 import { layoutDocument, type PrintDocument, type PrintLayout } from '../documents';
-import { BuildRefused, GENERATED_SETTING } from './build';
+import { BuildRefused, EDGES, GENERATED_SETTING } from './build';
 import {
   MISSING_PAGE_SETUP,
   supportsExcelApi,
@@ -20,15 +20,6 @@ export interface PrintReport {
   /** What this Excel could not do; the sheet is written all the same. Empty on a current Excel. */
   readonly missing: readonly MissingFeature[];
 }
-
-const EDGES = [
-  'EdgeTop',
-  'EdgeBottom',
-  'EdgeLeft',
-  'EdgeRight',
-  'InsideHorizontal',
-  'InsideVertical',
-] as const;
 
 /**
  * Writes a document to its own sheet laid out for A4 (paper, orientation, margins, print area,

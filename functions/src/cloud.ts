@@ -3,9 +3,10 @@
  * separate cloud instances with their own sign-in host and storage endpoint suffix, so one setting
  * decides both and a value belonging to the other cloud is refused at startup.
  */
+import { ENTRA_GUID, ENTRA_LOGIN_HOSTS, type EntraCloud } from '../../shared';
 
-/** The cloud instances the functions deploy to. */
-export type CloudName = 'global' | 'china';
+/** The cloud instances the functions deploy to (the same two the manifest and the pane know). */
+export type CloudName = EntraCloud;
 
 /** What differs between the clouds for the functions. */
 export interface CloudProfile {
@@ -22,12 +23,8 @@ export interface CloudProfile {
 // Storage suffixes: https://docs.azure.cn/en-us/storage/common/storage-powershell-independent-clouds
 // (AzureChinaCloud core.chinacloudapi.cn; Azure public cloud core.windows.net).
 const PROFILES: Readonly<Record<CloudName, CloudProfile>> = {
-  global: { name: 'global', loginHost: 'login.microsoftonline.com', storageSuffix: 'core.windows.net' },
-  china: {
-    name: 'china',
-    loginHost: 'login.partner.microsoftonline.cn',
-    storageSuffix: 'core.chinacloudapi.cn',
-  },
+  global: { name: 'global', loginHost: ENTRA_LOGIN_HOSTS.global, storageSuffix: 'core.windows.net' },
+  china: { name: 'china', loginHost: ENTRA_LOGIN_HOSTS.china, storageSuffix: 'core.chinacloudapi.cn' },
 };
 
 /** A setting that cannot be used: the host refuses to start rather than guess. */
@@ -52,7 +49,7 @@ export function cloudProfile(env: Env): CloudProfile {
 // The tenant id: a v2.0 token's issuer names the tenant by its GUID, never by a domain
 // (https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference, "iss"), so an
 // issuer derived from a domain would refuse every genuine token.
-const TENANT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TENANT = ENTRA_GUID;
 
 /** Entra issuer and JWKS address: explicit settings win, else derived from XIESHANG_TENANT_ID on the cloud's host. */
 export function entraEndpoints(
