@@ -2,11 +2,12 @@
  * Printing through LibreOffice: .xlsx files converted to PDF (or PNG) in one headless run with a
  * throwaway profile, and the PDF's pages read back — how many, and their size in points.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { convertInLibreOffice } from './soffice';
 
 /**
  * Converts every file in one LibreOffice run (one start-up, which is most of the time) and returns
@@ -26,20 +27,7 @@ export function convertAll(
     return path;
   });
   const out = join(dir, 'out');
-  execFileSync(
-    soffice,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      to,
-      '--outdir',
-      out,
-      ...paths,
-    ],
-    { timeout: 300_000, stdio: 'pipe' },
-  );
+  convertInLibreOffice(soffice, { profile, filter: to, outdir: out, files: paths }, 300_000);
   return new Map([...files.keys()].map((name) => [name, readFileSync(join(out, `${name}.${to}`))]));
 }
 

@@ -24,6 +24,36 @@ const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/**
+ * One headless LibreOffice run: converts `files` with `filter` into `outdir`, in the throwaway
+ * profile `profile` (so no user settings and no other instance interfere).
+ */
+export function convertInLibreOffice(
+  soffice: string,
+  o: {
+    readonly profile: string;
+    readonly filter: string;
+    readonly outdir: string;
+    readonly files: readonly string[];
+  },
+  timeoutMs = 180_000,
+): void {
+  execFileSync(
+    soffice,
+    [
+      `-env:UserInstallation=file://${o.profile}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      o.filter,
+      '--outdir',
+      o.outdir,
+      ...o.files,
+    ],
+    { timeout: timeoutMs, stdio: 'pipe' },
+  );
+}
+
 /** Recalculates an .xlsx in LibreOffice and returns each sheet's cells as rows of strings. */
 export function recalculate(soffice: string, xlsx: ArrayBuffer): Map<string, string[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'xieshang-lo-'));
@@ -35,20 +65,7 @@ export function recalculate(soffice: string, xlsx: ArrayBuffer): Map<string, str
   const out = join(dir, 'out');
   // Field 9 false: raw values, not as shown; field 12 -1: every sheet to its own file.
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-  execFileSync(
-    soffice,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      filter,
-      '--outdir',
-      out,
-      file,
-    ],
-    { timeout: 180_000, stdio: 'pipe' },
-  );
+  convertInLibreOffice(soffice, { profile, filter, outdir: out, files: [file] });
   const sheets = new Map<string, string[][]>();
   for (const name of readdirSync(out)) {
     const m = /^book-(.*)\.csv$/.exec(name);

@@ -3,15 +3,14 @@
  * the book is written, opened and saved again by LibreOffice headless, and imported.
  */
 import * as ExcelJsModule from 'exceljs';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTopicBookXlsx, topicBookXlsx, type TopicBookContent } from '../../addin/excel/topicBookFile';
 import { mergeTopicBook, type TopicBookMerge } from '../../addin/excel/topicBookImport';
 import { DEFAULT_VALUE_LISTS, type TopicRecord } from '../../shared';
-import { findSoffice } from './soffice';
+import { convertInLibreOffice, findSoffice } from './soffice';
 
 const ExcelJs: typeof ExcelJsModule =
   (ExcelJsModule as unknown as { default?: typeof ExcelJsModule }).default ?? ExcelJsModule;
@@ -28,22 +27,14 @@ if (!soffice)
 function resaveInLibreOffice(bytes: Uint8Array, name: string): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'xieshang-topicbook-'));
   const source = join(dir, 'in', name);
-  execFileSync('mkdir', ['-p', join(dir, 'in')]);
+  mkdirSync(join(dir, 'in'), { recursive: true });
   writeFileSync(source, bytes);
-  execFileSync(
-    soffice as string,
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      join(dir, 'out'),
-      source,
-    ],
-    { timeout: 180_000, stdio: 'pipe' },
-  );
+  convertInLibreOffice(soffice as string, {
+    profile: join(dir, 'profile'),
+    filter: 'xlsx:Calc MS Excel 2007 XML',
+    outdir: join(dir, 'out'),
+    files: [source],
+  });
   return new Uint8Array(readFileSync(join(dir, 'out', name)));
 }
 
