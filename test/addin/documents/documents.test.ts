@@ -9,17 +9,13 @@ import {
 } from '../../../addin/documents';
 import { DUTIES } from '../../../addin/documents/handbook';
 import { FATES } from '../../../addin/demo/generate';
-import { cellsOf, filledWorkbook, issueDate, PLACEHOLDER, ROSTER, textOf } from './fixture';
+import { cellsOf, filledWorkbook, issueDate, PLACEHOLDER, readyLayout, ROSTER, textOf } from './fixture';
 
 const w = filledWorkbook();
 const issuedOn = w.g.today;
 
-function ready(request: Omit<DocumentRequest, 'issuedOn'>): PrintLayout {
-  const on = issueDate(w.check, request.kind, request.meetingId, issuedOn);
-  const result = buildDocument(w.check, { issuedOn: on, ...request });
-  if (result.status !== 'ready') throw new Error(`${request.kind}: ${JSON.stringify(result)}`);
-  return layoutDocument(result.document);
-}
+const ready = (request: Omit<DocumentRequest, 'issuedOn'>): PrintLayout =>
+  readyLayout(w.check, request, issuedOn);
 
 const kinds = (subject: string): DocumentKind[] =>
   (Object.keys(DOCUMENTS) as DocumentKind[]).filter((k) => DOCUMENTS[k].subject === subject);

@@ -3,7 +3,12 @@
  * leaves out (the leading group's roster, sign-in rows, the name-list deadline of each meeting,
  * who supervised each visit), so every document can be built without a question.
  */
-import type { PrintLayout } from '../../../addin/documents';
+import {
+  buildDocument,
+  layoutDocument,
+  type DocumentRequest,
+  type PrintLayout,
+} from '../../../addin/documents';
 import {
   addWorkingDays,
   checkWorkbook,
@@ -88,6 +93,18 @@ export function issueDate(
 ): string {
   if (kind !== 'meetingNotice') return today;
   return check.meetings.find((m) => m.id === meetingId)?.date ?? today;
+}
+
+/** A document built and laid out, issued as `issueDate` says; a test fails on a question or a refusal. */
+export function readyLayout(
+  check: WorkbookCheck,
+  request: Omit<DocumentRequest, 'issuedOn'>,
+  today: string,
+): PrintLayout {
+  const issuedOn = issueDate(check, request.kind, request.meetingId, today);
+  const result = buildDocument(check, { issuedOn, ...request });
+  if (result.status !== 'ready') throw new Error(`${request.kind}: ${JSON.stringify(result)}`);
+  return layoutDocument(result.document);
 }
 
 /** What may never be printed: the handbook's XXX / xx / ____ and leaked programming values. */

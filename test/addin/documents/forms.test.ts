@@ -5,22 +5,14 @@
  * handbook: 调查结果应由督办人签字备案).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  buildDocument,
-  layoutDocument,
-  type DocumentRequest,
-  type PrintLayout,
-} from '../../../addin/documents';
+import type { DocumentRequest, PrintLayout } from '../../../addin/documents';
 import { ANONYMOUS } from '../../../shared';
-import { filledWorkbook, textOf } from './fixture';
+import { filledWorkbook, readyLayout, textOf } from './fixture';
 
 const w = filledWorkbook();
 
-function ready(request: Omit<DocumentRequest, 'issuedOn'>): PrintLayout {
-  const result = buildDocument(w.check, { issuedOn: w.g.today, ...request });
-  if (result.status !== 'ready') throw new Error(`${request.kind}: ${JSON.stringify(result)}`);
-  return layoutDocument(result.document);
-}
+const ready = (request: Omit<DocumentRequest, 'issuedOn'>): PrintLayout =>
+  readyLayout(w.check, request, w.g.today);
 
 const rowsOf = (l: PrintLayout): string[][] => (l.content.blocks[0]?.rows ?? []).map((r) => r.map(String));
 

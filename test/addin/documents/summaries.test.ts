@@ -4,25 +4,17 @@
  * 办理结果公示 of anonymous appeals' results (the handbook's 及时公示) that never names anyone.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  buildDocument,
-  layoutDocument,
-  type DocumentRequest,
-  type PrintLayout,
-} from '../../../addin/documents';
+import { buildDocument, type DocumentRequest, type PrintLayout } from '../../../addin/documents';
 import { CLASSIFICATION_NOTE } from '../../../addin/documents/handbook';
 import { publishedCases } from '../../../addin/documents/publication';
 import { ANONYMOUS, periodRange, previousQuarter, quarterOf } from '../../../shared';
-import { filledWorkbook, textOf } from './fixture';
+import { filledWorkbook, readyLayout, textOf } from './fixture';
 
 const w = filledWorkbook();
 const issuedOn = w.g.today;
 
-function ready(request: Omit<DocumentRequest, 'issuedOn'>, check = w.check): PrintLayout {
-  const result = buildDocument(check, { issuedOn, ...request });
-  if (result.status !== 'ready') throw new Error(`${request.kind}: ${JSON.stringify(result)}`);
-  return layoutDocument(result.document);
-}
+const ready = (request: Omit<DocumentRequest, 'issuedOn'>, check = w.check): PrintLayout =>
+  readyLayout(check, request, issuedOn);
 
 const tableRows = (l: PrintLayout): string[][] => (l.content.blocks[0]?.rows ?? []).map((r) => r.map(String));
 
