@@ -13,6 +13,8 @@ export const REMINDER_KINDS = [
   'quarterlyLedger',
   'groupMeeting',
   'schedulingMeeting',
+  /** An escalation handed up to this unit still waiting on its answer (its 部门反馈期限 from sending). */
+  'escalationWaiting',
 ] as const;
 
 /** What a reminder is about: an appeal's deadline, or a duty of the unit. */

@@ -6,6 +6,9 @@ import type { z } from 'zod';
 import type {
   apiErrorSchema,
   DeepReadonly,
+  escalationAcceptRequestSchema,
+  escalationForwardRequestSchema,
+  escalationOriginSchema,
   escalationReplySchema,
   escalationRequestSchema,
   escalationViewSchema,
@@ -21,6 +24,8 @@ import type {
   syncRequestSchema,
   syncResponseSchema,
   unitFiguresSchema,
+  unitNodeSchema,
+  unitsResponseSchema,
   wireValueSchema,
 } from './schema';
 
@@ -57,8 +62,20 @@ export type EscalationReply = Wire<typeof escalationReplySchema>;
 /** The response of POST /api/units/{unitId}/sync. */
 export type SyncResponse = Wire<typeof syncResponseSchema>;
 
-/** The body of POST /api/units/{unitId}/escalations: hand an appeal up, or answer one handed up. */
+/** The body of POST /api/units/{unitId}/escalations: hand an appeal up, or reply, accept or forward one handed up. */
 export type EscalationRequest = Wire<typeof escalationRequestSchema>;
+
+/** The parent takes an escalated appeal into its own register under the 编号 `acceptedAs`. */
+export type EscalationAcceptRequest = Wire<typeof escalationAcceptRequestSchema>;
+
+/** The parent passes an escalated appeal one level further up, to its own parent. */
+export type EscalationForwardRequest = Wire<typeof escalationForwardRequestSchema>;
+
+/** Where an escalation started: the unit and 编号 first handed up. */
+export type EscalationOrigin = Wire<typeof escalationOriginSchema>;
+
+/** Where an escalation stands at its level: open 等待答复, replied 已答复, accepted 已受理, forwarded 已转报. */
+export type EscalationStatus = EscalationView['status'];
 
 /** A reminder as the API returns it; `fromUnit` marks an appeal escalated from a child unit. */
 export type ReminderView = Wire<typeof reminderViewSchema>;
@@ -74,6 +91,12 @@ export type { TreeFigures } from './schema';
 
 /** The response of GET /api/orgs/{orgId}/summary. */
 export type SummaryResponse = Wire<typeof summaryResponseSchema>;
+
+/** One unit of a tree as GET /api/orgs/{orgId}/units lists it. */
+export type UnitNode = Wire<typeof unitNodeSchema>;
+
+/** The response of GET /api/orgs/{orgId}/units. */
+export type UnitsResponse = Wire<typeof unitsResponseSchema>;
 
 /** A problem with one field of a request. */
 export type FieldProblem = Wire<typeof fieldProblemSchema>;

@@ -294,23 +294,75 @@ export const escalationCreateSchema = z.strictObject({
   note: wireText(MAX_NOTE).optional(),
 });
 
+/**
+ * The id of an escalation at one level, as the receiving unit names it: the child's 编号 for an
+ * appeal handed up, `<origin unit>/<origin 编号>` for one passed further up (see forwardedAppealId),
+ * so the origin unit's prefix keeps the 编号 of two children apart.
+ */
+export const escalatedIdSchema = z
+  .string()
+  .min(1)
+  .max(MAX_KEY + 65)
+  .superRefine((s, ctx) => {
+    if (LONE_SURROGATE.test(s)) flag(ctx, loneSurrogate);
+    else if (KEY_FORBIDDEN.test(s))
+      flag(
+        ctx,
+        say('记录键不能包含控制字符或换行符', 'a record key may not hold control characters or line breaks'),
+      );
+  });
+
+/** The id the escalation passed further up carries: the origin unit, a slash, the origin 编号. */
+export const forwardedAppealId = (origin: { readonly unitId: string; readonly appealId: string }): string =>
+  `${origin.unitId}/${origin.appealId}`;
+
+/** Which escalation handed up to this unit a request is about: the child unit and the id it came as. */
+const incomingRef = { fromUnit: unitIdSchema, appealId: escalatedIdSchema };
+
 /** The parent unit's answer to an appeal handed up to it. */
 export const escalationReplyRequestSchema = z.strictObject({
-  reply: z.strictObject({
-    fromUnit: unitIdSchema,
-    appealId: recordKeySchema,
-    text: wireText(MAX_REPLY).min(1),
+  reply: z.strictObject({ ...incomingRef, text: wireText(MAX_REPLY).min(1) }),
+});
+
+/**
+ * The parent takes an appeal handed up into its own register: `acceptedAs` is the 编号 its workbook
+ * gave the new appeal, which the child (and every level below) then sees with status accepted.
+ */
+export const escalationAcceptRequestSchema = z.strictObject({
+  accept: z.strictObject({
+    ...incomingRef,
+    acceptedAs: recordKeySchema,
+    note: wireText(MAX_NOTE).optional(),
   }),
 });
 
-/** The body of POST /api/units/{unitId}/escalations: hand an appeal up, or answer one handed up. */
-export const escalationRequestSchema = z.union([escalationCreateSchema, escalationReplyRequestSchema]);
+/**
+ * The parent passes an appeal handed up to it one level further, to its own parent: a new
+ * escalation linked to the origin unit and 编号; replies from above come back down every level.
+ */
+export const escalationForwardRequestSchema = z.strictObject({
+  forward: z.strictObject({ ...incomingRef, note: wireText(MAX_NOTE).optional() }),
+});
 
-/** The schema a body of the escalations endpoint is checked against: a reply when it says `reply`. */
-export const escalationSchemaFor = (body: unknown) =>
-  typeof body === 'object' && body !== null && 'reply' in body
-    ? escalationReplyRequestSchema
-    : escalationCreateSchema;
+/**
+ * The body of POST /api/units/{unitId}/escalations: hand an appeal up (`{appealId, note?}`), or act
+ * on one handed up to this unit: `{reply}`, `{accept}`, `{forward}`.
+ */
+export const escalationRequestSchema = z.union([
+  escalationCreateSchema,
+  escalationReplyRequestSchema,
+  escalationAcceptRequestSchema,
+  escalationForwardRequestSchema,
+]);
+
+/** The schema a body of the escalations endpoint is checked against, chosen by its action key. */
+export const escalationSchemaFor = (body: unknown) => {
+  if (typeof body !== 'object' || body === null) return escalationCreateSchema;
+  if ('reply' in body) return escalationReplyRequestSchema;
+  if ('accept' in body) return escalationAcceptRequestSchema;
+  if ('forward' in body) return escalationForwardRequestSchema;
+  return escalationCreateSchema;
+};
 
 /**
  * The body of PUT /api/units/{unitId}/config. Channels are checked by the functions' channel rules
@@ -391,7 +443,31 @@ export const syncConflictSchema = z.object({
 });
 
 /** The parent unit's answer to an escalated appeal. */
-export const escalationReplySchema = z.object({ at: z.string(), by: z.string(), text: z.string() });
+export const escalationReplySchema = z.object({
+  at: z.string(),
+  by: z.string(),
+  text: z.string(),
+  /** The unit that wrote it, when a level above (after a forward) answered: absent for the receiving unit. */
+  unit: z.string().optional(),
+});
+
+/**
+ * Where an escalation stands at its level: open (等待答复), replied (已答复), accepted into a
+ * register above (已受理, with `acceptedAs`), forwarded one level further up (已转报, `forwardedTo`).
+ * A reply or acceptance above a forward comes down to every level below it.
+ */
+export const ESCALATION_STATUSES = ['open', 'replied', 'accepted', 'forwarded'] as const;
+
+/** What a clerk reads for each escalation status. */
+export const ESCALATION_STATUS_TEXT: Readonly<Record<(typeof ESCALATION_STATUSES)[number], Bilingual>> = {
+  open: say('等待答复', 'awaiting reply'),
+  replied: say('已答复', 'replied'),
+  accepted: say('已受理', 'accepted'),
+  forwarded: say('已转报', 'passed further up'),
+};
+
+/** The unit and 编号 an appeal was first handed up from. */
+export const escalationOriginSchema = z.object({ unitId: z.string(), appealId: z.string() });
 
 /** An appeal handed up to the parent unit, without appellant identity. */
 export const escalationViewSchema = z.object({
@@ -399,13 +475,24 @@ export const escalationViewSchema = z.object({
   direction: z.enum(['in', 'out']),
   fromUnit: z.string(),
   toUnit: z.string(),
+  /** The id at this level: the origin 编号, or forwardedAppealId(origin) once passed further up. */
   appealId: z.string(),
   snapshot: valuesSchema,
   note: z.string(),
+  /** When it was sent at this level: the age an inbox shows and reminders count from. */
   escalatedAt: z.string(),
-  status: z.enum(['open', 'replied']),
+  status: z.enum(ESCALATION_STATUSES),
   replies: z.array(escalationReplySchema),
   updatedAt: z.string(),
+  /** Where it started; the same at every level it passed. */
+  origin: escalationOriginSchema,
+  /** The units it passed, from the origin unit to `toUnit` (two for an appeal handed up once). */
+  chain: z.array(z.string()),
+  /** With status accepted: the 编号 it was given in the accepting unit's register, and that unit. */
+  acceptedAs: z.string().optional(),
+  acceptedBy: z.string().optional(),
+  /** With status forwarded (or a later reply from above): the unit it was passed on to. */
+  forwardedTo: z.string().optional(),
 });
 
 /** The response of POST /api/units/{unitId}/sync. */
@@ -471,6 +558,15 @@ export const unitFiguresSchema = z.object({
   unitId: z.string(),
   name: z.string(),
   parentId: z.string(),
+  /** Depth below the summary's org unit: 0 for the org itself, 1 for its children… */
+  level: z.number().int().min(0),
+  /** The unit's last sync (ISO time), '' if it never synced. */
+  lastSyncAt: z.string(),
+  /**
+   * Whether it synced after the period's last day (China date; for a period not yet over: synced
+   * today). When false its figures are what the cloud last heard: mark it, never read it as zero.
+   */
+  synced: z.boolean(),
   figures: figuresSchema,
 });
 
@@ -499,6 +595,24 @@ export const summaryResponseSchema = z.object({
   asOf: z.string(),
   units: z.array(unitFiguresSchema),
   tree: treeFiguresSchema,
+});
+
+/** One unit of a tree as GET /api/orgs/{orgId}/units lists it. */
+export const unitNodeSchema = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  /** '' at the top of the tree. */
+  parentId: z.string(),
+  /** ISO time of the unit's last sync, '' if never. */
+  lastSyncAt: z.string(),
+  /** Whether the caller holds the configure right over it (setting a parent needs it on both units). */
+  configurable: z.boolean(),
+});
+
+/** The response of GET /api/orgs/{orgId}/units: orgId and every unit below it, orgId first. */
+export const unitsResponseSchema = z.object({
+  orgId: z.string(),
+  units: z.array(unitNodeSchema),
 });
 
 /** A problem with one field of a request. */

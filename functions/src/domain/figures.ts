@@ -3,6 +3,7 @@ import {
   emptyTally,
   figuresFromTally,
   type Period,
+  periodRange,
   type SummaryResponse,
   type Tally,
   tallyPeriod,
@@ -10,9 +11,10 @@ import {
   type UnitFigures,
 } from '../../../shared';
 import { HttpError, MESSAGES } from '../http/errors';
+import { chinaToday } from './clock';
 import type { Store, UnitProfile } from '../storage';
 import { mapLimit } from '../util/mapLimit';
-import { childrenOf, subtreeIds } from './orgTree';
+import { childrenOf, depthsBelow, subtreeIds } from './orgTree';
 import { unitData, type UnitData } from './unitData';
 
 /** The key a period's summary is stored under: '2025Q3', or '2025Y' for the year. */
@@ -33,6 +35,17 @@ export async function unitTally(store: Store, unitId: string, period: Period, to
   const tally = tallyOf(unitData(await store.records.load(unitId)), period, today);
   await store.summaries.put(unitId, key, { tally, asOf: today, headSeq: head });
   return tally;
+}
+
+/**
+ * Whether a unit's last sync can carry a period's figures: on a China date after the period's last
+ * day, or today for a period not yet over. A unit that has not is marked, never counted as zero.
+ */
+export function syncedFor(lastSyncAt: string, period: Period, today: string): boolean {
+  if (!lastSyncAt) return false;
+  const day = chinaToday(new Date(lastSyncAt));
+  const { to } = periodRange(period);
+  return to < today ? day > to : day >= today;
 }
 
 const copy = (t: Tally): Tally => addTally(emptyTally(), t);
@@ -70,12 +83,16 @@ export async function orgSummary(
       total,
     };
   };
+  const level = depthsBelow(units, orgId);
   const perUnit: UnitFigures[] = ids.map((id) => {
     const u = byId.get(id) as UnitProfile;
     return {
       unitId: id,
       name: u.name,
       parentId: u.parentId,
+      level: level.get(id) ?? 0,
+      lastSyncAt: u.lastSyncAt,
+      synced: syncedFor(u.lastSyncAt, period, today),
       figures: figuresFromTally(tallies.get(id) ?? emptyTally(), period, today),
     };
   });

@@ -27,6 +27,24 @@ export function subtreeIds(units: readonly UnitProfile[], root: string): string[
   return out;
 }
 
+/** Each unit's depth below `root` (root 0, its children 1…), for the units under it. */
+export function depthsBelow(units: readonly UnitProfile[], root: string): Map<string, number> {
+  const children = childrenOf(units);
+  const depth = new Map<string, number>([[root, 0]]);
+  // Breadth first, each unit once: a cycle in stored data cannot loop.
+  for (let queue = [root]; queue.length > 0;) {
+    const next: string[] = [];
+    for (const id of queue)
+      for (const c of children.get(id) ?? [])
+        if (!depth.has(c.unitId)) {
+          depth.set(c.unitId, (depth.get(id) ?? 0) + 1);
+          next.push(c.unitId);
+        }
+    queue = next;
+  }
+  return depth;
+}
+
 /** Whether making `parentId` the parent of `unitId` would put a unit above itself. */
 export function wouldCycle(units: readonly UnitProfile[], unitId: string, parentId: string): boolean {
   const parent = new Map(units.map((u) => [u.unitId, u.parentId]));

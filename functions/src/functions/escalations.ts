@@ -79,6 +79,8 @@ export const escalationsFunction = httpFunction({
     const raw = await readJson(call.request);
     const body = parseWire(escalationSchemaFor(raw), raw);
     if ('reply' in body) return reply(call, body.reply.fromUnit, body.reply.appealId, body.reply.text);
+    if ('accept' in body || 'forward' in body)
+      throw new HttpError(501, 'not-implemented', say('尚未实现', 'not implemented yet'));
     return escalate(call, body.appealId, body.note ?? '');
   },
 });

@@ -1,5 +1,10 @@
 import { odata } from '@azure/data-tables';
-import type { EscalationReply, EscalationView, WireValue } from '../../../shared';
+import {
+  ESCALATION_STATUSES,
+  type EscalationReply,
+  type EscalationView,
+  type WireValue,
+} from '../../../shared';
 import { mapLimit } from '../util/mapLimit';
 import { AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
 import { BusyError } from './commit';
@@ -31,6 +36,14 @@ interface EscalationEntity {
   /** How many reply entities the escalation has: the next one's number is this plus one. */
   replyCount?: number;
   updatedAt: string;
+  /** Where it started (absent on escalations stored before forwarding: then it is fromUnit's own). */
+  originUnit?: string;
+  originAppealId?: string;
+  /** JSON list of the units it passed, origin first, toUnit last. */
+  chain?: string;
+  acceptedAs?: string;
+  acceptedBy?: string;
+  forwardedTo?: string;
 }
 
 interface ReplyEntity {
@@ -84,6 +97,8 @@ async function repliesOf(t: Tables, e: EscalationEntity): Promise<EscalationRepl
   return [...legacy, ...rows.map((r) => ({ at: r.at, by: readText(r.by), text: readText(r.text) }))];
 }
 
+const STATUSES: readonly string[] = ESCALATION_STATUSES;
+
 const toView = (e: EscalationEntity, replies: readonly EscalationReply[]): EscalationView => ({
   direction: e.direction === 'in' ? 'in' : 'out',
   fromUnit: e.fromUnit,
@@ -92,9 +107,17 @@ const toView = (e: EscalationEntity, replies: readonly EscalationReply[]): Escal
   snapshot: JSON.parse(e.snapshot || '{}') as Record<string, WireValue>,
   note: readText(e.note),
   escalatedAt: e.escalatedAt,
-  status: e.status === 'replied' ? 'replied' : 'open',
+  status: STATUSES.includes(e.status) ? (e.status as EscalationView['status']) : 'open',
   replies,
   updatedAt: e.updatedAt,
+  origin: {
+    unitId: e.originUnit ?? e.fromUnit,
+    appealId: e.originAppealId === undefined ? readText(e.appealId) : readText(e.originAppealId),
+  },
+  chain: storedList<string>(e.chain) ?? [e.fromUnit, e.toUnit],
+  ...(e.acceptedAs === undefined ? {} : { acceptedAs: readText(e.acceptedAs) }),
+  ...(e.acceptedBy ? { acceptedBy: e.acceptedBy } : {}),
+  ...(e.forwardedTo ? { forwardedTo: e.forwardedTo } : {}),
 });
 
 const auditOf = (unit: string, audit: AuditInput, at: string) => {
