@@ -143,6 +143,23 @@ export {
 } from './ledger/figures';
 /** Figure types. */
 export type { Figures, Rate, RateKey, Tally, FigureOptions } from './ledger/figures';
+/** The group summary (集团汇总): each unit under an org and each subtree's subtotal, unsynced units left out. */
+export {
+  groupSummaryRows,
+  groupSheetName,
+  subtotalText,
+  syncStatusText,
+  tallyOfFigures,
+} from './ledger/group';
+/** Group summary types. */
+export type {
+  GroupRow,
+  GroupSubtotalRow,
+  GroupSummary,
+  GroupSummaryInput,
+  GroupUnit,
+  GroupUnitRow,
+} from './ledger/group';
 /** The ledgers built from the registers. */
 export {
   buildWorkLedger,

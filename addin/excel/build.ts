@@ -172,6 +172,22 @@ export async function buildLedgers(
   });
 }
 
+/**
+ * Writes one generated sheet onto a fresh worksheet as the ledgers are written: number formats,
+ * values, title, header, widths, and (when `content.print`) the ledgers' printed form. For sheets
+ * built outside a ledger build (the group summary), so they print exactly as the ledgers do.
+ */
+export async function writeGeneratedSheet(
+  writer: BatchWriter,
+  sheet: Excel.Worksheet,
+  content: SheetContent,
+  isSetSupported: IsSetSupported,
+): Promise<void> {
+  await writeValues(writer, sheet, content);
+  format(sheet, content, true);
+  if (content.print) await printForm(writer, sheet, content, isSetSupported);
+}
+
 /** A fresh sheet of the name, deleting the old one first when there is one. */
 function replaceSheet(sheets: Excel.WorksheetCollection, name: string, exists: boolean): Excel.Worksheet {
   if (exists) sheets.getItem(name).delete();
