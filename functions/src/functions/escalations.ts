@@ -1,5 +1,6 @@
 import { app } from '@azure/functions';
 import {
+  type Bilingual,
   appealRegister,
   escalationSchemaFor,
   say,
@@ -10,6 +11,7 @@ import {
 import { readJson } from '../http/body';
 import { httpFunction, type HttpCall } from '../http/define';
 import { HttpError, parseWire } from '../http/errors';
+import { EscalationStateError } from '../storage';
 import { underFunctionsHost } from '../http/runtime';
 
 const noParent = say(
@@ -64,10 +66,83 @@ async function reply(
   return { status: 200, jsonBody: view };
 }
 
+const stateMessage: Readonly<Record<'accepted' | 'forwarded' | 'cycle', Bilingual>> = {
+  accepted: say(
+    '该诉求已由本级受理，不能再转报',
+    'this escalation was accepted here; it cannot be passed on',
+  ),
+  forwarded: say(
+    '该诉求已转报上一级，由上级受理',
+    'this escalation was passed further up; the unit above accepts it',
+  ),
+  cycle: say('上级单位已在该诉求的上报路径中', "the parent unit is already on this escalation's path"),
+};
+
+/** A refused act: 409 with what state stopped it. */
+function refused(e: unknown): never {
+  if (e instanceof EscalationStateError)
+    throw new HttpError(
+      409,
+      `escalation-${e.status}`,
+      stateMessage[e.status as keyof typeof stateMessage] ?? stateMessage.accepted,
+    );
+  throw e;
+}
+
+async function accept(
+  { services, caller, unitId }: HttpCall,
+  body: { fromUnit: string; appealId: string; acceptedAs: string; note?: string },
+) {
+  const at = services.now().toISOString();
+  const { fromUnit, appealId, acceptedAs } = body;
+  // The note, when given, travels down as a reply: the child's tracking entry for the acceptance.
+  const view = await services.store.escalations
+    .accept(
+      unitId,
+      fromUnit,
+      appealId,
+      { acceptedAs, at, ...(body.note ? { reply: { at, by: caller.id, text: body.note } } : {}) },
+      { actor: caller, action: 'escalation.accept', detail: { fromUnit, appealId, acceptedAs } },
+    )
+    .catch(refused);
+  if (!view) throw new HttpError(404, 'unknown-escalation', noEscalation);
+  return { status: 200, jsonBody: view };
+}
+
+async function forward(
+  { services, caller, unitId }: HttpCall,
+  body: { fromUnit: string; appealId: string; note?: string },
+) {
+  const { store } = services;
+  // Only to this unit's own parent, as the tree says now.
+  const unit = await store.units.get(unitId);
+  if (!unit?.parentId) throw new HttpError(409, 'no-parent', noParent);
+  const { fromUnit, appealId } = body;
+  const done = await store.escalations
+    .forward(
+      unitId,
+      fromUnit,
+      appealId,
+      { parentId: unit.parentId, note: body.note ?? '', at: services.now().toISOString() },
+      {
+        actor: caller,
+        action: 'escalation.forward',
+        detail: { fromUnit, appealId, toUnit: unit.parentId },
+      },
+    )
+    .catch(refused);
+  if (!done) throw new HttpError(404, 'unknown-escalation', noEscalation);
+  return { status: 201, jsonBody: done.below };
+}
+
 /**
  * POST /api/units/{unitId}/escalations: `{appealId, note?}` hands an appeal up to the parent unit,
- * which then sees it (without identity) and its reminders; `{reply: {fromUnit, appealId, text}}`
- * is the parent's answer, which the child pulls on its next sync.
+ * which then sees it (without identity) and its reminders. On one handed up to this unit (and only
+ * such: every act names it by `fromUnit` and `appealId` in this unit's own partition):
+ * `{reply: {fromUnit, appealId, text}}` answers it; `{accept: {fromUnit, appealId, acceptedAs,
+ * note?}}` takes it into this unit's register; `{forward: {fromUnit, appealId, note?}}` passes it to
+ * this unit's parent. Replies and acceptances from above come down every level to the origin,
+ * which pulls them on its next sync.
  */
 export const escalationsFunction = httpFunction({
   name: 'escalations',
@@ -79,8 +154,8 @@ export const escalationsFunction = httpFunction({
     const raw = await readJson(call.request);
     const body = parseWire(escalationSchemaFor(raw), raw);
     if ('reply' in body) return reply(call, body.reply.fromUnit, body.reply.appealId, body.reply.text);
-    if ('accept' in body || 'forward' in body)
-      throw new HttpError(501, 'not-implemented', say('尚未实现', 'not implemented yet'));
+    if ('accept' in body) return accept(call, body.accept);
+    if ('forward' in body) return forward(call, body.forward);
     return escalate(call, body.appealId, body.note ?? '');
   },
 });

@@ -1,12 +1,13 @@
 import { odata } from '@azure/data-tables';
 import {
   ESCALATION_STATUSES,
+  forwardedAppealId,
   type EscalationReply,
   type EscalationView,
   type WireValue,
 } from '../../../shared';
 import { mapLimit } from '../util/mapLimit';
-import { AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
+import { type Actor, AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
 import { BusyError } from './commit';
 import { jsonText, keyPart, prefixEnd, readText, storedList, storedText } from './keys';
 import { checkEntity, under, type PathOf } from './limits';
@@ -20,6 +21,29 @@ export interface EscalationInput {
   readonly snapshot: Readonly<Record<string, WireValue>>;
   readonly note: string;
   readonly at: string;
+  /** When passed further up: where it started, the units it passed (origin first, toUnit last). */
+  readonly origin?: { readonly unitId: string; readonly appealId: string };
+  readonly chain?: readonly string[];
+  /** When passed further up: the escalation one level down, handed up to fromUnit by this unit. */
+  readonly below?: { readonly fromUnit: string; readonly appealId: string };
+}
+
+/** Where an escalation now stands, as one level decides it; the levels below follow. */
+export type EscalationAct =
+  | { readonly kind: 'reply'; readonly reply: EscalationReply }
+  | {
+      readonly kind: 'accept';
+      readonly acceptedAs: string;
+      readonly at: string;
+      readonly reply?: EscalationReply;
+    }
+  | { readonly kind: 'forward'; readonly forwardedTo: string; readonly at: string };
+
+/** Why an act on an escalation was refused. */
+export class EscalationStateError extends Error {
+  constructor(readonly status: string) {
+    super(`the escalation is ${status}`);
+  }
 }
 
 interface EscalationEntity {
@@ -44,12 +68,16 @@ interface EscalationEntity {
   acceptedAs?: string;
   acceptedBy?: string;
   forwardedTo?: string;
+  /** JSON {fromUnit, appealId}: the escalation one level down that this one passes on. */
+  below?: string;
 }
 
 interface ReplyEntity {
   at: string;
   by: string;
   text: string;
+  /** The unit above that wrote it, on a copy relayed down. */
+  unit?: string;
 }
 
 const inKey = (fromUnit: string, appealId: string) => `in|${keyPart(fromUnit)}|${keyPart(appealId)}`;
@@ -94,7 +122,15 @@ async function repliesOf(t: Tables, e: EscalationEntity): Promise<EscalationRepl
   if (!e.replyCount) return legacy;
   const rows = await replyRows<ReplyEntity>(t, e.toUnit, e.fromUnit, readText(e.appealId));
   rows.sort((a, b) => String(a.rowKey).localeCompare(String(b.rowKey)));
-  return [...legacy, ...rows.map((r) => ({ at: r.at, by: readText(r.by), text: readText(r.text) }))];
+  return [
+    ...legacy,
+    ...rows.map((r) => ({
+      at: r.at,
+      by: readText(r.by),
+      text: readText(r.text),
+      ...(r.unit ? { unit: r.unit } : {}),
+    })),
+  ];
 }
 
 const STATUSES: readonly string[] = ESCALATION_STATUSES;
@@ -114,7 +150,7 @@ const toView = (e: EscalationEntity, replies: readonly EscalationReply[]): Escal
     unitId: e.originUnit ?? e.fromUnit,
     appealId: e.originAppealId === undefined ? readText(e.appealId) : readText(e.originAppealId),
   },
-  chain: storedList<string>(e.chain) ?? [e.fromUnit, e.toUnit],
+  chain: (e.chain && storedList<string>(e.chain)) || [e.fromUnit, e.toUnit],
   ...(e.acceptedAs === undefined ? {} : { acceptedAs: readText(e.acceptedAs) }),
   ...(e.acceptedBy ? { acceptedBy: e.acceptedBy } : {}),
   ...(e.forwardedTo ? { forwardedTo: e.forwardedTo } : {}),
@@ -146,6 +182,9 @@ export async function putEscalation(
     escalatedAt: x.at,
     status: 'open',
     updatedAt: x.at,
+    ...(x.origin ? { originUnit: x.origin.unitId, originAppealId: storedText(x.origin.appealId) } : {}),
+    ...(x.chain ? { chain: JSON.stringify(x.chain) } : {}),
+    ...(x.below ? { below: jsonText(x.below) } : {}),
   };
   const incoming = {
     partitionKey: x.toUnit,
@@ -180,19 +219,59 @@ export async function putEscalation(
   return toView(stored, await repliesOf(t, stored));
 }
 
+const belowOf = (e: EscalationEntity): { fromUnit: string; appealId: string } | null => {
+  if (!e.below) return null;
+  try {
+    const b = JSON.parse(e.below) as { fromUnit?: unknown; appealId?: unknown };
+    return typeof b.fromUnit === 'string' && typeof b.appealId === 'string'
+      ? { fromUnit: b.fromUnit, appealId: b.appealId }
+      : null;
+  } catch {
+    return null;
+  }
+};
+
+/** The properties an act sets on an escalation (both sides), given where it stands. */
+function patchOf(
+  act: EscalationAct,
+  current: EscalationEntity,
+  actingUnit: string,
+): Record<string, unknown> & { updatedAt: string } {
+  switch (act.kind) {
+    case 'reply':
+      // A reply after an acceptance is news on an accepted appeal: it stays accepted.
+      return { status: current.status === 'accepted' ? 'accepted' : 'replied', updatedAt: act.reply.at };
+    case 'accept':
+      return {
+        status: 'accepted',
+        acceptedAs: storedText(act.acceptedAs),
+        acceptedBy: actingUnit,
+        updatedAt: act.at,
+      };
+    case 'forward':
+      return { status: 'forwarded', forwardedTo: act.forwardedTo, updatedAt: act.at };
+  }
+}
+
+const replyOf = (act: EscalationAct): EscalationReply | undefined =>
+  act.kind === 'forward' ? undefined : act.reply;
+
 /**
- * Adds the parent's reply to an escalation; null when no such escalation exists. The reply is an
- * entity of its own, committed with the escalation's new count (against its ETag, so two replies
- * at once both land) and the audit entry in one transaction; the child's side then learns of it.
+ * Applies an act to the escalation `fromUnit` handed up to `toUnit` as `appealId`; null when there
+ * is none. The escalation's new state, its reply entity (if any) and the audit entry commit in one
+ * transaction against its ETag (two acts at once both land, in turn); the sender's side follows.
+ * `check` may refuse the act given the current state.
  */
-export async function addReply(
+async function actAtLevel(
   t: Tables,
   toUnit: string,
   fromUnit: string,
   appealId: string,
-  reply: EscalationReply,
+  act: EscalationAct,
+  actingUnit: string,
   audit?: AuditInput,
-): Promise<EscalationView | null> {
+  check?: (current: EscalationEntity) => void,
+): Promise<EscalationEntity | null> {
   for (let attempt = 0; ; attempt++) {
     let current: EscalationEntity & { etag: string };
     try {
@@ -201,16 +280,10 @@ export async function addReply(
       if (statusOf(e) === 404) return null;
       throw e;
     }
-    const n = Number(current.replyCount ?? 0) + 1;
-    const patch = { status: 'replied', updatedAt: reply.at, replyCount: n };
-    const entity = {
-      partitionKey: toUnit,
-      rowKey: replyKey(fromUnit, appealId, n),
-      at: reply.at,
-      by: storedText(reply.by),
-      text: storedText(reply.text),
-    };
-    checkEntity(entity, replyPath);
+    check?.(current);
+    const reply = replyOf(act);
+    const n = Number(current.replyCount ?? 0) + (reply ? 1 : 0);
+    const patch = { ...patchOf(act, current, actingUnit), ...(reply ? { replyCount: n } : {}) };
     const actions: Action[] = [
       [
         'update',
@@ -218,15 +291,26 @@ export async function addReply(
         'Merge',
         { etag: current.etag },
       ],
-      ['create', entity],
-      ...(audit ? [['create', auditOf(toUnit, audit, reply.at)] as Action] : []),
     ];
+    if (reply) {
+      const entity = {
+        partitionKey: toUnit,
+        rowKey: replyKey(fromUnit, appealId, n),
+        at: reply.at,
+        by: storedText(reply.by),
+        text: storedText(reply.text),
+        ...(reply.unit ? { unit: reply.unit } : {}),
+      };
+      checkEntity(entity, replyPath);
+      actions.push(['create', entity]);
+    }
+    if (audit) actions.push(['create', auditOf(toUnit, audit, patch.updatedAt)]);
     try {
       await t.escalations.submitTransaction(actions);
     } catch (e) {
       const status = statusOf(e);
       if (status !== 412 && status !== 409) throw e;
-      // Replies kept racing for the escalation: busy (503, retry), as a contended sync is.
+      // Acts kept racing for the escalation: busy (503, retry), as a contended sync is.
       if (attempt + 1 >= MAX_ATTEMPTS)
         throw new BusyError(`escalation ${fromUnit} → ${toUnit} is busy`, { cause: e });
       await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
@@ -236,9 +320,141 @@ export async function addReply(
       { partitionKey: fromUnit, rowKey: outKey(toUnit, appealId), ...patch },
       'Merge',
     );
-    const view = { ...current, ...patch };
-    return toView(view, await repliesOf(t, view));
+    return { ...current, ...patch } as EscalationEntity;
   }
+}
+
+/**
+ * Carries a reply or an acceptance from above down every level an escalation was passed through:
+ * each level below gets the same state and a copy of the reply naming the unit that wrote it, with
+ * an audit entry in its own partition (a transaction holds one partition only).
+ */
+async function relayDown(
+  t: Tables,
+  top: EscalationEntity,
+  act: EscalationAct,
+  actingUnit: string,
+  actor?: Actor,
+): Promise<void> {
+  const reply = replyOf(act);
+  const relayed: EscalationAct =
+    act.kind === 'reply'
+      ? { kind: 'reply', reply: { ...act.reply, unit: act.reply.unit ?? actingUnit } }
+      : act.kind === 'accept' && reply
+        ? { ...act, reply: { ...reply, unit: reply.unit ?? actingUnit } }
+        : act;
+  const seen = new Set<string>();
+  for (let level = top, below = belowOf(top); below; below = belowOf(level)) {
+    const id = `${level.fromUnit}|${below.fromUnit}|${below.appealId}`;
+    if (seen.has(id)) return; // a cycle in stored data must not loop
+    seen.add(id);
+    const audit: AuditInput | undefined = actor && {
+      actor,
+      action: `escalation.relay.${act.kind}`,
+      detail: { fromUnit: below.fromUnit, appealId: below.appealId, by: actingUnit },
+    };
+    const next = await actAtLevel(
+      t,
+      level.fromUnit,
+      below.fromUnit,
+      below.appealId,
+      relayed,
+      actingUnit,
+      audit,
+    );
+    if (!next) return;
+    level = next;
+  }
+}
+
+/**
+ * Adds the parent's reply to an escalation; null when no such escalation exists. The reply is an
+ * entity of its own, committed with the escalation's new count (against its ETag, so two replies
+ * at once both land) and the audit entry in one transaction; the child's side then learns of it,
+ * and so does every level below when the escalation was passed up to this unit.
+ */
+export async function addReply(
+  t: Tables,
+  toUnit: string,
+  fromUnit: string,
+  appealId: string,
+  reply: EscalationReply,
+  audit?: AuditInput,
+): Promise<EscalationView | null> {
+  const act: EscalationAct = { kind: 'reply', reply };
+  const view = await actAtLevel(t, toUnit, fromUnit, appealId, act, toUnit, audit);
+  if (!view) return null;
+  await relayDown(t, view, act, toUnit, audit?.actor);
+  return toView(view, await repliesOf(t, view));
+}
+
+/**
+ * The unit `toUnit` takes an escalation into its own register as `acceptedAs`; null when there is
+ * none. Refused (EscalationStateError) once it was passed further up: the unit above decides then.
+ */
+export async function acceptEscalation(
+  t: Tables,
+  toUnit: string,
+  fromUnit: string,
+  appealId: string,
+  accept: { readonly acceptedAs: string; readonly at: string; readonly reply?: EscalationReply },
+  audit?: AuditInput,
+): Promise<EscalationView | null> {
+  const act: EscalationAct = { kind: 'accept', ...accept };
+  const view = await actAtLevel(t, toUnit, fromUnit, appealId, act, toUnit, audit, (c) => {
+    if (c.status === 'forwarded') throw new EscalationStateError(c.status);
+    if (c.status === 'accepted' && readText(c.acceptedAs) !== accept.acceptedAs)
+      throw new EscalationStateError(c.status);
+  });
+  if (!view) return null;
+  await relayDown(t, view, act, toUnit, audit?.actor);
+  return toView(view, await repliesOf(t, view));
+}
+
+/**
+ * Passes the escalation `fromUnit` handed up to `toUnit` on to `parentId` (toUnit's own parent): a
+ * new escalation from toUnit, keyed by its origin (forwardedAppealId), linked to the one below, its
+ * audit entry committed with toUnit's side of it; the one below is then marked forwarded. Null when
+ * there is none; refused (EscalationStateError) once accepted. A retry converges (upserts).
+ */
+export async function forwardEscalation(
+  t: Tables,
+  toUnit: string,
+  fromUnit: string,
+  appealId: string,
+  forward: { readonly parentId: string; readonly note: string; readonly at: string },
+  audit?: AuditInput,
+): Promise<{ readonly below: EscalationView; readonly above: EscalationView } | null> {
+  let current: EscalationEntity;
+  try {
+    current = await t.escalations.getEntity<EscalationEntity>(toUnit, inKey(fromUnit, appealId));
+  } catch (e) {
+    if (statusOf(e) === 404) return null;
+    throw e;
+  }
+  if (current.status === 'accepted') throw new EscalationStateError(current.status);
+  const here = toView(current, []);
+  const origin = here.origin;
+  if (here.chain.includes(forward.parentId)) throw new EscalationStateError('cycle');
+  const above = await putEscalation(
+    t,
+    {
+      fromUnit: toUnit,
+      toUnit: forward.parentId,
+      appealId: forwardedAppealId(origin),
+      snapshot: here.snapshot,
+      note: forward.note,
+      at: forward.at,
+      origin,
+      chain: [...here.chain, forward.parentId],
+      below: { fromUnit, appealId },
+    },
+    audit,
+  );
+  const act: EscalationAct = { kind: 'forward', forwardedTo: forward.parentId, at: forward.at };
+  const below = await actAtLevel(t, toUnit, fromUnit, appealId, act, toUnit);
+  if (!below) return null;
+  return { below: toView(below, await repliesOf(t, below)), above };
 }
 
 /** A unit's escalations, both directions, changed at or after `since` when given. */

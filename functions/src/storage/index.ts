@@ -4,8 +4,11 @@ import { listAudit, writeAudit, type Actor, type AuditEntry, type AuditInput } f
 import { commitWrites, readRecord, type WriteOutcome } from './commit';
 import { listDeliveries, purgeDeliveries, saveDeliveries, type DeliveryRecord } from './deliveries';
 import {
+  acceptEscalation,
   addReply,
   deleteEscalation,
+  EscalationStateError,
+  forwardEscalation,
   listEscalations,
   putEscalation,
   type EscalationInput,
@@ -40,6 +43,7 @@ export type {
 export type { StoredSummary, UnitPatch, UnitProfile, WriteOutcome };
 export type { CodeInput, RedeemOutcome, StoredCredential };
 export { BusyError, PurgedError, type PurgedTarget } from './commit';
+export { EscalationStateError };
 export { azuriteConnectionString, storageConnectionString } from './connection';
 
 /** Everything the functions store, grouped by table; every method is partitioned by unit. */
@@ -78,6 +82,22 @@ export interface Store {
       reply: EscalationReply,
       audit?: AuditInput,
     ): Promise<EscalationView | null>;
+    /** Takes an escalation into toUnit's register as `acceptedAs`; the levels below follow. */
+    accept(
+      toUnit: string,
+      fromUnit: string,
+      appealId: string,
+      accept: { readonly acceptedAs: string; readonly at: string; readonly reply?: EscalationReply },
+      audit?: AuditInput,
+    ): Promise<EscalationView | null>;
+    /** Passes an escalation on to toUnit's parent; the audit entry commits with toUnit's new side. */
+    forward(
+      toUnit: string,
+      fromUnit: string,
+      appealId: string,
+      forward: { readonly parentId: string; readonly note: string; readonly at: string },
+      audit?: AuditInput,
+    ): Promise<{ readonly below: EscalationView; readonly above: EscalationView } | null>;
     list(unit: string, since?: string): Promise<EscalationView[]>;
     remove(fromUnit: string, toUnit: string, appealId: string): Promise<void>;
   };
@@ -160,6 +180,10 @@ export function createStore(options: StoreOptions): Store {
       put: (x, audit) => putEscalation(t, x, audit),
       reply: (toUnit, fromUnit, appealId, reply, audit) =>
         addReply(t, toUnit, fromUnit, appealId, reply, audit),
+      accept: (toUnit, fromUnit, appealId, accept, audit) =>
+        acceptEscalation(t, toUnit, fromUnit, appealId, accept, audit),
+      forward: (toUnit, fromUnit, appealId, forward, audit) =>
+        forwardEscalation(t, toUnit, fromUnit, appealId, forward, audit),
       list: (unit, since) => listEscalations(t, unit, since),
       remove: (fromUnit, toUnit, appealId) => deleteEscalation(t, fromUnit, toUnit, appealId),
     },
