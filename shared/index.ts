@@ -145,6 +145,7 @@ export {
 export type { Figures, Rate, RateKey, Tally, FigureOptions } from './ledger/figures';
 /** The group summary (集团汇总): each unit under an org and each subtree's subtotal, unsynced units left out. */
 export {
+  chinaDay,
   groupSummaryRows,
   groupSheetName,
   subtotalText,

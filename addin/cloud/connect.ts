@@ -1,4 +1,5 @@
 import { settingLabel } from '../../shared';
+import type { IsSetSupported } from '../excel/capabilities';
 import type { ExcelRun } from '../excel/context';
 import type { KeyValueStore, TokenProvider } from '../sync';
 import type { PaneOperations } from '../taskpane/operations';
@@ -22,6 +23,8 @@ export async function connectCloud(o: {
   readonly store: KeyValueStore;
   /** Whether `store` outlives the pane (false: memory only, storage blocked). */
   readonly persistent?: boolean;
+  /** Which ExcelApi sets the workbook's Excel has, for sheets the cloud's answers are written to. */
+  readonly isSetSupported?: IsSetSupported;
 }): Promise<CloudOperations | undefined> {
   const unitId = (await o.operations.readSettings()).items[settingLabel('unitId')]?.trim();
   if (!unitId) return undefined;
@@ -40,5 +43,6 @@ export async function connectCloud(o: {
     signIn,
     store: o.store,
     ...(o.persistent === undefined ? {} : { persistent: o.persistent }),
+    ...(o.isSetSupported ? { isSetSupported: o.isSetSupported } : {}),
   });
 }

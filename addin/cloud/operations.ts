@@ -11,8 +11,11 @@ import {
   valueListRegister,
   type ValueLists,
 } from '../../shared';
+import { groupSummaryRows } from '../../shared';
+import type { IsSetSupported } from '../excel/capabilities';
 import { coreInput } from '../excel/check';
 import type { ExcelRun } from '../excel/context';
+import { writeGroupSummary, type GroupSummaryReport } from '../excel/groupSummary';
 import { writeExternalRecords } from '../excel/external';
 import { readRegisters } from '../excel/read';
 import {
@@ -84,6 +87,12 @@ export interface CloudOperations {
   rejected(): readonly RejectedChange[];
   resolve(register: string, key: string, choice: 'mine' | 'theirs'): Promise<void>;
   reminders(): Promise<RemindersView>;
+  /**
+   * Builds 集团汇总YYYYQn for this unit and every unit below it from the cloud's summary: each unit's
+   * figures as its own 分类汇总表 counts them, subtotals per subtree, units not synced since the
+   * quarter ended marked and left out. Needs the summary right over this unit (parent clerks, management).
+   */
+  buildGroupSummary(year: number, quarter: 1 | 2 | 3 | 4, today: string): Promise<GroupSummaryReport>;
   /** How the pane signs in, and pairing this computer (absent: the token comes from elsewhere alone). */
   readonly signIn?: PaneSignIn;
   /** Who the functions take this pane for (roles decide whether 配对管理 shows). */
@@ -109,6 +118,8 @@ export interface CloudOptions {
   readonly persistent?: boolean;
   /** The pane's sign-in, told when the functions refuse its token for good. */
   readonly signIn?: PaneSignIn;
+  /** Which ExcelApi sets the workbook's Excel has (page setup of the group summary needs 1.9). */
+  readonly isSetSupported?: IsSetSupported;
 }
 
 /** Reads the synced registers' rows from the workbook, keyed as the cloud knows them. */
@@ -228,6 +239,14 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
     conflicts: () => client.conflicts(),
     rejected: () => client.rejected(),
     reminders: () => fetchReminders(api, o.store, o.unitId),
+    async buildGroupSummary(year, quarter, today) {
+      const s = await api.summary(o.unitId, year, quarter);
+      const summary = groupSummaryRows({ orgId: s.orgId, period: s.period, asOf: s.asOf, units: s.units });
+      return writeGroupSummary(o.run, summary, {
+        builtOn: today,
+        ...(o.isSetSupported ? { isSetSupported: o.isSetSupported } : {}),
+      });
+    },
     async resolve(register, key, choice) {
       const theirs = await client.resolve(register, key, choice);
       if (choice === 'theirs' && theirs) {

@@ -35,6 +35,7 @@ async function start(): Promise<void> {
       ? {}
       : { token: (unit: string) => localDevToken(api, unit, role), method: 'dev' as const }),
     store: webStorageStore(window.localStorage),
+    isSetSupported: book.sim.isSetSupported,
   });
   // The simulator has no selection events: after each batch, tell the pane only if the selection moved
   // (the pane's own reads are batches too, so telling it every time would loop).

@@ -87,6 +87,7 @@ async function cloudFor(excel: PaneOperations): Promise<Pick<PaneOperations, 'cl
       ...signIn,
       store,
       persistent,
+      isSetSupported: officeIsSetSupported,
     });
     return cloud ? { cloud } : {};
   } catch {

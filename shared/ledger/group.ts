@@ -175,15 +175,21 @@ export function groupSummaryRows(input: GroupSummaryInput): GroupSummary {
   };
 }
 
-/** What the sync column says of a unit: 已同步, or 未同步 with when it last synced. */
+// China has kept UTC+8 all year since 1991, so a fixed offset gives the day a clerk there saw.
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The China date (YYYY-MM-DD) of an ISO time: the day the cloud judges `synced` by. */
+export function chinaDay(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso.slice(0, 10) : new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** What the sync column says of a unit: 已同步, or 未同步 with the China date it last synced. */
 export function syncStatusText(row: GroupUnitRow): Bilingual {
-  if (row.synced)
-    return say(`已同步（${row.lastSyncAt.slice(0, 10)}）`, `synced (${row.lastSyncAt.slice(0, 10)})`);
+  const day = chinaDay(row.lastSyncAt);
+  if (row.synced) return say(`已同步（${day}）`, `synced (${day})`);
   return row.lastSyncAt
-    ? say(
-        `未同步（最后同步 ${row.lastSyncAt.slice(0, 10)}）`,
-        `not synced (last synced ${row.lastSyncAt.slice(0, 10)})`,
-      )
+    ? say(`未同步（最后同步 ${day}）`, `not synced (last synced ${day})`)
     : say('未同步（从未同步）', 'not synced (never synced)');
 }
 

@@ -103,6 +103,17 @@ describe('groupSummaryRows', () => {
     expect(never.rows[2]).toMatchObject({ kind: 'subtotal', counted: 1, excluded: 1 });
   });
 
+  it('dates a last sync by the China day the cloud judges it by (UTC+8), not the UTC day', () => {
+    const late = groupSummaryRows({
+      orgId: 'grp',
+      period: PERIOD,
+      asOf: ASOF,
+      units: [{ ...(UNITS[0] as GroupUnit), synced: false, lastSyncAt: '2026-03-30T20:00:00.000Z' }],
+    });
+    const row = late.rows[0];
+    expect(row?.kind === 'unit' && syncStatusText(row).zh).toBe('未同步（最后同步 2026-03-31）');
+  });
+
   it('hangs a unit whose parent is not listed under the org, so none is dropped', () => {
     const orphan = groupSummaryRows({
       orgId: 'grp',
