@@ -20,7 +20,9 @@ import { writeExternalRecords } from '../excel/external';
 import { readRegisters } from '../excel/read';
 import {
   createAccountApi,
+  createEscalationApi,
   createSyncApi,
+  type EscalationApi,
   fetchReminders,
   SyncClient,
   type KeyValueStore,
@@ -33,6 +35,12 @@ import {
   type TokenProvider,
   type WorkbookRecord,
 } from '../sync';
+import {
+  escalationOperations,
+  writeReplies,
+  type EscalationOperations,
+  type ReplyWriteReport,
+} from './escalations';
 import { rowKey } from './keys';
 import type { PaneSignIn } from './signIn';
 
@@ -53,6 +61,8 @@ export interface CloudSyncReport {
   readonly scrubbed: readonly ScrubbedText[];
   /** Records from the cloud the workbook refused (e.g. a value not in its 值列表): not written, kept in the cloud. */
   readonly unwritten: readonly UnwrittenRecord[];
+  /** Replies from units above written as 进展情况跟踪表 entries on this unit's appeals. */
+  readonly replies?: ReplyWriteReport;
   readonly error?: Bilingual;
 }
 
@@ -103,6 +113,8 @@ export interface CloudOperations {
     list(): Promise<PairingList>;
     revoke(credentialId: string): Promise<void>;
   };
+  /** Handing appeals up, the inbox of those handed up here, and the unit tree. */
+  readonly escalations: EscalationOperations;
 }
 
 /** How the pane reaches the cloud. */
@@ -114,6 +126,8 @@ export interface CloudOptions {
   readonly store: KeyValueStore;
   /** The API to use instead of one over fetch at `baseUrl` (tests: a transport with the server's rules). */
   readonly api?: SyncApi;
+  /** The escalation and unit-tree calls to use instead of ones over fetch at `baseUrl`. */
+  readonly escalationApi?: EscalationApi;
   /** Whether `store` outlives the pane (false: a memory store because storage is blocked). */
   readonly persistent?: boolean;
   /** The pane's sign-in, told when the functions refuse its token for good. */
@@ -223,7 +237,57 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
   const api = o.api ?? createSyncApi(signedIn);
   const account = createAccountApi(signedIn);
   const client = await SyncClient.open({ api, store: o.store, unitId: o.unitId });
+  const syncNow = async (today: string): Promise<CloudSyncReport> => {
+    const { rows, covered, lists } = await workbookRows(o.run, today);
+    const staged = await client.stage(rows, covered);
+    // What leaves with identity numbers scrubbed, read before the push empties the queue.
+    const scrubbed = client.scrubbed();
+    const outcome = await client.sync();
+    const { written, kept, held, unwritten } = await writePulled(o.run, outcome.pulled, lists);
+    // Only what reached the workbook may later be deleted in the cloud by its absence.
+    await client.markWritten(held);
+    // Replies from above become tracking entries; a workbook without the sheet still syncs.
+    const replies = await writeReplies(o, client.escalations(), lists).catch(
+      (e: unknown): ReplyWriteReport => {
+        const message = e instanceof Error ? e.message : String(e);
+        return { written: 0, kept: 0, refused: [{ appealId: '', message: { zh: message, en: message } }] };
+      },
+    );
+    return {
+      ok: outcome.ok,
+      staged,
+      pushed: outcome.pushed,
+      pulled: outcome.pulled.length,
+      written,
+      kept,
+      conflicts: client.conflicts().length,
+      purged: outcome.purged.length,
+      // A failed sync may have sent none of it: then what still waits, to be sent.
+      scrubbed: outcome.ok ? scrubbed : client.scrubbed(),
+      unwritten,
+      replies,
+      ...(outcome.error ? { error: outcome.error.text } : {}),
+    };
+  };
+  const escalations = escalationOperations({
+    run: o.run,
+    unitId: o.unitId,
+    api,
+    escalationApi: o.escalationApi ?? createEscalationApi(signedIn),
+    store: o.store,
+    synced: () => client.escalations(),
+    async workbook(today) {
+      const { rows, lists } = await workbookRows(o.run, today);
+      const appeals = new Map(rows.filter((r) => r.register === 'appeals').map((r) => [r.key, r.values]));
+      return { appeals, lists };
+    },
+    sync: async (today) => {
+      const r = await syncNow(today);
+      return r.ok ? undefined : (r.error ?? { zh: '同步未完成', en: 'the sync did not finish' });
+    },
+  });
   return {
+    escalations,
     unitId: o.unitId,
     persistent: o.persistent ?? true,
     ...(o.signIn ? { signIn: o.signIn } : {}),
@@ -264,29 +328,6 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
       await client.stage(rows, covered);
       return { pending: client.status().pending, scrubbed: client.scrubbed() };
     },
-    async syncNow(today) {
-      const { rows, covered, lists } = await workbookRows(o.run, today);
-      const staged = await client.stage(rows, covered);
-      // What leaves with identity numbers scrubbed, read before the push empties the queue.
-      const scrubbed = client.scrubbed();
-      const outcome = await client.sync();
-      const { written, kept, held, unwritten } = await writePulled(o.run, outcome.pulled, lists);
-      // Only what reached the workbook may later be deleted in the cloud by its absence.
-      await client.markWritten(held);
-      return {
-        ok: outcome.ok,
-        staged,
-        pushed: outcome.pushed,
-        pulled: outcome.pulled.length,
-        written,
-        kept,
-        conflicts: client.conflicts().length,
-        purged: outcome.purged.length,
-        // A failed sync may have sent none of it: then what still waits, to be sent.
-        scrubbed: outcome.ok ? scrubbed : client.scrubbed(),
-        unwritten,
-        ...(outcome.error ? { error: outcome.error.text } : {}),
-      };
-    },
+    syncNow,
   };
 }

@@ -73,9 +73,15 @@ export async function writeExternalRecords(
   register: RegisterDef,
   records: readonly Record<string, unknown>[],
   lists: ValueLists = DEFAULT_VALUE_LISTS,
+  /** The fields naming a row of a register without a 编号 (a tracking entry: appeal, date, status). */
+  naturalKey?: readonly string[],
 ): Promise<ExternalWriteReport> {
-  const idField = register.idField;
-  if (!idField) throw new Error(`register ${register.key} has no key field`);
+  const keyFields = register.idField ? [register.idField] : (naturalKey ?? []);
+  if (!keyFields.length) throw new Error(`register ${register.key} has no key field`);
+  const keyOf = (values: Readonly<Record<string, unknown>>): string | undefined =>
+    keyFields.some((f) => values[f] === undefined || values[f] === '')
+      ? undefined
+      : keyFields.map((f) => String(values[f])).join('|');
   return run(async (context) => {
     const read = (await readRegisters(context, [register]))[register.key as InputRegisterKey];
     if (!read)
@@ -84,7 +90,7 @@ export async function writeExternalRecords(
       );
     const map = mapHeaders(register, read.raw.header);
     const existing = readRegister(register, read.raw, { lists });
-    const rowOf = new Map(existing.rows.map((r) => [String(r.values[idField] ?? ''), r.row]));
+    const rowOf = new Map(existing.rows.map((r) => [keyOf(r.values) ?? '', r.row]));
     const fields = fieldsAtVersion(register, SCHEMA_VERSION).filter((f) => map.columnOf.has(f.key));
     const readers = new Map(fields.map((f) => [f.key, compileReader(f, { lists, external: true })]));
     const rejected: RejectedRecord[] = [];
@@ -106,24 +112,30 @@ export async function writeExternalRecords(
           if (out.value !== undefined) typed[f.key] = out.value;
         } else if (out !== undefined) typed[f.key] = out;
       }
-      const id = typed[idField];
+      const id = keyOf(typed);
       if (id === undefined) {
+        const missing = keyFields.find((f) => typed[f] === undefined) ?? keyFields[0];
         rejected.push({
           index,
-          path: `[${index}].${idField}`,
-          message: say('缺少编号', `${idField} is missing`),
+          path: `[${index}].${missing}`,
+          message: register.idField
+            ? say('缺少编号', `${missing} is missing`)
+            : say(
+                `缺少“${register.fields.find((f) => f.key === missing)?.header ?? missing}”`,
+                `${missing} is missing`,
+              ),
         });
         return;
       }
       if (rejected.some((r) => r.index === index)) return;
-      const row = rowOf.get(String(id));
+      const row = rowOf.get(id);
       if (row === undefined) {
         const cells = new Array<unknown>(read.raw.header.length).fill('');
         for (const f of fields)
           if (typed[f.key] !== undefined)
             cells[map.columnOf.get(f.key) as number] = cellValue(f.type, typed[f.key] as string | number);
         appends.push(cells);
-        rowOf.set(String(id), -1);
+        rowOf.set(id, -1);
         return;
       }
       const current = existing.rows.find((r) => r.row === row)?.values ?? {};
@@ -138,7 +150,7 @@ export async function writeExternalRecords(
           filled++;
         } else if (current[f.key] !== theirs) {
           conflicts.push({
-            id: String(id),
+            id,
             field: f.key,
             header: map.headerOf.get(f.key) ?? f.header,
             address: qualified(read.sheet, address),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   apiErrorSchema,
   type Bilingual,
@@ -24,6 +24,8 @@ import {
   type SyncRequest,
   type SyncResponse,
   syncResponseSchema,
+  type UnitsResponse,
+  unitsResponseSchema,
 } from '../../shared';
 
 /** Gets a bearer token; `forceRefresh` after the API said the last one was not accepted. */
@@ -190,6 +192,38 @@ export function createAccountApi(o: ApiOptions): AccountApi {
         `${unit(unitId)}/pairing/credentials/${encodeURIComponent(credentialId)}`,
         pairingRevokeResponseSchema,
       ),
+  };
+}
+
+/** Which escalation handed up to this unit an action is about. */
+export interface IncomingRef {
+  readonly fromUnit: string;
+  readonly appealId: string;
+}
+
+/** The calls a parent unit makes on what was handed up to it, and the unit tree for administrators. */
+export interface EscalationApi {
+  reply(unitId: string, ref: IncomingRef, text: string): Promise<EscalationView>;
+  accept(unitId: string, ref: IncomingRef, acceptedAs: string, note?: string): Promise<EscalationView>;
+  forward(unitId: string, ref: IncomingRef, note?: string): Promise<EscalationView>;
+  units(orgId: string): Promise<UnitsResponse>;
+  /** Puts `unitId` under `parentId` ('' detaches it); the answer's body is the unit's profile. */
+  setParent(unitId: string, parentId: string): Promise<void>;
+}
+
+/** The escalation and unit-tree calls over fetch, signed in as `createSyncApi` is. */
+export function createEscalationApi(o: ApiOptions): EscalationApi {
+  const request = createRequester(o);
+  const post = (unitId: string, body: unknown) =>
+    request<EscalationView>('POST', `${unit(unitId)}/escalations`, escalationViewSchema, body);
+  return {
+    reply: (unitId, ref, text) => post(unitId, { reply: { ...ref, text } }),
+    accept: (unitId, ref, acceptedAs, note) =>
+      post(unitId, { accept: { ...ref, acceptedAs, ...(note ? { note } : {}) } }),
+    forward: (unitId, ref, note) => post(unitId, { forward: { ...ref, ...(note ? { note } : {}) } }),
+    units: (orgId) => request('GET', `orgs/${encodeURIComponent(orgId)}/units`, unitsResponseSchema),
+    setParent: async (unitId, parentId) =>
+      void (await request('PUT', `${unit(unitId)}/config`, z.object({}), { parentId })),
   };
 }
 

@@ -79,6 +79,9 @@ export const CANNOT_BE_DONE = '不具备条件无法执行' satisfies ListValue<
 /** The tracking status of an appeal whose work is done. */
 export const TRACKING_DONE = '已完成' satisfies ListValue<'trackingStatus'>;
 
+/** The tracking status of an appeal still being worked on (a reply from above says no more). */
+export const TRACKING_IN_PROGRESS = '正在进行中' satisfies ListValue<'trackingStatus'>;
+
 /** The survey respondent who is the appellant (the rating that can reopen an appeal). */
 export const RESPONDENT_APPELLANT = '诉求人' satisfies ListValue<'respondent'>;
 
