@@ -10,6 +10,7 @@ import { retentionTimer } from './functions/retentionTimer';
 import { summaryFunction } from './functions/summary';
 import { syncFunction } from './functions/sync';
 import { unitConfigFunction } from './functions/unitConfig';
+import { unitsFunction } from './functions/units';
 import type { HttpEntry } from './http/define';
 import type { TimerEntry } from './http/timer';
 
@@ -23,6 +24,7 @@ export const HTTP_FUNCTIONS: readonly HttpEntry[] = [
   escalationsFunction,
   summaryFunction,
   unitConfigFunction,
+  unitsFunction,
   meFunction,
   ...PAIRING_FUNCTIONS,
 ];

@@ -46,6 +46,7 @@ describe('the compiled functions', () => {
       'summary',
       'sync',
       'unit-config',
+      'units',
     ]);
     expect(trigger('sync')).toMatchObject({
       type: 'httpTrigger',
@@ -56,6 +57,7 @@ describe('the compiled functions', () => {
     expect(trigger('reminders-list')).toMatchObject({ route: 'units/{unitId}/reminders', methods: ['GET'] });
     expect(trigger('escalations')).toMatchObject({ route: 'units/{unitId}/escalations', methods: ['POST'] });
     expect(trigger('summary')).toMatchObject({ route: 'orgs/{orgId}/summary', methods: ['GET'] });
+    expect(trigger('units')).toMatchObject({ route: 'orgs/{orgId}/units', methods: ['GET'] });
     expect(trigger('pairing-redeem')).toMatchObject({
       route: 'units/{unitId}/pairing/redeem',
       methods: ['POST'],

@@ -7,6 +7,7 @@ import { remindersFunction } from '../../../functions/src/functions/reminders';
 import { summaryFunction } from '../../../functions/src/functions/summary';
 import { syncFunction } from '../../../functions/src/functions/sync';
 import { unitConfigFunction } from '../../../functions/src/functions/unitConfig';
+import { unitsFunction } from '../../../functions/src/functions/units';
 import type { HttpEntry } from '../../../functions/src/http/define';
 import { call, startEnv, TEST_SECRET, tokenFor, type TestEnv } from '../support';
 
@@ -56,6 +57,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   escalations: { entry: escalationsFunction, ok: 201, body: { appealId: 'A-1' } },
   summary: { entry: summaryFunction, ok: 200, query: { year: '2025' } },
   config: { entry: unitConfigFunction, ok: 200, body: { name: '本单位' } },
+  units: { entry: unitsFunction, ok: 200 },
 };
 
 // Written out by hand, not derived from the policy table, so a change to either shows here.
@@ -63,7 +65,7 @@ const MAY: Record<Role, readonly string[]> = {
   clerk: ['sync', 'reminders', 'escalations', 'summary'],
   chair: ['sync', 'reminders', 'escalations', 'summary'],
   management: ['summary'],
-  admin: ['sync', 'reminders', 'escalations', 'summary', 'config'],
+  admin: ['sync', 'reminders', 'escalations', 'summary', 'config', 'units'],
 };
 
 const invoke = (name: string, unit: string, token?: string) => {
