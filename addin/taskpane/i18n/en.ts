@@ -184,6 +184,14 @@ export const en: Readonly<Record<StringKey, string>> = {
   'ledger.built': '{count} sheets built',
   'ledger.badYear': 'Enter a four-digit year',
   'ledger.monthly': 'Also keep the work ledger by month (one sheet a month, e.g. 台账2026-03)',
+  'group.title': 'Group figures',
+  'group.intro':
+    "This unit and every unit below it, one sheet a quarter (e.g. 集团汇总2026Q1): a row per unit, subtotals per level, the seven figures each with numerator and denominator, counted as each unit's own 分类汇总表 counts them. Units that have not synced since the quarter ended are marked 未同步, never counted as zero nor added into the subtotals.",
+  'group.quarter': 'Quarter',
+  'group.build': 'Build the group figures',
+  'group.built': 'Sheet {sheet} built: {units} units',
+  'group.unsynced':
+    '{count} units have not synced since the quarter ended: marked and left out of the subtotals; build again once they have synced',
   'copy.title': 'Management copy',
   'copy.intro':
     'Only the ledgers and summaries, without appellant names or phones: safe to share with management.',

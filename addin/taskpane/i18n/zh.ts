@@ -174,6 +174,13 @@ export const zh = {
   'ledger.built': '已生成 {count} 张工作表',
   'ledger.badYear': '请填写四位年份',
   'ledger.monthly': '另按月整理工作台账（每月一张，如“台账2026-03”）',
+  'group.title': '集团汇总',
+  'group.intro':
+    '本单位及所属各单位一季一表（如“集团汇总2026Q1”）：每个单位一行，各级有小计，七项数字各列分子、分母，与各单位自己的分类汇总表同一口径。本季度结束后未同步的单位标“未同步”，不按零计，也不计入小计。',
+  'group.quarter': '季度',
+  'group.build': '生成集团汇总',
+  'group.built': '已生成“{sheet}”，共 {units} 个单位',
+  'group.unsynced': '{count} 个单位自本季度结束后未同步：已标出，未计入小计与合计，请其同步后重新生成',
   'copy.title': '管理层副本',
   'copy.intro': '只含台账和汇总，去掉诉求人姓名和电话，可以放心发给管理层。',
   'copy.make': '生成管理层副本',
