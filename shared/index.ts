@@ -109,9 +109,9 @@ export { planTopicAppeals, nextId, RELAYED } from './appeal/topics';
 /** Topic-to-appeal types. */
 export type { TopicRow, TopicAppeal, TopicAppealPlan } from './appeal/topics';
 /** Due and overdue reminders for appeals and the unit's recurring duties. */
-export { appealReminders, unitReminders } from './reminders';
+export { appealReminders, unitReminders, escalationReminders } from './reminders';
 /** Reminder types. */
-export type { Reminder, ReminderKind, UnitDutyInput } from './reminders';
+export type { Reminder, ReminderKind, UnitDutyInput, WaitingEscalation } from './reminders';
 
 /** Reporting periods (quarters, months and years) and ledger sheet names. */
 export {

@@ -1,6 +1,6 @@
 import { appealDeadlines, DEADLINE_KINDS, DEADLINE_TEXT } from './appeal/deadlines';
 import type { AppealCase } from './appeal/case';
-import { addWorkingDays, type WorkingCalendar } from './calendar/calendar';
+import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from './calendar/calendar';
 import { dayFromIso, isoFromDay } from './calendar/dates';
 import { periodRange, periodTitle, previousQuarter, quarterOf } from './ledger/period';
 import type { MeetingRecord } from './schema/registers';
@@ -61,6 +61,50 @@ export function appealReminders(
         key: `${d.kind}|${d.appealId}|${d.due}`,
       });
     }
+  }
+  return out;
+}
+
+/** An escalation handed up to a unit and still waiting on its answer (status open at that level). */
+export interface WaitingEscalation {
+  /** The unit it came from (the child), and the unit and 编号 it started from. */
+  readonly fromUnit: string;
+  readonly originUnit: string;
+  readonly originAppealId: string;
+  /** The China date it was sent at this level. */
+  readonly sentOn: string;
+}
+
+/**
+ * Reminders of escalations waiting on this unit's answer. The answer is due within the unit's own
+ * 部门反馈期限 (reportWithinDays, the handbook's 3 working days) from the day it was sent: to the
+ * child, the parent is the one it hands a matter to, as a department is to the union, and the
+ * setting is the unit's to change. Each level counts from when the escalation reached it.
+ */
+export function escalationReminders(
+  waiting: readonly WaitingEscalation[],
+  rules: Pick<UnitSettings, 'reportWithinDays' | 'dueSoonDays'>,
+  cal: WorkingCalendar,
+  today: string,
+): Reminder[] {
+  const out: Reminder[] = [];
+  for (const w of waiting) {
+    const due = addWorkingDays(w.sentOn, rules.reportWithinDays, cal);
+    const overdue = today > due;
+    if (!overdue && workingDaysBetween(today, due, cal) > rules.dueSoonDays) continue;
+    const state = overdue ? say('已逾期', 'overdue') : say('即将到期', 'due soon');
+    const origin = w.originUnit === w.fromUnit ? '' : `（源自 ${w.originUnit}）`;
+    out.push({
+      kind: 'escalationWaiting',
+      status: overdue ? 'overdue' : 'dueSoon',
+      due,
+      appealId: w.originAppealId,
+      message: say(
+        `${w.fromUnit} 上报的诉求 ${w.originAppealId}${origin}：本级答复${state.zh}，期限 ${due}`,
+        `appeal ${w.originAppealId} handed up by ${w.fromUnit}${w.originUnit === w.fromUnit ? '' : ` (from ${w.originUnit})`}: this unit's answer is ${state.en}, due ${due}`,
+      ),
+      key: `escalationWaiting|${w.originUnit}|${w.originAppealId}|${due}`,
+    });
   }
   return out;
 }

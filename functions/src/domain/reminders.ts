@@ -1,4 +1,5 @@
-import { appealReminders, type ReminderView, unitReminders } from '../../../shared';
+import { appealReminders, escalationReminders, type ReminderView, unitReminders } from '../../../shared';
+import { chinaToday } from './clock';
 import type { Store, StoredRecord } from '../storage';
 import { unitData } from './unitData';
 
@@ -19,8 +20,9 @@ export async function ownReminders(store: Store, unitId: string, today: string):
 }
 
 /**
- * The reminders of appeals handed up to this unit, computed from the child unit's live records on
- * the child's calendar and rules; keys are prefixed with the child so they never collide.
+ * The reminders of appeals handed up to this unit: each origin appeal's deadlines, computed from the
+ * origin unit's live records on its own calendar and rules (keys prefixed with the origin unit so
+ * they never collide), and the escalations still waiting on this unit's answer, on this unit's.
  */
 export async function escalatedReminders(
   store: Store,
@@ -29,17 +31,35 @@ export async function escalatedReminders(
 ): Promise<ReminderView[]> {
   const incoming = (await store.escalations.list(unitId)).filter((e) => e.direction === 'in');
   const settingsOf = new Map<string, Promise<StoredRecord[]>>();
+  const registersOf = (unit: string) => {
+    if (!settingsOf.has(unit))
+      settingsOf.set(unit, store.records.loadRegisters(unit, ['settings', 'calendarDays']));
+    return settingsOf.get(unit) as Promise<StoredRecord[]>;
+  };
   const out: ReminderView[] = [];
   for (const e of incoming) {
-    if (!settingsOf.has(e.fromUnit))
-      settingsOf.set(e.fromUnit, store.records.loadRegisters(e.fromUnit, ['settings', 'calendarDays']));
+    const { unitId: originUnit, appealId } = e.origin;
     const [rows, settings] = await Promise.all([
-      store.records.loadAppeal(e.fromUnit, e.appealId),
-      settingsOf.get(e.fromUnit) as Promise<StoredRecord[]>,
+      store.records.loadAppeal(originUnit, appealId),
+      registersOf(originUnit),
     ]);
     const d = unitData([...rows, ...settings]);
     for (const r of appealReminders(d.cases, d.settings, d.calendar, today))
-      out.push({ ...r, fromUnit: e.fromUnit, key: `${e.fromUnit}|${r.key}` });
+      out.push({ ...r, fromUnit: originUnit, key: `${originUnit}|${r.key}` });
+  }
+  const waiting = incoming.filter((e) => e.status === 'open');
+  if (waiting.length > 0) {
+    const own = unitData(await registersOf(unitId));
+    for (const e of waiting) {
+      const item = {
+        fromUnit: e.fromUnit,
+        originUnit: e.origin.unitId,
+        originAppealId: e.origin.appealId,
+        sentOn: chinaToday(new Date(e.escalatedAt)),
+      };
+      for (const r of escalationReminders([item], own.settings, own.calendar, today))
+        out.push({ ...r, fromUnit: e.fromUnit });
+    }
   }
   return out;
 }
