@@ -97,7 +97,7 @@ export function groupSummaryContent(summary: GroupSummary, builtOn: string): She
   const dataEnd = GROUP_HEADER_ROW + 1 + rows.length;
   const notes = [
     ...unsynced,
-    '受理数：受理时间在本期且不晚于报表日期的诉求数。按时反馈率、按时告知率按各单位自己设置的工作日时限计算。',
+    '受理数：受理时间在本期且不晚于报表日期的诉求数。按时反馈率、按时告知率按各单位自己设置的工作日时限计算（下列说明写的是默认时限）。',
     ...definitions,
   ];
   return {

@@ -15,7 +15,16 @@ import { memoryStore } from '../../../addin/sync/kv';
 import { signDevToken } from '../../../functions/src/auth/devKey';
 import type { Role } from '../../../functions/src/auth/caller';
 import { startLocalFunctions, type LocalFunctions } from '../../../scripts/serve-functions';
-import { checkWorkbook, computeFigures, RATE_KEYS, type Figures, type Period } from '../../../shared';
+import {
+  checkWorkbook,
+  computeFigures,
+  DEFAULT_SETTINGS,
+  RATE_KEYS,
+  settingLabel,
+  type Figures,
+  type Period,
+  type WorkbookInput,
+} from '../../../shared';
 import { loadRegisters, runOf } from '../../addin/excel/helpers';
 
 const SECRET = 'group-sheet-test-secret-0123456789abcdef';
@@ -25,11 +34,22 @@ const ASOF = '2026-04-10';
 const UNITS = [
   { unitId: 'grp', name: '集团工会', parentId: '', seed: 5, syncedOn: ASOF },
   { unitId: 'co-a', name: '甲公司', parentId: 'grp', seed: 6, syncedOn: ASOF },
-  { unitId: 'co-b', name: '乙公司', parentId: 'grp', seed: 7, syncedOn: ASOF },
+  // With its own working-day limits: its 按时反馈率 and 按时告知率 count by them, in the cloud too.
+  { unitId: 'co-b', name: '乙公司', parentId: 'grp', seed: 7, syncedOn: ASOF, limits: '1' },
   // Last synced before the quarter ended: what the cloud holds of it is not the quarter's.
   { unitId: 'ws-a1', name: '甲公司一车间', parentId: 'co-a', seed: 8, syncedOn: '2026-03-20' },
 ] as const;
 type UnitId = (typeof UNITS)[number]['unitId'];
+
+/** The workbook with its 设置 saying report and tell within `days` working days. */
+function withLimits(input: WorkbookInput, days: string): WorkbookInput {
+  const labels = [settingLabel('reportWithinDays'), settingLabel('tellWithinDays')];
+  const settings = input.settings as NonNullable<WorkbookInput['settings']>;
+  const width = settings.header.length;
+  const row = (label: string) => [label, days, ...new Array<string>(Math.max(0, width - 2)).fill('')];
+  const rows = [...settings.rows.filter((r) => !labels.includes(String(r[0]))), ...labels.map(row)];
+  return { ...input, settings: { ...settings, rows } };
+}
 
 let now = new Date('2026-03-20T02:00:00Z');
 let local: LocalFunctions;
@@ -54,7 +74,7 @@ beforeAll(async () => {
     const g = generateWorkbook({ appeals: 36, seed: u.seed, year: 2026, quarters: [1], today: u.syncedOn });
     const wb = createSimulatedWorkbook();
     await setUpWorkbook(runOf(wb));
-    await loadRegisters(wb, g.input);
+    await loadRegisters(wb, 'limits' in u ? withLimits(g.input, u.limits) : g.input);
     const clerk = await token(['clerk'], [u.unitId]);
     const cloud = await openCloud({
       run: runOf(wb),
@@ -74,11 +94,12 @@ beforeAll(async () => {
 afterAll(() => local?.stop());
 
 /** What a unit's own 分类汇总表 states for the quarter: the core's count over its own workbook. */
-async function ownFigures(wb: SimulatedWorkbook): Promise<Figures> {
+async function ownFigures(wb: SimulatedWorkbook, defaults = false): Promise<Figures> {
   const check = await runOf(wb)(async (context) =>
     checkWorkbook(coreInput(await readRegisters(context)), { today: ASOF }),
   );
-  return computeFigures(check.cases, PERIOD, { asOf: ASOF, calendar: check.calendar, rules: check.settings });
+  const rules = defaults ? DEFAULT_SETTINGS : check.settings;
+  return computeFigures(check.cases, PERIOD, { asOf: ASOF, calendar: check.calendar, rules });
 }
 const cellsOf = (f: Figures): unknown[] => [
   f.received,
@@ -119,6 +140,9 @@ describe('集团汇总 built by the group clerk from the real functions', () => 
       expect(row.slice(2), u.unitId).toEqual(cellsOf(own.get(u.unitId) as Figures));
       expect((own.get(u.unitId) as Figures).received, u.unitId).toBeGreaterThan(0);
     }
+    // 乙公司's own limits change its figures, and the sheet has them as its own ledger counts them.
+    const coB = books.get('co-b')?.wb as SimulatedWorkbook;
+    expect(cellsOf(await ownFigures(coB))).not.toEqual(cellsOf(await ownFigures(coB, true)));
     // The stale unit: marked with its last sync, no figures — though the cloud holds some of its appeals.
     const stale = byLabel.get('甲公司一车间') ?? [];
     expect(stale[1]).toBe('未同步（最后同步 2026-03-20）');
