@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import type { CallerView } from '../../../shared';
 import type { CloudOperations, CloudStageReport, CloudSyncReport } from '../../cloud/operations';
 import { ErrorBar } from '../common/ErrorBar';
+import { EscalationInbox } from '../escalations/EscalationInbox';
+import { UnitTree } from '../escalations/UnitTree';
 import { Notice } from '../common/Notice';
 import { Section } from '../common/Section';
 import { useTask } from '../common/useTask';
@@ -67,6 +69,7 @@ function WithSignIn({
       <SignInCard signIn={signIn} state={state} />
       {state.method !== 'none' && <SignedIn cloud={cloud} />}
       {me?.roles.includes('admin') && <PairingAdmin cloud={cloud} />}
+      {me?.roles.includes('admin') && <UnitTree cloud={cloud} />}
     </>
   );
 }
@@ -124,6 +127,9 @@ function SignedIn({ cloud }: { cloud: CloudOperations }) {
             (report.kept ? ` ${t('cloud.kept', { count: report.kept })}` : '')}
         </Notice>
       )}
+      {report && (report.replies?.written ?? 0) > 0 && (
+        <Notice intent="info">{t('cloud.replies', { count: report.replies?.written ?? 0 })}</Notice>
+      )}
       {report && report.purged > 0 && (
         <Notice intent="info">{t('cloud.purged', { count: report.purged })}</Notice>
       )}
@@ -134,6 +140,7 @@ function SignedIn({ cloud }: { cloud: CloudOperations }) {
       {report && <UnwrittenList unwritten={report.unwritten} />}
       <RejectedList rejected={cloud.rejected()} />
       <ConflictList cloud={cloud} onResolved={() => void reloadWorkbook()} />
+      <EscalationInbox cloud={cloud} />
       <CloudReminders cloud={cloud} />
     </>
   );

@@ -283,6 +283,8 @@ describe('the unit tree (issue 13)', () => {
     const u = units('tr1');
     await attach(u.work, u.company);
     const admin = await unit(u.company, 'admin');
+    // A unit the cloud knows: it has synced once.
+    expect((await admin.cloud.syncNow(admin.today)).ok).toBe(true);
     const tree = await admin.cloud.escalations.units();
     expect(tree.units.map((n) => [n.unitId, n.parentId])).toEqual(
       expect.arrayContaining([[u.work, u.company]]),
