@@ -2,6 +2,8 @@ import {
   addTally,
   emptyTally,
   figuresFromTally,
+  dayFromIso,
+  isoFromDay,
   type Period,
   periodRange,
   type SummaryResponse,
@@ -9,10 +11,11 @@ import {
   tallyPeriod,
   type TreeFigures,
   type UnitFigures,
+  workingDeadline,
 } from '../../../shared';
 import { HttpError, MESSAGES } from '../http/errors';
 import { chinaToday } from './clock';
-import type { Store, UnitProfile } from '../storage';
+import type { Store, StoredSummary, UnitProfile } from '../storage';
 import { mapLimit } from '../util/mapLimit';
 import { childrenOf, depthsBelow, subtreeIds } from './orgTree';
 import { unitData, type UnitData } from './unitData';
@@ -24,17 +27,94 @@ export const periodKey = (p: Period): string => (p.quarter === 0 ? `${p.year}Y` 
 export const tallyOf = (d: UnitData, period: Period, today: string): Tally =>
   tallyPeriod(d.cases, period, { asOf: today, calendar: d.calendar, rules: d.settings });
 
+const DATE = /\d{4}-\d{2}-\d{2}/g;
+const NEVER = '9999-12-31';
+const dayAfter = (iso: string): string => isoFromDay((dayFromIso(iso) as number) + 1);
+
 /**
- * A unit's tally, from the nightly precomputation when it is still current (same day, no record
- * changed since: the head sequence number is unchanged), else computed now and stored.
+ * The first date after `today` on which a period's tally could change with no record changing.
+ * The core counts a date once `asOf` reaches it (a receipt, a closing, a telling, a survey, a
+ * tracking entry: every date of the case, conservatively) and a feedback or telling deadline
+ * once `asOf` passes it (its next day); nothing else in the count depends on the day.
+ */
+export function tallyHorizon(d: UnitData, period: Period, today: string): string {
+  let h = NEVER;
+  const later = (x: string) => {
+    if (x > today && x < h && dayFromIso(x) !== null) h = x;
+  };
+  const { from, to } = periodRange(period);
+  for (const c of d.cases) {
+    const r = c.appeal.receivedOn;
+    if (r === undefined || r < from || r > to) continue;
+    for (const m of JSON.stringify(c).matchAll(DATE)) later(m[0]);
+    const a = c.appeal;
+    if (a.finishedOn && dayFromIso(a.finishedOn) !== null)
+      later(dayAfter(workingDeadline(a.finishedOn, d.settings.reportWithinDays, d.calendar).date));
+    if (a.reportedOn && dayFromIso(a.reportedOn) !== null)
+      later(dayAfter(workingDeadline(a.reportedOn, d.settings.tellWithinDays, d.calendar).date));
+  }
+  return h;
+}
+
+/** Whether a stored tally still stands today: no record changed since, and no date it depends on came. */
+const stillValid = (s: StoredSummary, head: number, today: string): boolean =>
+  s.headSeq === head && s.asOf <= today && today < (s.validUntil ?? dayAfter(s.asOf));
+
+/** Counts a unit's periods now and stores each tally with how long it stands. */
+async function recount(
+  store: Store,
+  unitId: string,
+  periods: readonly Period[],
+  today: string,
+  head: number,
+): Promise<{ tallies: Tally[]; validUntil: string }> {
+  const data = unitData(await store.records.load(unitId));
+  let validUntil = NEVER;
+  const tallies: Tally[] = [];
+  for (const p of periods) {
+    const tally = tallyOf(data, p, today);
+    const until = tallyHorizon(data, p, today);
+    if (until < validUntil) validUntil = until;
+    await store.summaries.put(unitId, periodKey(p), { tally, asOf: today, headSeq: head, validUntil: until });
+    tallies.push(tally);
+  }
+  return { tallies, validUntil };
+}
+
+/**
+ * A unit's tally, from the stored one while it stands (same head sequence number, and no date it
+ * depends on has come), else counted now from this unit's records alone and stored.
  */
 export async function unitTally(store: Store, unitId: string, period: Period, today: string): Promise<Tally> {
   const key = periodKey(period);
   const [head, cached] = await Promise.all([store.records.head(unitId), store.summaries.get(unitId, key)]);
-  if (cached && cached.asOf === today && cached.headSeq === head) return cached.tally;
-  const tally = tallyOf(unitData(await store.records.load(unitId)), period, today);
-  await store.summaries.put(unitId, key, { tally, asOf: today, headSeq: head });
-  return tally;
+  if (cached && stillValid(cached, head, today)) return cached.tally;
+  return (await recount(store, unitId, [period], today, head)).tallies[0] as Tally;
+}
+
+/**
+ * The aggregate timer's work for one unit: nothing when its records are unchanged since the last
+ * run (head sequence number) and no date its tallies depend on has come (validUntil), and the same
+ * periods are asked for; else every period counted again. Returns whether it counted.
+ */
+export async function aggregateUnit(
+  store: Store,
+  unitId: string,
+  periods: readonly Period[],
+  today: string,
+): Promise<boolean> {
+  const keys = periods.map(periodKey);
+  const [head, state] = await Promise.all([store.records.head(unitId), store.summaries.state(unitId)]);
+  if (
+    state &&
+    state.headSeq === head &&
+    today < state.validUntil &&
+    keys.every((k) => state.periods.includes(k))
+  )
+    return false;
+  const { validUntil } = await recount(store, unitId, periods, today, head);
+  await store.summaries.putState(unitId, { headSeq: head, validUntil, periods: keys });
+  return true;
 }
 
 /**
@@ -62,7 +142,7 @@ export async function orgSummary(
   if (!byId.has(orgId)) throw new HttpError(404, 'unknown-unit', MESSAGES.notFound);
   const ids = subtreeIds(units, orgId);
   const tallies = new Map(
-    await mapLimit(ids, 4, async (id) => [id, await unitTally(store, id, period, today)] as const),
+    await mapLimit(ids, 16, async (id) => [id, await unitTally(store, id, period, today)] as const),
   );
   const children = childrenOf(units);
   const inTree = new Set(ids);

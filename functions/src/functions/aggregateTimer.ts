@@ -1,8 +1,7 @@
 import { app } from '@azure/functions';
 import { previousQuarter, quarterOf, type Period } from '../../../shared';
 import { chinaToday } from '../domain/clock';
-import { periodKey, tallyOf } from '../domain/figures';
-import { unitData } from '../domain/unitData';
+import { aggregateUnit, periodKey } from '../domain/figures';
 import { eachUnit, timerFunction } from '../http/timer';
 import { underFunctionsHost } from '../http/runtime';
 
@@ -19,7 +18,9 @@ export function periodsToPrecompute(today: string): Period[] {
 
 /**
  * Timer `aggregate`: precomputes every unit's tallies so group summaries read them instead of all
- * records. A unit that fails is logged and listed in `failed`; the others are computed all the same.
+ * records. Its work grows with the units whose records changed (or whose tallies reach a date they
+ * depend on), not with all records: an unchanged unit costs two point reads. A unit that fails is
+ * logged and listed in `failed`; the others are computed all the same.
  */
 export const aggregateTimer = timerFunction({
   name: 'aggregate',
@@ -29,17 +30,11 @@ export const aggregateTimer = timerFunction({
     const today = chinaToday(services.now());
     const periods = periodsToPrecompute(today);
     const units = await store.units.list();
-    const { failed } = await eachUnit('aggregate', units, 4, context, async (u) => {
-      const head = await store.records.head(u.unitId);
-      const data = unitData(await store.records.load(u.unitId));
-      for (const p of periods)
-        await store.summaries.put(u.unitId, periodKey(p), {
-          tally: tallyOf(data, p, today),
-          asOf: today,
-          headSeq: head,
-        });
-    });
-    return { today, units: units.length, periods: periods.map(periodKey), failed };
+    const { done, failed } = await eachUnit('aggregate', units, 8, context, async (u) =>
+      aggregateUnit(store, u.unitId, periods, today),
+    );
+    const counted = done.filter(Boolean).length;
+    return { today, units: units.length, counted, periods: periods.map(periodKey), failed };
   },
 });
 

@@ -468,13 +468,46 @@ export async function listEscalations(t: Tables, unit: string, since?: string): 
   return views.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
 }
 
-/** Removes both sides of an escalation and its replies (the retention job, once the appeal is purged). */
+/**
+ * Removes both sides of an escalation and its replies (the retention job, once the appeal is
+ * purged), and every escalation it was passed on as, level by level up: none outlives its appeal.
+ */
 export async function deleteEscalation(
   t: Tables,
   fromUnit: string,
   toUnit: string,
   appealId: string,
 ): Promise<void> {
+  const seen = new Set<string>();
+  let next: readonly [string, string, string] | null = [fromUnit, toUnit, appealId];
+  while (next) {
+    const [from, to, id]: readonly [string, string, string] = next;
+    next = null;
+    if (seen.has(to)) return; // a cycle in stored data must not loop
+    seen.add(to);
+    const above = await forwardedFrom(t, from, to, id);
+    await deleteLevel(t, from, to, id);
+    next = above;
+  }
+}
+
+/** The escalation one level up that this one was passed on as, if it was. */
+async function forwardedFrom(
+  t: Tables,
+  fromUnit: string,
+  toUnit: string,
+  appealId: string,
+): Promise<readonly [string, string, string] | null> {
+  try {
+    const e = await t.escalations.getEntity<EscalationEntity>(toUnit, inKey(fromUnit, appealId));
+    return e.forwardedTo ? [toUnit, e.forwardedTo, forwardedAppealId(toView(e, []).origin)] : null;
+  } catch (e) {
+    if (statusOf(e) === 404) return null;
+    throw e;
+  }
+}
+
+async function deleteLevel(t: Tables, fromUnit: string, toUnit: string, appealId: string): Promise<void> {
   const replies = await replyRows(t, toUnit, fromUnit, appealId, ['PartitionKey', 'RowKey']);
   await submitInBatches(
     t.escalations,

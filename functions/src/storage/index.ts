@@ -26,7 +26,14 @@ import {
   type RedeemOutcome,
   type StoredCredential,
 } from './pairing';
-import { getSummary, putSummary, type StoredSummary } from './summaries';
+import {
+  type AggregateState,
+  getAggregateState,
+  getSummary,
+  putAggregateState,
+  putSummary,
+  type StoredSummary,
+} from './summaries';
 import { ensureTables, openTables, type Tables } from './tables';
 import { configureUnit, getUnit, listUnits, touchUnit, type UnitPatch, type UnitProfile } from './units';
 
@@ -40,7 +47,7 @@ export type {
   RecordWrite,
   StoredRecord,
 };
-export type { StoredSummary, UnitPatch, UnitProfile, WriteOutcome };
+export type { AggregateState, StoredSummary, UnitPatch, UnitProfile, WriteOutcome };
 export type { CodeInput, RedeemOutcome, StoredCredential };
 export { BusyError, PurgedError, type PurgedTarget } from './commit';
 export { EscalationStateError };
@@ -113,6 +120,9 @@ export interface Store {
   readonly summaries: {
     get(unit: string, periodKey: string): Promise<StoredSummary | null>;
     put(unit: string, periodKey: string, s: StoredSummary): Promise<void>;
+    /** What the aggregate timer last computed for the unit (one point read: how it skips unchanged units). */
+    state(unit: string): Promise<AggregateState | null>;
+    putState(unit: string, s: AggregateState): Promise<void>;
   };
   /** Pairing codes and the credentials they become: hashes only, each change with its audit entry. */
   readonly pairing: {
@@ -199,6 +209,8 @@ export function createStore(options: StoreOptions): Store {
     summaries: {
       get: (unit, periodKey) => getSummary(t, unit, periodKey),
       put: (unit, periodKey, s) => putSummary(t, unit, periodKey, s),
+      state: (unit) => getAggregateState(t, unit),
+      putState: (unit, s) => putAggregateState(t, unit, s),
     },
     pairing: {
       createCode: (unit, code, audit) => createCode(t, unit, code, audit, now()),

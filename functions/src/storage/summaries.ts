@@ -8,13 +8,72 @@ export interface StoredSummary {
   readonly asOf: string;
   /** The unit's head sequence number when computed: a different head means records changed since. */
   readonly headSeq: number;
+  /**
+   * The first China date on which the tally may change with no record changing (a date in the
+   * records or a deadline's next day); absent on rows an older build wrote: then the day after asOf.
+   */
+  readonly validUntil?: string;
+}
+
+/** What the aggregate timer last computed for a unit: skipped while the head is the same and today is before validUntil. */
+export interface AggregateState {
+  readonly headSeq: number;
+  /** The earliest validUntil of the periods computed. */
+  readonly validUntil: string;
+  /** The period keys computed, e.g. ['2026Q1', '2025Q4', '2026Y', '2025Y']. */
+  readonly periods: readonly string[];
+}
+
+// The state row shares the unit's partition; period keys start with a digit, so it never collides.
+const STATE = 'aggregate-state';
+
+/** The aggregate timer's record of a unit, or null before its first run. */
+export async function getAggregateState(t: Tables, unit: string): Promise<AggregateState | null> {
+  try {
+    const e = await t.summaries.getEntity<{ headSeq: number; validUntil: string; periods: string }>(
+      unit,
+      STATE,
+    );
+    const periods: unknown = JSON.parse(e.periods);
+    return {
+      headSeq: Number(e.headSeq),
+      validUntil: String(e.validUntil),
+      periods: Array.isArray(periods) ? periods.map(String) : [],
+    };
+  } catch (e) {
+    if (statusOf(e) === 404 || e instanceof SyntaxError) return null;
+    throw e;
+  }
+}
+
+/** Notes what the aggregate timer computed for a unit (after its period rows are stored). */
+export async function putAggregateState(t: Tables, unit: string, s: AggregateState): Promise<void> {
+  const e = {
+    partitionKey: unit,
+    rowKey: STATE,
+    headSeq: s.headSeq,
+    validUntil: s.validUntil,
+    periods: JSON.stringify(s.periods),
+  };
+  checkEntity(e, under('summary', { rowKey: 'period', partitionKey: 'unitId' }));
+  await t.summaries.upsertEntity(e, 'Replace');
 }
 
 /** The stored tally of a unit for a period key such as '2025Q3' or '2025Y'. */
 export async function getSummary(t: Tables, unit: string, periodKey: string): Promise<StoredSummary | null> {
   try {
-    const e = await t.summaries.getEntity<{ tally: string; asOf: string; headSeq: number }>(unit, periodKey);
-    return { tally: JSON.parse(e.tally) as Tally, asOf: e.asOf, headSeq: Number(e.headSeq) };
+    const e = await t.summaries.getEntity<{
+      tally: string;
+      asOf: string;
+      headSeq: number;
+      validUntil?: string;
+    }>(unit, periodKey);
+    return {
+      tally: JSON.parse(e.tally) as Tally,
+      asOf: e.asOf,
+      headSeq: Number(e.headSeq),
+      ...(e.validUntil ? { validUntil: e.validUntil } : {}),
+    };
   } catch (e) {
     if (statusOf(e) === 404) return null;
     throw e;
@@ -34,6 +93,7 @@ export async function putSummary(
     tally: JSON.stringify(s.tally),
     asOf: s.asOf,
     headSeq: s.headSeq,
+    ...(s.validUntil ? { validUntil: s.validUntil } : {}),
   };
   checkEntity(e, under('summary', { rowKey: 'period', partitionKey: 'unitId' }));
   await t.summaries.upsertEntity(e, 'Replace');
