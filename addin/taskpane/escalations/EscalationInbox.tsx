@@ -9,13 +9,19 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ESCALATION_STATUS_TEXT, TRACKING_IN_PROGRESS, type EscalationView } from '../../../shared';
+import {
+  appealRegister,
+  ESCALATION_STATUS_TEXT,
+  TRACKING_IN_PROGRESS,
+  type EscalationView,
+} from '../../../shared';
 import { chinaDate, escalationAge, type AcceptReport } from '../../cloud/escalations';
 import type { CloudOperations } from '../../cloud/operations';
 import { useSyncStatus } from '../cloud/useSyncStatus';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 import { useTask } from '../common/useTask';
+import { fieldLabel } from '../i18n/fields';
 import { useI18n } from '../i18n/I18nContext';
 import { usePane } from '../pane/PaneContext';
 import { listsOf } from '../pane/selectors';
@@ -108,14 +114,21 @@ function Replies({ e }: { e: EscalationView }) {
   );
 }
 
+/** The snapshot's fields a parent decides by, beside the content. */
+const FACTS = ['receivedOn', 'category', 'department'] as const;
+
 function Summary({ e }: { e: EscalationView }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const forwarded = e.origin.unitId !== e.fromUnit;
+  const facts = appealRegister.fields
+    .filter((f) => (FACTS as readonly string[]).includes(f.key) && e.snapshot[f.key] !== undefined)
+    .map((f) => `${fieldLabel(f, lang)}：${String(e.snapshot[f.key])}`);
   return (
     <>
       {forwarded && (
         <Caption1>{t('escalation.origin', { unit: e.origin.unitId, id: e.origin.appealId })}</Caption1>
       )}
+      {facts.length > 0 && <Caption1>{facts.join(' · ')}</Caption1>}
       {typeof e.snapshot.content === 'string' && <Body1>{e.snapshot.content}</Body1>}
       {e.note && <Caption1>{t('escalation.note', { note: e.note })}</Caption1>}
     </>

@@ -86,7 +86,9 @@ describe('handing the selected appeal up from step 六', () => {
     expect(preview.textContent).not.toContain(String(g.appeals[index]?.phone ?? '-'));
 
     await user.click(send);
-    expect(await within(panel).findByText('已上报至 ui-c1，本行已填写 2 项（上报日期、上级单位）。')).toBeTruthy();
+    expect(
+      await within(panel).findByText('已上报至 ui-c1，本行已填写 2 项（上报日期、上级单位）。'),
+    ).toBeTruthy();
     const row = wb.getValues('职工诉求记录表', `A${index + 2}:AZ${index + 2}`)[0] ?? [];
     expect(row).toContain('ui-c1');
   });
@@ -106,6 +108,9 @@ describe("the parent's inbox in the cloud section", () => {
     const item = await within(inbox).findByRole('region', { name: `ui-w2 · 编号 ${appealId}` });
     expect(within(item).getByText(/^状态：等待答复 · 已等待 \d+ 个工作日$/)).toBeTruthy();
     expect(within(item).getByText('上报说明：请公司协调')).toBeTruthy();
+    expect(
+      within(item).getByText(new RegExp(`受理类别：${String(g.appeals[index]?.category)}`)),
+    ).toBeTruthy();
 
     await user.click(within(item).getByRole('button', { name: '答复' }));
     await user.selectOptions(within(item).getByLabelText(/^办理状态/), TRACKING_DONE);
