@@ -30,6 +30,7 @@ import {
   type AggregateState,
   getAggregateState,
   getSummary,
+  listPeriodSummaries,
   putAggregateState,
   putSummary,
   type StoredSummary,
@@ -119,6 +120,8 @@ export interface Store {
   };
   readonly summaries: {
     get(unit: string, periodKey: string): Promise<StoredSummary | null>;
+    /** Every unit's stored tally of a period, in one query. */
+    listPeriod(periodKey: string): Promise<Map<string, StoredSummary>>;
     put(unit: string, periodKey: string, s: StoredSummary): Promise<void>;
     /** What the aggregate timer last computed for the unit (one point read: how it skips unchanged units). */
     state(unit: string): Promise<AggregateState | null>;
@@ -208,6 +211,7 @@ export function createStore(options: StoreOptions): Store {
     },
     summaries: {
       get: (unit, periodKey) => getSummary(t, unit, periodKey),
+      listPeriod: (periodKey) => listPeriodSummaries(t, periodKey),
       put: (unit, periodKey, s) => putSummary(t, unit, periodKey, s),
       state: (unit) => getAggregateState(t, unit),
       putState: (unit, s) => putAggregateState(t, unit, s),
