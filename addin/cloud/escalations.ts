@@ -334,6 +334,18 @@ export function escalationOperations(d: EscalationDeps): EscalationOperations {
         // printed on the form, so the link to the child's 编号 travels there.
         unionOpinion: `由${e.fromUnit}上报（${link}）` + (e.note ? `：${e.note}` : ''),
       };
+      // A category or department this unit's 值列表 lacks stays out of its cell (the check asks for
+      // one) and is kept in words, rather than the whole appeal being refused.
+      const foreign: string[] = [];
+      for (const key of ['category', 'department'] as const) {
+        const v = values[key] ?? '';
+        if (v && !lists[key].includes(v)) {
+          const header = appealRegister.fields.find((f) => f.key === key)?.header ?? key;
+          foreign.push(`${header}“${v}”`);
+          values[key] = '';
+        }
+      }
+      if (foreign.length) values.unionOpinion += `（下级的${foreign.join('、')}不在本单位值列表中）`;
       const written = await appendAcceptedAppeal(
         d.run,
         Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')),

@@ -9,6 +9,7 @@ import { EscalationRefused } from '../../../addin/cloud/escalations';
 import { openCloud, type CloudOperations } from '../../../addin/cloud/operations';
 import { generateWorkbook } from '../../../addin/demo/generate';
 import { columnLetter } from '../../../addin/excel/columns';
+import { createExcelOperations } from '../../../addin/excel/operations';
 import { readRegisters } from '../../../addin/excel/read';
 import { setUpWorkbook } from '../../../addin/excel/setup';
 import { createSimulatedWorkbook, type SimulatedWorkbook } from '../../../addin/simulator';
@@ -55,8 +56,9 @@ let seed = 40;
 async function unit(
   unitId: string,
   role = 'clerk',
+  appeals = 8,
 ): Promise<{ wb: SimulatedWorkbook; cloud: CloudOperations; today: string; appeals: string[] }> {
-  const g = generateWorkbook({ appeals: 8, seed: seed++ });
+  const g = generateWorkbook({ appeals, seed: seed++ });
   const wb = createSimulatedWorkbook();
   await setUpWorkbook(runOf(wb));
   await loadRegisters(wb, g.input);
@@ -275,6 +277,33 @@ describe("the parent's inbox (issue 13)", () => {
       (r) => r.appealId === id && String(r.feedback).includes('集团统一安排'),
     );
     expect(entry).toMatchObject({ status: TRACKING_IN_PROGRESS, feedback: `${u.group}：集团统一安排` });
+  });
+});
+
+describe('accepting an appeal whose department this unit does not have (issue 13)', () => {
+  it('takes the appeal with that cell empty and the department kept in words', async () => {
+    const u = units('in5');
+    await attach(u.work, u.company);
+    const child = await unit(u.work);
+    const parent = await unit(u.company);
+    const id = child.appeals[0] as string;
+    // The workshop added a department of its own to its 值列表 (the lists are the defaults plus
+    // what a clerk adds), and filed the appeal under it; the company's lists do not have it.
+    const own = '宿舍管理办';
+    await createExcelOperations(runOf(child.wb)).saveValueLists({ department: [own] });
+    const read = await runOf(child.wb)((context) => readRegisters(context, [appealRegister]));
+    const row = readRegister(appealRegister, read.appeals!.raw, { lists: DEFAULT_VALUE_LISTS }).rows.find(
+      (r) => r.values.id === id,
+    );
+    const col = appealRegister.fields.findIndex((f) => f.key === 'department');
+    child.wb.setValues(appealRegister.sheet, `${columnLetter(col)}${row?.row}`, [[own]]);
+    await child.cloud.escalations.handUp(id, '', child.today);
+    await parent.cloud.syncNow(parent.today);
+    const accepted = await parent.cloud.escalations.accept({ fromUnit: u.work, appealId: id }, parent.today);
+    const taken = (await rowsOf(parent.wb, appealRegister)).find((r) => r.id === accepted.acceptedAs);
+    expect(taken?.department).toBeUndefined();
+    expect(taken?.content).toBe(row?.values.content);
+    expect(String(taken?.unionOpinion)).toContain(`承办部门“${own}”不在本单位值列表中`);
   });
 });
 
