@@ -9,6 +9,7 @@ import { observe } from './observed';
 import { PreviewApp } from './PreviewApp';
 import { localDevToken, webStorageStore } from '../sync';
 import { connectCloud } from '../cloud/connect';
+import { settingLabel } from '../../shared';
 
 /** Starts the preview: a simulated workbook seeded with the demo company, and the real pane on it. */
 async function start(): Promise<void> {
@@ -22,6 +23,10 @@ async function start(): Promise<void> {
     createWorkbook: downloadWorkbook(`管理层副本-${today}.xlsx`),
     isSetSupported: book.sim.isSetSupported,
   });
+  // ?unit=: the demo company as one unit of a group (单位代码), so two or three browser contexts
+  // can play a workshop, its company and the group against one local host.
+  const unit = params.get('unit')?.trim();
+  if (unit) await base.saveSettingItems({ [settingLabel('unitId')]: unit });
   const api = params.get('api') ?? 'http://127.0.0.1:7071';
   // ?signin=pairing: no development token, as a union office without Microsoft 365 signs in (a
   // pairing code); ?role=admin: the development token of the unit's administrator (配对管理 shows).
