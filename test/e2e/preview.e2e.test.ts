@@ -5,10 +5,16 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+// The cloud's tables are read past the storage module on purpose: as anyone holding the storage key would.
+// eslint-disable-next-line no-restricted-imports
+import { TableClient, TableServiceClient } from '@azure/data-tables';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF } from '../../addin/demo/pools';
 import { demoWorkbook } from '../../addin/preview/demo';
+import { signDevToken } from '../../functions/src/auth/devKey';
+import { checkWorkbook, computeFigures, RATE_KEYS } from '../../shared';
 import { startLocalFunctions, type LocalFunctions } from '../../functions/src/local/start';
 import { chromiumAvailable, launchChromium } from './browser';
 import { serveDirectory } from './serve';
@@ -17,6 +23,7 @@ const root = resolve(__dirname, '../..');
 const shots = join(root, 'test-results', 'e2e');
 const TODAY = '2026-11-20';
 const demo = demoWorkbook(TODAY);
+const DEV_SECRET = 'e2e-dev-secret-0123456789abcdef0123456789';
 
 describe.skipIf(!chromiumAvailable())('the preview, as a clerk uses it', () => {
   let browser: Browser;
@@ -51,7 +58,10 @@ describe.skipIf(!chromiumAvailable())('the preview, as a clerk uses it', () => {
     );
     server = await serveDirectory(join(root, 'dist/e2e'));
     // The real functions on Azurite, on a free loopback port, letting the preview's origin call them.
-    functions = await startLocalFunctions({ port: 0, env: { XIESHANG_CORS_ORIGINS: server.url } });
+    functions = await startLocalFunctions({
+      port: 0,
+      env: { XIESHANG_CORS_ORIGINS: server.url, XIESHANG_DEV_SECRET: DEV_SECRET },
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     await page.goto(`${server.url}/preview.html?today=${TODAY}&api=${encodeURIComponent(functions.url)}`);
@@ -242,6 +252,148 @@ describe.skipIf(!chromiumAvailable())('the preview, as a clerk uses it', () => {
     await clerk.screenshot({ path: join(shots, `${String(++step).padStart(2, '0')}-pairing-revoked.png`) });
     for (const p of [admin, clerk, again]) await p.context().close();
   });
+
+  it('hands an appeal up from a workshop through its company to the group, whose reply reaches the workshop, and builds 集团汇总', async () => {
+    // The tree: 一车间 (ws1) under the company (co1) under the group (grp1); attaching needs an
+    // administrator of both units, which the preview's one-unit development token is not.
+    const names: Record<string, string> = { ws1: '一车间工会', co1: '机械公司工会', grp1: '集团工会' };
+    const admin = await signDevToken(
+      { sub: 'e2e-admin', roles: ['admin'], units: Object.keys(names) },
+      new TextEncoder().encode(DEV_SECRET),
+    );
+    for (const [unit, parentId] of [
+      ['grp1', ''],
+      ['co1', 'grp1'],
+      ['ws1', 'co1'],
+    ] as const) {
+      const r = await fetch(`${functions.url}/api/units/${unit}/config`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ name: names[unit], ...(parentId ? { parentId } : {}) }),
+      });
+      expect(r.status, await r.text()).toBe(200);
+    }
+    // Each unit in its own browser context, signed in as its clerk; each syncs once.
+    const open = async (unit: string): Promise<{ page: Page; pane: Locator }> => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const p = await context.newPage();
+      await p.goto(
+        `${server.url}/preview.html?today=${TODAY}&api=${encodeURIComponent(functions.url)}&unit=${unit}`,
+      );
+      await p.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+      return { page: p, pane: p.locator('aside[aria-label="任务窗格"]') };
+    };
+    const tab = (u: { pane: Locator }, name: string) =>
+      u.pane.getByRole('tab', { name, exact: true }).first().click();
+    const sync = async (u: { pane: Locator }): Promise<void> => {
+      await tab(u, '检查');
+      await u.pane.getByRole('button', { name: '立即同步' }).click();
+      await visible(u.pane.getByText(/已同步：上传 \d+ 条/), 60_000);
+    };
+    const ws = await open('ws1');
+    const co = await open('co1');
+    const grp = await open('grp1');
+    for (const u of [ws, co, grp]) await sync(u);
+
+    // The workshop hands up an appeal with a named appellant and a phone.
+    // A name no staff member shares (staff names, such as 责任人, do travel to the cloud).
+    const index = demo.appeals.findIndex(
+      (a) => !a.escalatedOn && a.phone && a.appellant !== '匿名' && !STAFF.includes(a.appellant as string),
+    );
+    const appeal = demo.appeals[index] as (typeof demo.appeals)[number];
+    await ws.page.locator(`td[data-address="A${index + 2}"]`).click();
+    await tab(ws, '六');
+    const handUp = ws.pane.getByRole('region', { name: '上报上级单位（逐级报送）' });
+    await visible(handUp.getByText(`要上报的诉求：${appeal.id}`));
+    await handUp.getByLabel(/^上报说明/).fill('车间协调不了，请公司研究');
+    await handUp.getByRole('button', { name: '预览上报内容' }).click();
+    const preview = handUp.getByRole('region', { name: /^将上报的内容/ });
+    await visible(preview.getByText(`编号：${appeal.id}`));
+    expect(await preview.textContent()).not.toContain(appeal.appellant as string);
+    await handUp.getByRole('button', { name: '确认上报' }).click();
+    await visible(handUp.getByText('已上报至 co1，本行已填写 2 项（上报日期、上级单位）。'), 30_000);
+
+    // The company sees it at its next sync and passes it up.
+    await sync(co);
+    const atCompany = co.pane.getByRole('region', { name: `ws1 · 编号 ${appeal.id}` });
+    await visible(atCompany.getByText(/^状态：等待答复 · 已等待 \d+ 个工作日$/), 30_000);
+    expect(await co.pane.getByRole('region', { name: '下级上报的诉求' }).textContent()).not.toContain(
+      appeal.appellant as string,
+    );
+    await atCompany.getByRole('button', { name: '转报上一级' }).click();
+    await atCompany.getByLabel(/^转报说明/).fill('涉及集团政策');
+    await atCompany.getByRole('button', { name: '确认转报' }).click();
+    await visible(atCompany.getByText('已转报至 grp1。'), 30_000);
+
+    // The group replies.
+    await sync(grp);
+    const atGroup = grp.pane.getByRole('region', { name: `co1 · 编号 ws1/${appeal.id}` });
+    await visible(atGroup, 30_000);
+    await atGroup.getByRole('button', { name: '答复' }).click();
+    await atGroup.getByLabel(/^办理状态/).selectOption('正在进行中');
+    await atGroup.getByLabel(/^答复内容/).fill('集团人力资源部牵头研究，月底前答复');
+    await atGroup.getByRole('button', { name: '发送答复' }).click();
+    await visible(atGroup.getByText(/^答复已发送/), 30_000);
+    await grp.page.screenshot({ path: join(shots, `${String(++step).padStart(2, '0')}-group-inbox.png`) });
+
+    // The reply reaches the workshop's tracking sheet at its next sync.
+    await sync(ws);
+    await visible(ws.pane.getByText('上级答复已写入进展情况跟踪表 1 条'), 30_000);
+    await ws.page.locator('[role="tab"][data-sheet="进展情况跟踪表"]').click();
+    await visible(ws.page.locator('td').filter({ hasText: 'grp1：集团人力资源部牵头研究，月底前答复' }));
+
+    // The group builds 集团汇总 for the demo's quarter: each unit's row is that unit's own figures.
+    await tab(grp, '八');
+    await grp.pane.getByLabel(/^季度/).selectOption({ label: '三季度' });
+    await grp.pane.getByRole('button', { name: '生成集团汇总' }).click();
+    await visible(grp.pane.getByText(/已生成“集团汇总2026Q3”，共 3 个单位/), 60_000);
+    await grp.page.locator('[role="tab"][data-sheet="集团汇总2026Q3"]').click();
+    await grp.page.screenshot({ path: join(shots, `${String(++step).padStart(2, '0')}-group-summary.png`) });
+    const cloudDay = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const own = checkWorkbook(demo.input, { today: cloudDay });
+    const expected = computeFigures(
+      own.cases,
+      { year: 2026, quarter: 3 },
+      {
+        asOf: cloudDay,
+        calendar: own.calendar,
+        rules: own.settings,
+      },
+    );
+    const row = async (name: string): Promise<string[]> => {
+      const cells = grp.page
+        .locator('tr')
+        .filter({ has: grp.page.locator('td', { hasText: new RegExp(`^\\s*${name}$`) }) });
+      return (await cells.first().locator('td').allTextContents()).map((t) => t.trim());
+    };
+    for (const unit of Object.keys(names)) {
+      const cells = await row(names[unit] as string);
+      const at = cells.findIndex((t) => t === names[unit]);
+      // 单位, 同步情况, 受理数, then each rate's 分子 and 分母 (and the rate).
+      expect(cells[at + 2], unit).toBe(String(expected.received));
+      RATE_KEYS.forEach((k, i) => {
+        expect(cells[at + 3 + i * 3], `${unit} ${k}`).toBe(String(expected.rates[k].numerator));
+        expect(cells[at + 4 + i * 3], `${unit} ${k}`).toBe(String(expected.rates[k].denominator));
+      });
+    }
+
+    // No appellant's phone anywhere in the cloud, and not the handed-up appellant's name either.
+    const service = TableServiceClient.fromConnectionString(functions.connectionString, {
+      allowInsecureConnection: true,
+    });
+    let stored = '';
+    for await (const t of service.listTables()) {
+      const table = TableClient.fromConnectionString(functions.connectionString, t.name as string, {
+        allowInsecureConnection: true,
+      });
+      for await (const e of table.listEntities()) stored += JSON.stringify(e);
+    }
+    expect(stored.length).toBeGreaterThan(10_000);
+    for (const a of demo.appeals) if (a.phone) expect(stored).not.toContain(a.phone);
+    expect(stored).not.toContain(appeal.appellant as string);
+    expect(stored).toContain('集团人力资源部牵头研究');
+    for (const u of [ws, co, grp]) await u.page.context().close();
+  }, 240_000);
 
   it('makes the management copy, with no appellant name or phone in it', async () => {
     await goStep('八');
