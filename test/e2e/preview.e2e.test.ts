@@ -13,7 +13,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF } from '../../addin/demo/pools';
 import { demoWorkbook } from '../../addin/preview/demo';
-import { signDevToken } from '../../functions/src/auth/devKey';
+import { attachUnit } from '../functions/support';
 import { checkWorkbook, computeFigures, RATE_KEYS } from '../../shared';
 import { startLocalFunctions, type LocalFunctions } from '../../functions/src/local/start';
 import { chromiumAvailable, launchChromium } from './browser';
@@ -257,22 +257,15 @@ describe.skipIf(!chromiumAvailable())('the preview, as a clerk uses it', () => {
     // The tree: 一车间 (ws1) under the company (co1) under the group (grp1); attaching needs an
     // administrator of both units, which the preview's one-unit development token is not.
     const names: Record<string, string> = { ws1: '一车间工会', co1: '机械公司工会', grp1: '集团工会' };
-    const admin = await signDevToken(
-      { sub: 'e2e-admin', roles: ['admin'], units: Object.keys(names) },
-      new TextEncoder().encode(DEV_SECRET),
-    );
-    for (const [unit, parentId] of [
+    for (const [unit, parent] of [
       ['grp1', ''],
       ['co1', 'grp1'],
       ['ws1', 'co1'],
-    ] as const) {
-      const r = await fetch(`${functions.url}/api/units/${unit}/config`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', origin: server.url },
-        body: JSON.stringify({ name: names[unit], ...(parentId ? { parentId } : {}) }),
+    ] as const)
+      await attachUnit({ url: functions.url, devSecret: DEV_SECRET }, unit, parent, {
+        name: names[unit] as string,
+        origin: server.url,
       });
-      expect(r.status, await r.text()).toBe(200);
-    }
     // Each unit in its own browser context, signed in as its clerk; each syncs once.
     const open = async (unit: string): Promise<{ page: Page; pane: Locator }> => {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

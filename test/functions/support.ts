@@ -130,3 +130,29 @@ export const refused = (r: { status: number; body: ApiError }, path: string, cod
   expect(r.body.error.message.zh).toContain(path);
   expect(r.body.error.message.en).toContain(path);
 };
+
+/**
+ * Puts `child` under `parent` through a running local host (PUT /api/units/{child}/config), as an
+ * administrator of both units signed with the host's development secret — the unit tree's act.
+ */
+export async function attachUnit(
+  host: { readonly url: string; readonly devSecret: string },
+  child: string,
+  parent: string,
+  o: { readonly name?: string; readonly origin?: string } = {},
+): Promise<void> {
+  const token = await signDevToken(
+    { sub: 'group-admin', roles: ['admin'], units: [child, parent] },
+    new TextEncoder().encode(host.devSecret),
+  );
+  const res = await fetch(`${host.url}/api/units/${child}/config`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(o.origin ? { origin: o.origin } : {}),
+    },
+    body: JSON.stringify({ ...(o.name ? { name: o.name } : {}), ...(parent ? { parentId: parent } : {}) }),
+  });
+  expect(res.status, await res.text()).toBe(200);
+}

@@ -15,7 +15,7 @@ import { setUpWorkbook } from '../../../addin/excel/setup';
 import { createSimulatedWorkbook, type SimulatedWorkbook } from '../../../addin/simulator';
 import { memoryStore } from '../../../addin/sync/kv';
 import { cachedToken, localDevToken } from '../../../addin/sync/token';
-import { signDevToken } from '../../../functions/src/auth/devKey';
+import { attachUnit } from '../../functions/support';
 import { startLocalFunctions, type LocalFunctions } from '../../../scripts/serve-functions';
 import {
   appealRegister,
@@ -37,19 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => local.stop());
 
-/** An administrator over `units` puts `child` under `parent`, as the unit tree in the pane does. */
-async function attach(child: string, parent: string): Promise<void> {
-  const token = await signDevToken(
-    { sub: 'group-admin', roles: ['admin'], units: [child, parent] },
-    new TextEncoder().encode(SECRET),
-  );
-  const res = await fetch(`${local.url}/api/units/${child}/config`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ parentId: parent }),
-  });
-  expect(res.status).toBe(200);
-}
+const attach = (child: string, parent: string): Promise<void> =>
+  attachUnit({ url: local.url, devSecret: SECRET }, child, parent);
 
 let seed = 40;
 /** A unit's workbook (a demo company's registers) and its pane's cloud, signed in as `role`. */

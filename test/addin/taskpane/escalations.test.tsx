@@ -11,7 +11,7 @@ import { openSignIn } from '../../../addin/cloud/signIn';
 import { generateWorkbook } from '../../../addin/demo/generate';
 import { memoryStore } from '../../../addin/sync/kv';
 import { cachedToken, localDevToken } from '../../../addin/sync/token';
-import { signDevToken } from '../../../functions/src/auth/devKey';
+import { attachUnit } from '../../functions/support';
 import { startLocalFunctions, type LocalFunctions } from '../../../scripts/serve-functions';
 import { TRACKING_DONE } from '../../../shared';
 import { runOf } from '../excel/helpers';
@@ -27,18 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => local.stop());
 
-async function attach(child: string, parent: string): Promise<void> {
-  const token = await signDevToken(
-    { sub: 'group-admin', roles: ['admin'], units: [child, parent] },
-    new TextEncoder().encode(SECRET),
-  );
-  const res = await nodeFetch(`${local.url}/api/units/${child}/config`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ parentId: parent }),
-  });
-  expect(res.status).toBe(200);
-}
+const attach = (child: string, parent: string): Promise<void> =>
+  attachUnit({ url: local.url, devSecret: SECRET }, child, parent);
 
 const g = generateWorkbook({ appeals: 8, seed: 21 });
 const index = g.appeals.findIndex((a) => !a.escalatedOn);
