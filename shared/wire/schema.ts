@@ -89,24 +89,32 @@ export const wireText = (max: number, identity = true) =>
     .max(max)
     .superRefine((s, ctx) => checkText(s, ctx, identity));
 
+/** Key-like text: 1–`max` units, well-formed, no control characters or line breaks; `identity`: no identity numbers either. */
+function keyText(max: number, identity: boolean) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .superRefine((s, ctx) => {
+      if (LONE_SURROGATE.test(s)) flag(ctx, loneSurrogate);
+      else if (KEY_FORBIDDEN.test(s))
+        flag(
+          ctx,
+          say(
+            '记录键不能包含控制字符或换行符',
+            'a record key may not hold control characters or line breaks',
+          ),
+        );
+      else if (identity) checkText(s, ctx, true);
+    });
+}
+
 /**
  * A record key: 1–200 units of well-formed text without control characters, line separators or
  * identity numbers. Keys are built from typed text (a topic's key is its workshop and number), and a
  * key travels and is stored where no value check looks, so it is checked as free text is.
  */
-export const recordKeySchema = z
-  .string()
-  .min(1)
-  .max(MAX_KEY)
-  .superRefine((s, ctx) => {
-    if (LONE_SURROGATE.test(s)) flag(ctx, loneSurrogate);
-    else if (KEY_FORBIDDEN.test(s))
-      flag(
-        ctx,
-        say('记录键不能包含控制字符或换行符', 'a record key may not hold control characters or line breaks'),
-      );
-    else checkText(s, ctx, true);
-  });
+export const recordKeySchema = keyText(MAX_KEY, true);
 
 /** A unit id. */
 export const unitIdSchema = z.string().regex(UNIT_ID);
@@ -299,18 +307,7 @@ export const escalationCreateSchema = z.strictObject({
  * appeal handed up, `<origin unit>/<origin 编号>` for one passed further up (see forwardedAppealId),
  * so the origin unit's prefix keeps the 编号 of two children apart.
  */
-export const escalatedIdSchema = z
-  .string()
-  .min(1)
-  .max(MAX_KEY + 65)
-  .superRefine((s, ctx) => {
-    if (LONE_SURROGATE.test(s)) flag(ctx, loneSurrogate);
-    else if (KEY_FORBIDDEN.test(s))
-      flag(
-        ctx,
-        say('记录键不能包含控制字符或换行符', 'a record key may not hold control characters or line breaks'),
-      );
-  });
+export const escalatedIdSchema = keyText(MAX_KEY + 65, false);
 
 /** The id the escalation passed further up carries: the origin unit, a slash, the origin 编号. */
 export const forwardedAppealId = (origin: { readonly unitId: string; readonly appealId: string }): string =>
