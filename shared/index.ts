@@ -304,3 +304,22 @@ export type {
   PairingList,
   CallerView,
 } from './wire/pairing';
+/** The phone intake: the submission an employee files, its encryption parameters and the public intake bodies. */
+export {
+  INTAKE_ALG,
+  INTAKE_ENC,
+  INTAKE_CURVE,
+  INTAKE_KID,
+  INTAKE_HONEYPOT,
+  MAX_INTAKE_CONTENT,
+  MAX_INTAKE_WORKSHOP,
+  MAX_INTAKE_CATEGORY,
+  MAX_INTAKE_NAME,
+  MAX_INTAKE_JWE,
+  submissionPayloadSchema,
+  intakePublicKeySchema,
+  intakeSubmitRequestSchema,
+  intakeQrSchema,
+} from './intake/envelope';
+/** The phone intake's types. */
+export type { SubmissionPayload, IntakePublicKey, IntakeSubmitRequest, IntakeQr } from './intake/envelope';
