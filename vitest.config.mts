@@ -30,7 +30,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        // The task pane and the preview page around it, the sync client, the pane's connection to the cloud.
+        // The task pane and the preview page around it, the sync client, the pane's connection to the cloud,
+        // the intake's encryption and keys.
         test: {
           name: 'pane',
           include: [
@@ -38,6 +39,7 @@ export default defineConfig({
             'test/addin/preview/**/*.test.{ts,tsx}',
             'test/addin/sync/**/*.test.ts',
             'test/addin/cloud/**/*.test.ts',
+            'test/addin/intake/**/*.test.ts',
           ],
         },
       },
