@@ -304,6 +304,34 @@ export type {
   PairingList,
   CallerView,
 } from './wire/pairing';
+/** The cloud's intake endpoints: publishing the union's key, public submissions, the pane's pull. */
+export {
+  INTAKE_LIMITS,
+  INTAKE_RATE_LIMITS,
+  intakePublicJwkSchema,
+  intakeFormSchema,
+  intakeKeyRequestSchema,
+  intakeKeyResponseSchema,
+  intakePublicResponseSchema,
+  intakeSubmissionRequestSchema,
+  intakeReceiptSchema,
+  intakeSubmissionSchema,
+  intakeSubmissionListSchema,
+  intakeTakenRequestSchema,
+  intakeTakenResponseSchema,
+} from './wire/intake';
+/** The types of the intake endpoints' bodies. */
+export type {
+  IntakePublicJwk,
+  IntakeForm,
+  IntakeKeyRequest,
+  IntakePublicView,
+  IntakeSubmissionRequest,
+  IntakeReceipt,
+  IntakeSubmission,
+  IntakeSubmissionList,
+  IntakeTaken,
+} from './wire/intake';
 /** The phone intake: the submission an employee files, its encryption parameters and the public intake bodies. */
 export {
   INTAKE_ALG,

@@ -2,6 +2,7 @@
 // local host both come from these entries, so the two can never serve different sets.
 import { aggregateTimer } from './functions/aggregateTimer';
 import { escalationsFunction } from './functions/escalations';
+import { INTAKE_FUNCTIONS } from './functions/intake';
 import { meFunction } from './functions/me';
 import { PAIRING_FUNCTIONS } from './functions/pairing';
 import { remindersFunction } from './functions/reminders';
@@ -27,6 +28,7 @@ export const HTTP_FUNCTIONS: readonly HttpEntry[] = [
   unitsFunction,
   meFunction,
   ...PAIRING_FUNCTIONS,
+  ...INTAKE_FUNCTIONS,
 ];
 
 /** Every timer. */

@@ -34,6 +34,11 @@ describe('the compiled functions', () => {
     expect(seen.map((m) => m.name).sort()).toEqual([
       'aggregate',
       'escalations',
+      'intake-key',
+      'intake-list',
+      'intake-public',
+      'intake-submit',
+      'intake-taken',
       'me',
       'pairing-bootstrap',
       'pairing-codes',
@@ -66,6 +71,20 @@ describe('the compiled functions', () => {
     expect(trigger('pairing-revoke')).toMatchObject({
       route: 'units/{unitId}/pairing/credentials/{credentialId}',
       methods: ['DELETE'],
+    });
+    expect(trigger('intake-submit')).toMatchObject({
+      route: 'public/units/{unitId}/intake/submissions',
+      methods: ['POST'],
+      authLevel: 'anonymous',
+    });
+    expect(trigger('intake-public')).toMatchObject({
+      route: 'public/units/{unitId}/intake',
+      methods: ['GET'],
+    });
+    expect(trigger('intake-key')).toMatchObject({ route: 'units/{unitId}/intake/key', methods: ['PUT'] });
+    expect(trigger('intake-taken')).toMatchObject({
+      route: 'units/{unitId}/intake/submissions/{receiptId}/taken',
+      methods: ['POST'],
     });
     expect(trigger('me')).toMatchObject({ route: 'units/{unitId}/me', methods: ['GET'] });
     expect(trigger('reminders')).toMatchObject({ type: 'timerTrigger', schedule: '0 30 0 * * *' });

@@ -12,6 +12,14 @@ export const RETENTION_SCHEDULE = '0 0 18 * * *';
 /** Delivery records are kept this many days: long enough to answer "was it sent?". */
 export const DELIVERY_KEEP_DAYS = 90;
 
+/**
+ * A phone's submission the pane has not taken is deleted after this many days, whatever the unit's
+ * retention: that period counts from an appeal's archiving in the register, and an untaken
+ * submission is not yet an appeal. Thirty days is twice the 部门反馈期限 a clerk works to (a union
+ * that syncs at all takes it long before), and ciphertext kept longer only waits for a key to leak.
+ */
+export const INTAKE_KEEP_DAYS = 30;
+
 const SYSTEM = { id: 'system:retention', roles: ['system'] } as const;
 
 /** Purges one unit's expired appeals; null when it had nothing to purge. */
@@ -44,7 +52,8 @@ async function purgeUnit(
 
 /**
  * Timer `retention`: purges appeals archived longer than each unit's retention period (with every
- * row referring to them and their escalations) and writes what it purged to the audit log. A unit
+ * row referring to them and their escalations) and writes what it purged to the audit log; deletes
+ * phone submissions untaken after INTAKE_KEEP_DAYS and rate-limit windows that have ended. A unit
  * that fails is logged and listed in `failed`; the others are purged all the same.
  */
 export const retentionTimer = timerFunction({
@@ -69,7 +78,20 @@ export const retentionTimer = timerFunction({
       context.error('retention of delivery records failed', e);
       deliveries = { error: String(e) };
     }
-    return { today, purged, deliveries, failed };
+    // Untaken submissions and spent rate-limit windows: also tried whatever happened above.
+    let intake: { submissions: number; rateLimitRows: number } | { error: string };
+    try {
+      intake = {
+        submissions: await store.intake.purgeBefore(
+          new Date(services.now().getTime() - INTAKE_KEEP_DAYS * 86_400_000),
+        ),
+        rateLimitRows: await store.rateLimits.purgeExpired(),
+      };
+    } catch (e) {
+      context.error('retention of intake submissions failed', e);
+      intake = { error: String(e) };
+    }
+    return { today, purged, deliveries, intake, failed };
   },
 });
 

@@ -37,12 +37,22 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
-const headersOf = (req: IncomingMessage): Record<string, string> =>
-  Object.fromEntries(
+/**
+ * The request's headers as the handlers see them. X-Forwarded-For gets the socket's address
+ * appended, as the App Service front end appends the address it accepted (src/http/clientAddress.ts
+ * reads the last hop), so whatever a client puts in that header cannot choose its rate-limit bucket.
+ */
+const headersOf = (req: IncomingMessage): Record<string, string> => {
+  const headers: Record<string, string> = Object.fromEntries(
     Object.entries(req.headers)
       .filter((e): e is [string, string | string[]] => e[1] !== undefined)
       .map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
   );
+  const socket = req.socket.remoteAddress ?? 'unknown';
+  const sent = headers['x-forwarded-for'];
+  headers['x-forwarded-for'] = sent ? `${sent}, ${socket}` : socket;
+  return headers;
+};
 
 async function send(res: ServerResponse, out: HttpResponseInit | HttpResponse): Promise<void> {
   const r = out instanceof HttpResponse ? out : new HttpResponse(out);

@@ -35,6 +35,19 @@ import {
   putSummary,
   type StoredSummary,
 } from './summaries';
+import {
+  addSubmission,
+  getIntake,
+  hasKey,
+  listSubmissions,
+  publishIntake,
+  purgeSubmissions,
+  takeSubmission,
+  type IntakeSetup,
+  type SubmissionInput,
+  type TakenOutcome,
+} from './intake';
+import { countRequest, purgeWindows, readCount, type Counter, type CountOutcome } from './rateLimits';
 import { ensureTables, openTables, type Tables } from './tables';
 import { configureUnit, getUnit, listUnits, touchUnit, type UnitPatch, type UnitProfile } from './units';
 
@@ -50,6 +63,7 @@ export type {
 };
 export type { AggregateState, StoredSummary, UnitPatch, UnitProfile, WriteOutcome };
 export type { CodeInput, RedeemOutcome, StoredCredential };
+export type { Counter, CountOutcome, IntakeSetup, SubmissionInput, TakenOutcome };
 export { BusyError, PurgedError, type PurgedTarget } from './commit';
 export { EscalationStateError };
 export { azuriteConnectionString, storageConnectionString } from './connection';
@@ -145,6 +159,28 @@ export interface Store {
       audit: AuditInput,
     ): Promise<{ readonly credentialId: string; readonly revokedAt: string } | null>;
   };
+  /** The phone intake: published keys and form, ciphertext waiting for the pane, receipt links. */
+  readonly intake: {
+    get(unit: string): Promise<IntakeSetup | null>;
+    hasKey(unit: string, kid: string): Promise<boolean>;
+    publish(
+      unit: string,
+      key: { readonly kid: string; readonly publicJwk: IntakeSetup['publicJwk'] },
+      form: IntakeSetup['form'],
+    ): Promise<IntakeSetup>;
+    /** Stores a submission; answers its submittedAt. */
+    add(unit: string, s: SubmissionInput): Promise<string>;
+    list(unit: string, pageSize: number, continuation?: string): ReturnType<typeof listSubmissions>;
+    /** Deletes the ciphertext and keeps receipt → 编号 in one transaction; idempotent. */
+    take(unit: string, receiptId: string, appealId: string): Promise<TakenOutcome>;
+    purgeBefore(before: Date): Promise<number>;
+  };
+  /** Rate-limit counters by window: conditional increments, expired windows purged. */
+  readonly rateLimits: {
+    count(counters: readonly Counter[]): Promise<CountOutcome>;
+    read(c: Omit<Counter, 'limit'>): Promise<number>;
+    purgeExpired(): Promise<number>;
+  };
 }
 
 /** Where the store lives. */
@@ -223,6 +259,20 @@ export function createStore(options: StoreOptions): Store {
       touch: (unit, credentialId) => touchCredential(t, unit, credentialId, now()),
       list: (unit) => listPairing(t, unit, now()),
       revoke: (unit, credentialId, audit) => revokeCredential(t, unit, credentialId, audit, now()),
+    },
+    intake: {
+      get: (unit) => getIntake(t, unit),
+      hasKey: (unit, kid) => hasKey(t, unit, kid),
+      publish: (unit, key, form) => publishIntake(t, unit, key, form, now()),
+      add: (unit, s) => addSubmission(t, unit, s, now()),
+      list: (unit, pageSize, continuation) => listSubmissions(t, unit, pageSize, continuation),
+      take: (unit, receiptId, appealId) => takeSubmission(t, unit, receiptId, appealId, now()),
+      purgeBefore: (before) => purgeSubmissions(t, before),
+    },
+    rateLimits: {
+      count: (counters) => countRequest(t, counters, now()),
+      read: (c) => readCount(t, c, now()),
+      purgeExpired: () => purgeWindows(t, now()),
     },
   };
 }

@@ -11,6 +11,8 @@ export const TABLE_NAMES = [
   'units',
   'summaries',
   'pairing',
+  'intake',
+  'ratelimits',
 ] as const;
 
 /** One of the cloud's tables. */

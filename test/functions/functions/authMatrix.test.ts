@@ -3,6 +3,7 @@ import { SCHEMA_VERSION } from '../../../shared';
 import type { Role } from '../../../functions/src/auth/caller';
 import { signDevToken } from '../../../functions/src/auth/devKey';
 import { escalationsFunction } from '../../../functions/src/functions/escalations';
+import { intakeKeyFunction, intakeListFunction } from '../../../functions/src/functions/intake';
 import { remindersFunction } from '../../../functions/src/functions/reminders';
 import { summaryFunction } from '../../../functions/src/functions/summary';
 import { syncFunction } from '../../../functions/src/functions/sync';
@@ -44,6 +45,18 @@ beforeAll(async () => {
 });
 afterAll(() => env.stop());
 
+// A P-256 public key and its RFC 7638 SHA-256 thumbprint (made once with jose for this table).
+const INTAKE_KEY = {
+  publicJwk: {
+    kty: 'EC',
+    crv: 'P-256',
+    x: 'K--gfGdE9IKHhQ8oDhtp0K1nbBtNoWY--rDDrrDBmp8',
+    y: '4R32Yg3aadtTNn4FBw8fG9XxDuhLsBhZQhaA3HqRTsE',
+  },
+  kid: 'zCTqYwATRUMeY4iQDnIPskRzZLyvEbFS8iQOz83mqoE',
+  form: { workshops: ['一车间'], categories: [] },
+};
+
 interface Endpoint {
   readonly entry: HttpEntry;
   readonly ok: number;
@@ -58,14 +71,16 @@ const ENDPOINTS: Record<string, Endpoint> = {
   summary: { entry: summaryFunction, ok: 200, query: { year: '2025' } },
   config: { entry: unitConfigFunction, ok: 200, body: { name: '本单位' } },
   units: { entry: unitsFunction, ok: 200 },
+  intakeKey: { entry: intakeKeyFunction, ok: 200, body: INTAKE_KEY },
+  intakeList: { entry: intakeListFunction, ok: 200 },
 };
 
 // Written out by hand, not derived from the policy table, so a change to either shows here.
 const MAY: Record<Role, readonly string[]> = {
-  clerk: ['sync', 'reminders', 'escalations', 'summary'],
-  chair: ['sync', 'reminders', 'escalations', 'summary'],
+  clerk: ['sync', 'reminders', 'escalations', 'summary', 'intakeKey', 'intakeList'],
+  chair: ['sync', 'reminders', 'escalations', 'summary', 'intakeKey', 'intakeList'],
   management: ['summary'],
-  admin: ['sync', 'reminders', 'escalations', 'summary', 'config', 'units'],
+  admin: ['sync', 'reminders', 'escalations', 'summary', 'config', 'units', 'intakeKey', 'intakeList'],
 };
 
 const invoke = (name: string, unit: string, token?: string) => {

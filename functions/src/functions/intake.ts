@@ -1,0 +1,287 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { app, type HttpRequest } from '@azure/functions';
+import { calculateJwkThumbprint, decodeProtectedHeader } from 'jose';
+import {
+  INTAKE_ALG,
+  INTAKE_ENC,
+  INTAKE_LIMITS,
+  INTAKE_RATE_LIMITS,
+  intakeKeyRequestSchema,
+  intakeSubmissionRequestSchema,
+  intakeTakenRequestSchema,
+  say,
+  type Bilingual,
+  type IntakePublicView,
+  type IntakeReceipt,
+  type IntakeSubmissionList,
+  type IntakeTaken,
+} from '../../../shared';
+import { secretHash } from '../auth/pairing';
+import { readJson } from '../http/body';
+import { clientAddress } from '../http/clientAddress';
+import { httpFunction, publicFunction, type HttpEntry } from '../http/define';
+import { errorResponse, HttpError, invalidBody, parseWire } from '../http/errors';
+import { underFunctionsHost } from '../http/runtime';
+import type { Counter } from '../storage';
+
+/** The JWE parameters a submission must carry (ephemeral-static ECDH, AES-256-GCM): the envelope's. */
+const JWE_ALG = INTAKE_ALG;
+const JWE_ENC = INTAKE_ENC;
+
+const NO_KEY = say(
+  '本单位尚未开通扫描二维码反映诉求，请直接联系工会',
+  'this unit does not take appeals by QR code yet; contact the union directly',
+);
+const KID_MISMATCH = say(
+  'kid 与公钥的指纹（RFC 7638 SHA-256）不符',
+  "kid does not match the public key's RFC 7638 SHA-256 thumbprint",
+);
+const UNKNOWN_KID = say(
+  '提交所用的密钥不是本单位发布的密钥，请重新扫描工会张贴的二维码',
+  "the submission is encrypted to a key this unit did not publish; scan the union's QR code again",
+);
+const HONEYPOT = say('提交被拒绝', 'the submission was refused');
+const TOO_LARGE = say(
+  `提交内容超过上限 ${INTAKE_LIMITS.submitBodyBytes} 字节，请缩短后重新提交`,
+  `the submission exceeds ${INTAKE_LIMITS.submitBodyBytes} bytes; shorten it and submit again`,
+);
+const RATE: Readonly<Record<string, Bilingual>> = {
+  minute: say('提交过于频繁，请稍后再试', 'too many submissions from this network; try again shortly'),
+  day: say(
+    '今天从本网络提交的次数已达上限，请明天再试或直接联系工会',
+    'this network has reached today’s limit of submissions; try tomorrow or contact the union directly',
+  ),
+  unit: say(
+    '本单位今天收到的提交已达上限，请明天再试或直接联系工会',
+    'this unit has received today’s limit of submissions; try tomorrow or contact the union directly',
+  ),
+  busy: say('服务繁忙，请稍后重试', 'the service is busy; retry shortly'),
+};
+const NOT_PENDING = say('没有该回执对应的待取提交', 'no submission with this receipt is waiting');
+const TAKEN_OTHER = say(
+  '该提交已以另一个编号登记',
+  'this submission was already confirmed under another 编号',
+);
+
+const RECEIPT_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** Refuses a field of the body with a 400 naming it. */
+const badField = (path: string, message: Bilingual): HttpError => invalidBody([{ path, message }]);
+
+/** Reads a body of at most `limit` bytes: 413 with this endpoint's own limit in the message. */
+async function readSmallJson(request: HttpRequest, limit: number): Promise<unknown> {
+  try {
+    return await readJson(request, limit);
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 413)
+      throw new HttpError(413, 'body-too-large', TOO_LARGE, { limit });
+    throw e;
+  }
+}
+
+/**
+ * Checks a submission's envelope without decrypting it (the cloud cannot): compact JWE, five parts,
+ * no encrypted key (ECDH-ES derives it), a 96-bit IV and 128-bit tag, and a protected header
+ * saying ECDH-ES / A256GCM / the kid the body names.
+ */
+function checkEnvelope(jwe: string, kid: string): void {
+  const parts = jwe.split('.');
+  const bad = (en: string, zh: string) =>
+    badField('jwe', say(`密文格式不正确：${zh}`, `malformed JWE: ${en}`));
+  if (parts.length !== 5) throw bad('a compact JWE has five parts', '应为五段');
+  if (!parts.every((p) => /^[A-Za-z0-9_-]*$/.test(p))) throw bad('not base64url', '不是 base64url');
+  const [, encryptedKey, iv, ciphertext, tag] = parts as [string, string, string, string, string];
+  if (encryptedKey !== '') throw bad('ECDH-ES carries no encrypted key', 'ECDH-ES 不含加密密钥段');
+  if (iv.length !== 16 || tag.length !== 22 || ciphertext === '')
+    throw bad('IV, ciphertext or tag of the wrong length', 'IV、密文或认证标签长度不对');
+  let header: Record<string, unknown>;
+  try {
+    header = decodeProtectedHeader(jwe) as Record<string, unknown>;
+  } catch {
+    throw bad('the protected header cannot be read', '受保护头无法解析');
+  }
+  if (header.alg !== JWE_ALG || header.enc !== JWE_ENC)
+    throw bad(`alg must be ${JWE_ALG} and enc ${JWE_ENC}`, `alg 须为 ${JWE_ALG}，enc 须为 ${JWE_ENC}`);
+  if (header.kid !== kid) throw bad('the header names another kid', '头部的 kid 与请求不一致');
+  if (header.zip !== undefined || header.crit !== undefined)
+    throw bad('zip and crit are not accepted', '不接受 zip 或 crit');
+}
+
+// An address is kept only as a hash: the counters must not become a list of who submitted.
+const addressSubject = (address: string): string =>
+  `a-${createHash('sha256').update(`xieshang-intake|${address}`).digest('hex')}`;
+
+/** The counters a submission is taken from: per address a minute and a day, per unit a day. */
+export function intakeCounters(unitId: string, address: string): Counter[] {
+  const a = addressSubject(address);
+  return [
+    { subject: a, window: 'minute', limit: INTAKE_RATE_LIMITS.addressPerMinute },
+    { subject: a, window: 'day', limit: INTAKE_RATE_LIMITS.addressPerDay },
+    { subject: `u-${unitId}`, window: 'day', limit: INTAKE_RATE_LIMITS.unitPerDay },
+  ];
+}
+
+/** PUT units/{unitId}/intake/key (clerk, chair, admin): publishes the unit's public key and form. */
+export const intakeKeyFunction = httpFunction({
+  name: 'intake-key',
+  route: 'units/{unitId}/intake/key',
+  methods: ['PUT'],
+  access: 'sync',
+  scope: 'unitId',
+  async run({ request, services, caller, unitId }) {
+    const body = parseWire(
+      intakeKeyRequestSchema,
+      await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
+    );
+    const thumbprint = await calculateJwkThumbprint(body.publicJwk, 'sha256');
+    if (thumbprint !== body.kid) throw badField('kid', KID_MISMATCH);
+    const setup = await services.store.intake.publish(
+      unitId,
+      { kid: body.kid, publicJwk: body.publicJwk },
+      body.form,
+    );
+    await services.store.audit.write(unitId, caller, 'intake.key', {
+      kid: body.kid,
+      workshops: body.form.workshops.length,
+      categories: body.form.categories.length,
+    });
+    return {
+      status: 200,
+      jsonBody: { kid: setup.kid, keptKids: setup.keptKids, publishedAt: setup.publishedAt },
+    };
+  },
+});
+
+/** GET public/units/{unitId}/intake (no token): the unit's name, form and current public key. */
+export const intakePublicFunction = publicFunction({
+  name: 'intake-public',
+  route: 'public/units/{unitId}/intake',
+  methods: ['GET'],
+  scope: 'unitId',
+  async run({ services, unitId }) {
+    const setup = await services.store.intake.get(unitId);
+    if (!setup) throw new HttpError(404, 'intake-not-open', NO_KEY);
+    const unit = await services.store.units.get(unitId);
+    const view: IntakePublicView = {
+      unitName: unit?.name ?? '',
+      form: setup.form,
+      key: { publicJwk: setup.publicJwk, kid: setup.kid },
+    };
+    // Short: a rotated key reaches phones within a minute; the QR code's kid guards against a stale one anyway.
+    return { status: 200, jsonBody: view, headers: { 'Cache-Control': 'public, max-age=60' } };
+  },
+});
+
+/**
+ * POST public/units/{unitId}/intake/submissions (no token): stores a phone's ciphertext and answers
+ * a receipt whose secret the cloud keeps only as a SHA-256 hash. Checked in order of cost: body,
+ * honeypot, envelope, rate limits (Table Storage counters), then the key it names.
+ */
+export const intakeSubmitFunction = publicFunction({
+  name: 'intake-submit',
+  route: 'public/units/{unitId}/intake/submissions',
+  methods: ['POST'],
+  scope: 'unitId',
+  async run({ request, services, unitId }) {
+    const body = parseWire(
+      intakeSubmissionRequestSchema,
+      await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
+    );
+    if (body.website !== '') throw badField('website', HONEYPOT);
+    checkEnvelope(body.jwe, body.kid);
+    const counted = await services.store.rateLimits.count(intakeCounters(unitId, clientAddress(request)));
+    if (!counted.ok) {
+      const text =
+        counted.reason === 'contended'
+          ? RATE.busy
+          : counted.counter.subject.startsWith('u-')
+            ? RATE.unit
+            : RATE[counted.counter.window];
+      return errorResponse(new HttpError(429, 'rate-limited', text as Bilingual), {
+        'Retry-After': String(counted.retryAfter),
+      });
+    }
+    if (!(await services.store.intake.hasKey(unitId, body.kid))) throw badField('kid', UNKNOWN_KID);
+    const receipt: IntakeReceipt = {
+      receiptId: randomBytes(16).toString('base64url'),
+      receiptSecret: randomBytes(32).toString('base64url'),
+    };
+    await services.store.intake.add(unitId, {
+      receiptId: receipt.receiptId,
+      kid: body.kid,
+      jwe: body.jwe,
+      secretHash: secretHash(receipt.receiptSecret),
+    });
+    return { status: 201, jsonBody: receipt, headers: { 'Cache-Control': 'no-store' } };
+  },
+});
+
+/** GET units/{unitId}/intake/submissions[?continuation=] (clerk, chair, admin): ciphertext waiting. */
+export const intakeListFunction = httpFunction({
+  name: 'intake-list',
+  route: 'units/{unitId}/intake/submissions',
+  methods: ['GET'],
+  access: 'sync',
+  scope: 'unitId',
+  async run({ request, services, unitId }) {
+    const after = request.query.get('continuation') ?? undefined;
+    if (after !== undefined && !RECEIPT_ID.test(after))
+      throw badField('continuation', say('续取标记无效', 'invalid continuation'));
+    const page: IntakeSubmissionList = await services.store.intake.list(
+      unitId,
+      INTAKE_LIMITS.pullPage,
+      after,
+    );
+    return { status: 200, jsonBody: page, headers: { 'Cache-Control': 'no-store' } };
+  },
+});
+
+/**
+ * POST units/{unitId}/intake/submissions/{receiptId}/taken (clerk, chair, admin): the pane wrote the
+ * submission as `appealId`; the ciphertext goes and the link receipt → 编号 stays. Idempotent.
+ */
+export const intakeTakenFunction = httpFunction({
+  name: 'intake-taken',
+  route: 'units/{unitId}/intake/submissions/{receiptId}/taken',
+  methods: ['POST'],
+  access: 'sync',
+  scope: 'unitId',
+  async run({ request, services, caller, unitId }) {
+    const receiptId = request.params['receiptId'] ?? '';
+    if (!RECEIPT_ID.test(receiptId)) throw badField('receiptId', say('回执编号无效', 'invalid receipt id'));
+    const body = parseWire(intakeTakenRequestSchema, await readSmallJson(request, 4096));
+    const outcome = await services.store.intake.take(unitId, receiptId, body.appealId);
+    if (!outcome.ok) {
+      if (outcome.reason === 'unknown')
+        throw new HttpError(404, 'intake-not-pending', NOT_PENDING, { path: 'receiptId' });
+      throw new HttpError(409, 'intake-taken-as-other', TAKEN_OTHER, { path: 'appealId' });
+    }
+    if (!outcome.already)
+      await services.store.audit.write(unitId, caller, 'intake.taken', {
+        receiptId,
+        appealId: body.appealId,
+      });
+    const answer: IntakeTaken = {
+      receiptId,
+      appealId: outcome.appealId,
+      takenAt: outcome.takenAt,
+      already: outcome.already,
+    };
+    return { status: 200, jsonBody: answer };
+  },
+});
+
+/** The intake endpoints, in the order the function list names them. */
+export const INTAKE_FUNCTIONS: readonly HttpEntry[] = [
+  intakeKeyFunction,
+  intakePublicFunction,
+  intakeSubmitFunction,
+  intakeListFunction,
+  intakeTakenFunction,
+];
+
+if (underFunctionsHost()) {
+  for (const f of INTAKE_FUNCTIONS) {
+    app.http(f.name, { route: f.route, methods: [...f.methods], authLevel: 'anonymous', handler: f.handler });
+  }
+}
