@@ -11,6 +11,7 @@ import {
   type ValueListKey,
 } from '../../shared';
 import { buildDocument, DOCUMENTS, type DocumentKind } from '../documents';
+import { createIntakeOperations } from '../intake/operations';
 import type { DocumentOperations, PaneOperations, SettingsData } from '../taskpane/operations';
 import { buildLedgers } from './build';
 import { declaredExcelApiOnly, type IsSetSupported } from './capabilities';
@@ -112,6 +113,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
         return { sheets: report.sheets.map((s) => s.name), opened: true };
       },
     }),
+    intake: createIntakeOperations(run),
   };
 }
 

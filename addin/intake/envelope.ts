@@ -32,13 +32,13 @@ export type IntakeReason =
   | 'bad-store'
   | 'no-keys';
 
-/** An intake failure; `said` is the message for the clerk or the employee in both languages. */
+/** An intake failure: `code` says which, `reason` is the message for the clerk or employee (as the Excel layer's errors). */
 export class IntakeError extends Error {
   constructor(
-    readonly reason: IntakeReason,
-    readonly said: Bilingual,
+    readonly code: IntakeReason,
+    readonly reason: Bilingual,
   ) {
-    super(`${said.zh} / ${said.en}`);
+    super(`${reason.zh} / ${reason.en}`);
     this.name = 'IntakeError';
   }
 }

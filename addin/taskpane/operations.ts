@@ -12,7 +12,8 @@ import type { SetupReport } from '../excel/setup';
 import type { TopicAppealReport, TopicAt } from '../excel/topicAppeals';
 import type { TopicBookImport } from '../excel/topicBookImport';
 import type { CloudOperations } from '../cloud/operations';
-import type { Bilingual, InputRegisterKey, ValueListKey, WorkbookCheck } from '../../shared';
+import type { IntakeKeyring } from '../intake/envelope';
+import type { Bilingual, InputRegisterKey, IntakePublicKey, ValueListKey, WorkbookCheck } from '../../shared';
 
 export type {
   AppendResult,
@@ -131,4 +132,32 @@ export interface PaneOperations {
   importTopicBook?(bytes: Uint8Array, fileName: string, today: string): Promise<TopicBookImport>;
   /** The cloud (sync, conflicts, reminders), when the pane is connected to one. */
   readonly cloud?: CloudOperations;
+  /** The union's QR intake keys, kept wrapped in the workbook and unlocked only in memory. */
+  readonly intake?: IntakeOperations;
+}
+
+/** The intake key the QR code fingerprints, how many keys the workbook holds, and whether they are unlocked. */
+export interface IntakeKeyStatus {
+  readonly kid: string;
+  readonly publicJwk: IntakePublicKey;
+  readonly keys: number;
+  readonly unlocked: boolean;
+}
+
+/** The union's intake keys: made, unlocked, re-protected and rotated; failures are IntakeErrors (bilingual). */
+export interface IntakeOperations {
+  /** The current key, or null before one is made. */
+  status(): Promise<IntakeKeyStatus | null>;
+  /** Makes the first key pair under a new passphrase (refused when the workbook has keys); leaves it unlocked. */
+  create(passphrase: string): Promise<IntakeKeyStatus>;
+  /** Unwraps every key into memory. */
+  unlock(passphrase: string): Promise<IntakeKeyStatus>;
+  /** Re-wraps every key under a new passphrase. */
+  changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<IntakeKeyStatus>;
+  /** Adds a new current key; old keys stay so old submissions stay readable. */
+  rotate(passphrase: string): Promise<IntakeKeyStatus>;
+  /** The unlocked keys by kid, or null while locked. */
+  keyring(): IntakeKeyring | null;
+  /** Forgets the unlocked keys. */
+  lock(): void;
 }

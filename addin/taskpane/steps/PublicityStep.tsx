@@ -4,6 +4,7 @@ import { Section } from '../common/Section';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { fieldLabel, settingLabel } from '../i18n/fields';
 import { useI18n } from '../i18n/I18nContext';
+import { IntakeKeysPanel } from '../intake/IntakeKeysPanel';
 import { usePane } from '../pane/PaneContext';
 import { listsOf } from '../pane/selectors';
 
@@ -31,6 +32,7 @@ export function PublicityStep() {
         ))}
       </Section>
       <DocumentsPanel kinds={['implementation']} />
+      <IntakeKeysPanel />
     </>
   );
 }

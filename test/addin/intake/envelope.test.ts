@@ -58,8 +58,8 @@ describe('the intake envelope', () => {
     const a = await pair();
     const swapped = await pair();
     const e = await refusal(encryptSubmission(payload, swapped.publicJwk, a.kid));
-    expect(e.reason).toBe('wrong-kid');
-    expect(e.said.zh).toContain('二维码');
+    expect(e.code).toBe('wrong-kid');
+    expect(e.reason.zh).toContain('二维码');
   });
 
   it('refuses a tampered envelope (any part altered) as unreadable', async () => {
@@ -69,7 +69,7 @@ describe('the intake envelope', () => {
       const altered = [...parts];
       const s = altered[i] as string;
       altered[i] = (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
-      expect((await refusal(decryptSubmission(altered.join('.'), k.privateKey))).reason).toBe('unreadable');
+      expect((await refusal(decryptSubmission(altered.join('.'), k.privateKey))).code).toBe('unreadable');
     }
   });
 
@@ -78,24 +78,24 @@ describe('the intake envelope', () => {
     const b = await pair();
     const jwe = await encryptSubmission(payload, a.publicJwk, a.kid);
     const e = await refusal(decryptSubmission(jwe, new Map([[b.kid, b.privateKey]])));
-    expect(e.reason).toBe('unknown-kid');
-    expect(e.said.en).toContain(a.kid);
-    expect((await refusal(decryptSubmission(jwe, b.privateKey))).reason).toBe('unreadable');
+    expect(e.code).toBe('unknown-kid');
+    expect(e.reason.en).toContain(a.kid);
+    expect((await refusal(decryptSubmission(jwe, b.privateKey))).code).toBe('unreadable');
   });
 
   it('refuses a payload that fails the schema, on both sides, naming the field', async () => {
     const k = await pair();
     const bad = { ...payload, anonymous: true } as SubmissionPayload;
     const e = await refusal(encryptSubmission(bad, k.publicJwk, k.kid));
-    expect(e.reason).toBe('invalid-payload');
-    expect(e.said.zh).toContain('name：匿名反映时不填写姓名和电话');
+    expect(e.code).toBe('invalid-payload');
+    expect(e.reason.zh).toContain('name：匿名反映时不填写姓名和电话');
     // A sender that skips the check: the pane still refuses what it decrypts.
     const { CompactEncrypt, importJWK } = await import('jose');
     const raw = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(bad)))
       .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM', kid: k.kid })
       .encrypt(await importJWK(k.publicJwk, 'ECDH-ES'));
     const d = await refusal(decryptSubmission(raw, k.privateKey));
-    expect(d.reason).toBe('invalid-payload');
-    expect(d.said.en).toContain('phone: an anonymous submission carries no name or phone');
+    expect(d.code).toBe('invalid-payload');
+    expect(d.reason.en).toContain('phone: an anonymous submission carries no name or phone');
   });
 });

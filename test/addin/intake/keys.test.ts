@@ -53,8 +53,8 @@ describe('the union’s intake keys', () => {
   it('a wrong passphrase is a bilingual refusal, not a crash', async () => {
     const made = await createUnitKey(PASS);
     const e = await refusal(unlockUnitKeys(made.stored, '工会主席的口令2025'));
-    expect(e.reason).toBe('wrong-passphrase');
-    expect(e.said).toEqual({
+    expect(e.code).toBe('wrong-passphrase');
+    expect(e.reason).toEqual({
       zh: '口令不对，收件密钥未解锁',
       en: 'wrong passphrase: the intake keys stay locked',
     });
@@ -62,16 +62,16 @@ describe('the union’s intake keys', () => {
 
   it('refuses a passphrase shorter than 10 characters (counted as characters, not bytes)', async () => {
     const e = await refusal(createUnitKey('工会主席口令123'.slice(0, 9)));
-    expect(e.reason).toBe('short-passphrase');
-    expect(e.said.zh).toBe('口令至少 10 个字符');
+    expect(e.code).toBe('short-passphrase');
+    expect(e.reason.zh).toBe('口令至少 10 个字符');
     await expect(createUnitKey('一二三四五六七八九十')).resolves.toBeDefined();
   });
 
   it('refuses a damaged store and a store with fewer iterations', async () => {
     const made = await createUnitKey(PASS);
-    expect((await refusal(unlockUnitKeys({ ...made.stored, version: 2 }, PASS))).reason).toBe('bad-store');
+    expect((await refusal(unlockUnitKeys({ ...made.stored, version: 2 }, PASS))).code).toBe('bad-store');
     const weak = { ...made.stored, kdf: { ...made.stored.kdf, iterations: 1000 } };
-    expect((await refusal(unlockUnitKeys(weak, PASS))).reason).toBe('bad-store');
+    expect((await refusal(unlockUnitKeys(weak, PASS))).code).toBe('bad-store');
   });
 
   it('changing the passphrase re-wraps every key: the old one no longer opens, the new one opens all', async () => {
@@ -80,16 +80,16 @@ describe('the union’s intake keys', () => {
     const changed = await changePassphrase(rotated.stored, PASS, '新的口令：职工之家2027');
     expect(changed.kdf.salt).not.toBe(rotated.stored.kdf.salt);
     expect(changed.keys.map((k) => k.kid)).toEqual([first.kid, rotated.kid]);
-    expect((await refusal(unlockUnitKeys(changed, PASS))).reason).toBe('wrong-passphrase');
+    expect((await refusal(unlockUnitKeys(changed, PASS))).code).toBe('wrong-passphrase');
     const unlocked = await unlockUnitKeys(changed, '新的口令：职工之家2027');
     for (const k of [first, rotated])
       expect(
         await decryptSubmission(await encryptSubmission(payload, k.publicJwk, k.kid), unlocked.keyring),
       ).toEqual(payload);
     expect(
-      (await refusal(changePassphrase(rotated.stored, '不对的口令不对的口令', 'x'.repeat(12)))).reason,
+      (await refusal(changePassphrase(rotated.stored, '不对的口令不对的口令', 'x'.repeat(12)))).code,
     ).toBe('wrong-passphrase');
-    expect((await refusal(changePassphrase(rotated.stored, PASS, 'short'))).reason).toBe('short-passphrase');
+    expect((await refusal(changePassphrase(rotated.stored, PASS, 'short'))).code).toBe('short-passphrase');
   });
 
   it('rotating adds a new current key and keeps old submissions readable', async () => {
@@ -103,7 +103,7 @@ describe('the union’s intake keys', () => {
     expect(await decryptSubmission(oldJwe, unlocked.keyring)).toEqual(payload);
     const newJwe = await encryptSubmission(payload, rotated.publicJwk, rotated.kid);
     expect(await decryptSubmission(newJwe, unlocked.keyring)).toEqual(payload);
-    expect((await refusal(rotateUnitKey(first.stored, '不对的口令不对的口令'))).reason).toBe(
+    expect((await refusal(rotateUnitKey(first.stored, '不对的口令不对的口令'))).code).toBe(
       'wrong-passphrase',
     );
   });
@@ -113,6 +113,6 @@ describe('the union’s intake keys', () => {
     const rotated = (await rotateUnitKey(first.stored, PASS)).stored;
     const [a, b] = rotated.keys as [(typeof rotated.keys)[0], (typeof rotated.keys)[0]];
     const swapped = { ...rotated, keys: [{ ...a, iv: b.iv, wrapped: b.wrapped }, b] };
-    expect((await refusal(unlockUnitKeys(swapped, PASS))).reason).toBe('wrong-passphrase');
+    expect((await refusal(unlockUnitKeys(swapped, PASS))).code).toBe('wrong-passphrase');
   });
 });
