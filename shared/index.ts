@@ -332,22 +332,18 @@ export type {
   IntakeSubmissionList,
   IntakeTaken,
 } from './wire/intake';
-/** The phone intake: the submission an employee files, its encryption parameters and the public intake bodies. */
+/** The phone intake: the submission an employee files, its encryption parameters and what a QR code carries. */
 export {
   INTAKE_ALG,
   INTAKE_ENC,
   INTAKE_CURVE,
   INTAKE_KID,
-  INTAKE_HONEYPOT,
   MAX_INTAKE_CONTENT,
   MAX_INTAKE_WORKSHOP,
   MAX_INTAKE_CATEGORY,
   MAX_INTAKE_NAME,
-  MAX_INTAKE_JWE,
   submissionPayloadSchema,
-  intakePublicKeySchema,
-  intakeSubmitRequestSchema,
   intakeQrSchema,
 } from './intake/envelope';
 /** The phone intake's types. */
-export type { SubmissionPayload, IntakePublicKey, IntakeSubmitRequest, IntakeQr } from './intake/envelope';
+export type { SubmissionPayload, IntakeQr } from './intake/envelope';

@@ -10,13 +10,13 @@ import {
 import {
   INTAKE_ALG,
   INTAKE_ENC,
-  intakePublicKeySchema,
+  intakePublicJwkSchema,
   submissionPayloadSchema,
   checkWire,
   joinSaid,
   say,
   type Bilingual,
-  type IntakePublicKey,
+  type IntakePublicJwk,
   type SubmissionPayload,
 } from '../../shared';
 
@@ -47,8 +47,8 @@ export class IntakeError extends Error {
 export type IntakeKeyring = ReadonlyMap<string, CryptoKey>;
 
 /** Checks a public JWK is a P-256 key with only the members its thumbprint covers. */
-function publicKeyOf(jwk: unknown): IntakePublicKey {
-  const r = checkWire(intakePublicKeySchema, jwk);
+function publicKeyOf(jwk: unknown): IntakePublicJwk {
+  const r = checkWire(intakePublicJwkSchema, jwk);
   if (!r.ok) throw new IntakeError('bad-key', say('工会公钥格式不对', 'the union public key is malformed'));
   return r.value;
 }
@@ -57,7 +57,7 @@ function publicKeyOf(jwk: unknown): IntakePublicKey {
  * The key's fingerprint: its RFC 7638 JWK thumbprint (SHA-256, base64url). This is the kid every
  * envelope names and the QR code carries, so the phone page can refuse a key the server swapped.
  */
-export async function keyFingerprint(publicJwk: IntakePublicKey): Promise<string> {
+export async function keyFingerprint(publicJwk: IntakePublicJwk): Promise<string> {
   const { kty, crv, x, y } = publicKeyOf(publicJwk);
   return calculateJwkThumbprint({ kty, crv, x, y }, 'sha256');
 }
@@ -69,7 +69,7 @@ export async function keyFingerprint(publicJwk: IntakePublicKey): Promise<string
  */
 export async function encryptSubmission(
   payload: SubmissionPayload,
-  publicJwk: IntakePublicKey,
+  publicJwk: IntakePublicJwk,
   kid: string,
 ): Promise<string> {
   const checked = checkWire(submissionPayloadSchema, payload);

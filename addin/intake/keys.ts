@@ -3,7 +3,7 @@
 // The pane holds them unwrapped only in memory, as non-extractable CryptoKeys.
 import { base64url } from 'jose';
 import { z } from 'zod';
-import { INTAKE_CURVE, INTAKE_KID, intakePublicKeySchema, say, type IntakePublicKey } from '../../shared';
+import { INTAKE_CURVE, INTAKE_KID, intakePublicJwkSchema, say, type IntakePublicJwk } from '../../shared';
 import { IntakeError, keyFingerprint, type IntakeKeyring } from './envelope';
 
 /**
@@ -25,7 +25,7 @@ const b64 = (bytes: number) =>
 /** One key pair as stored: the public key in the clear, the private key's JWK only AES-GCM-wrapped. */
 const storedKeySchema = z.strictObject({
   kid: z.string().regex(INTAKE_KID),
-  publicJwk: intakePublicKeySchema,
+  publicJwk: intakePublicJwkSchema,
   createdAt: z.iso.datetime({ offset: true }),
   iv: b64(12),
   wrapped: z.string().regex(/^[A-Za-z0-9_-]{40,4000}$/),
@@ -56,14 +56,14 @@ export type UnitKeys = z.output<typeof unitKeysSchema>;
 export interface NewUnitKey {
   readonly stored: UnitKeys;
   readonly kid: string;
-  readonly publicJwk: IntakePublicKey;
+  readonly publicJwk: IntakePublicJwk;
 }
 
 /** The keys unlocked in memory: every private key by kid, and the current public key. */
 export interface UnlockedUnitKeys {
   readonly keyring: IntakeKeyring;
   readonly current: string;
-  readonly publicJwk: IntakePublicKey;
+  readonly publicJwk: IntakePublicJwk;
 }
 
 const subtle = () => globalThis.crypto.subtle;
@@ -154,10 +154,10 @@ export function parseUnitKeys(stored: unknown): UnitKeys {
 }
 
 /** Makes a key pair and returns its public JWK, kid and the private JWK. */
-async function generate(): Promise<{ kid: string; publicJwk: IntakePublicKey; privateJwk: JsonWebKey }> {
+async function generate(): Promise<{ kid: string; publicJwk: IntakePublicJwk; privateJwk: JsonWebKey }> {
   const pair = await subtle().generateKey(ECDH, true, ['deriveBits']);
   const { kty, crv, x, y, d } = await subtle().exportKey('jwk', pair.privateKey);
-  const publicJwk = intakePublicKeySchema.parse({ kty, crv, x, y });
+  const publicJwk = intakePublicJwkSchema.parse({ kty, crv, x, y });
   return { kid: await keyFingerprint(publicJwk), publicJwk, privateJwk: { kty, crv, x, y, d } };
 }
 
@@ -187,7 +187,7 @@ export async function createUnitKey(passphrase: string, now = new Date()): Promi
 }
 
 /** The current key's kid and public JWK (what the cloud publishes and the QR code fingerprints). */
-export function currentPublicKey(stored: unknown): { kid: string; publicJwk: IntakePublicKey } {
+export function currentPublicKey(stored: unknown): { kid: string; publicJwk: IntakePublicJwk } {
   const s = parseUnitKeys(stored);
   const k = s.keys.find((c) => c.kid === s.current) as UnitKeys['keys'][number];
   return { kid: k.kid, publicJwk: k.publicJwk };

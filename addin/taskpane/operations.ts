@@ -13,7 +13,7 @@ import type { TopicAppealReport, TopicAt } from '../excel/topicAppeals';
 import type { TopicBookImport } from '../excel/topicBookImport';
 import type { CloudOperations } from '../cloud/operations';
 import type { IntakeKeyring } from '../intake/envelope';
-import type { Bilingual, InputRegisterKey, IntakePublicKey, ValueListKey, WorkbookCheck } from '../../shared';
+import type { Bilingual, InputRegisterKey, IntakePublicJwk, ValueListKey, WorkbookCheck } from '../../shared';
 
 export type {
   AppendResult,
@@ -139,7 +139,7 @@ export interface PaneOperations {
 /** The intake key the QR code fingerprints, how many keys the workbook holds, and whether they are unlocked. */
 export interface IntakeKeyStatus {
   readonly kid: string;
-  readonly publicJwk: IntakePublicKey;
+  readonly publicJwk: IntakePublicJwk;
   readonly keys: number;
   readonly unlocked: boolean;
 }

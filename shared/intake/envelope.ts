@@ -1,6 +1,7 @@
 // What an employee files from the phone, and the envelope it travels in: the submission is encrypted
 // in the browser to the union's public key (a compact JWE), so the cloud only ever holds ciphertext.
 // The crypto itself lives in addin/intake/ (jose over WebCrypto): shared/ stays free of host APIs.
+// The cloud's bodies (the published key, the posted ciphertext) are in ../wire/intake.ts.
 import { z } from 'zod';
 import { type Bilingual, say } from '../text';
 import { UNIT_ID, wireText } from '../wire/schema';
@@ -21,20 +22,11 @@ export const MAX_INTAKE_CATEGORY = 60;
 /** A name: at most this many characters. */
 export const MAX_INTAKE_NAME = 50;
 
-/**
- * A compact JWE of a largest submission is about 18,000 characters (4,000 CJK characters are 12,000
- * UTF-8 bytes, base64url adds a third, the header with its ephemeral key ~300): the cloud refuses longer.
- */
-export const MAX_INTAKE_JWE = 24_000;
-
 /** A key id: the RFC 7638 SHA-256 thumbprint of the public key, base64url (43 characters). */
 export const INTAKE_KID = /^[A-Za-z0-9_-]{43}$/;
 
-// Compact JWE with ECDH-ES: header.(empty encrypted key).iv.ciphertext.tag, all base64url.
-const COMPACT_JWE = /^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 // A phone number as people type it: digits with optional +, spaces, hyphens and parentheses.
 const PHONE = /^\+?[0-9][0-9 ()-]{4,23}$/;
-const B64URL_32 = /^[A-Za-z0-9_-]{43}$/;
 
 type Ctx = z.core.$RefinementCtx;
 
@@ -90,33 +82,6 @@ export const submissionPayloadSchema = z
 
 /** A submission as the employee filed it, before encryption and after decryption. */
 export type SubmissionPayload = z.output<typeof submissionPayloadSchema>;
-
-/** The union's public key as published: a P-256 JWK with exactly the members its thumbprint covers. */
-export const intakePublicKeySchema = z.strictObject({
-  kty: z.literal('EC'),
-  crv: z.literal(INTAKE_CURVE),
-  x: z.string().regex(B64URL_32),
-  y: z.string().regex(B64URL_32),
-});
-
-/** The union's public key as a JWK. */
-export type IntakePublicKey = z.output<typeof intakePublicKeySchema>;
-
-/** The honeypot field: a form field people never see; a bot that fills it is refused. */
-export const INTAKE_HONEYPOT = 'website';
-
-/**
- * The body the phone page posts: the ciphertext, the key id it was encrypted to (the QR code's
- * fingerprint), and the honeypot (empty or absent from people).
- */
-export const intakeSubmitRequestSchema = z.strictObject({
-  kid: z.string().regex(INTAKE_KID),
-  jwe: z.string().max(MAX_INTAKE_JWE).regex(COMPACT_JWE),
-  [INTAKE_HONEYPOT]: z.string().max(200).optional(),
-});
-
-/** The body of a public intake submission. */
-export type IntakeSubmitRequest = z.output<typeof intakeSubmitRequestSchema>;
 
 /** What a QR code carries: the unit and the fingerprint of the key the page must encrypt to. */
 export const intakeQrSchema = z.strictObject({

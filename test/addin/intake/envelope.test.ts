@@ -2,7 +2,7 @@
 // and names the key by its RFC 7638 thumbprint; only the union's workbook can open it.
 import { calculateJwkThumbprint, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { type IntakePublicKey, type SubmissionPayload } from '../../../shared';
+import { type IntakePublicJwk, type SubmissionPayload } from '../../../shared';
 import {
   decryptSubmission,
   encryptSubmission,
@@ -22,7 +22,7 @@ const payload: SubmissionPayload = {
 async function pair() {
   const p = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
   const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', p.publicKey);
-  const publicJwk = { kty, crv, x, y } as IntakePublicKey;
+  const publicJwk = { kty, crv, x, y } as IntakePublicJwk;
   return { publicJwk, privateKey: p.privateKey, kid: await keyFingerprint(publicJwk) };
 }
 
@@ -52,6 +52,9 @@ describe('the intake envelope', () => {
     expect(a.kid).toBe(await calculateJwkThumbprint(a.publicJwk, 'sha256'));
     expect(a.kid).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(b.kid).not.toBe(a.kid);
+    // A private key offered as the public one is refused, not fingerprinted.
+    const withD = { ...a.publicJwk, d: 'A'.repeat(43) } as IntakePublicJwk;
+    expect((await refusal(keyFingerprint(withD))).code).toBe('bad-key');
   });
 
   it('refuses to encrypt to a key that does not match the QR code’s fingerprint', async () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkWire,
-  intakeSubmitRequestSchema,
-  MAX_INTAKE_CONTENT,
-  submissionPayloadSchema,
-} from '../../../shared';
+import { checkWire, MAX_INTAKE_CONTENT, submissionPayloadSchema } from '../../../shared';
 
 const named = {
   content: '食堂晚班没有热饭',
@@ -49,16 +44,5 @@ describe('submissionPayloadSchema (issue 14: named or anonymous)', () => {
     expect(problems({ ...named, idCard: '1' })[0]?.[0]).toBe('idCard');
     expect(problems({ ...named, submittedAt: '2026-12-01 08:00' })[0]?.[0]).toBe('submittedAt');
     expect(problems({ ...named, phone: 'call me' })[0]?.[0]).toBe('phone');
-  });
-});
-
-describe('intakeSubmitRequestSchema', () => {
-  const kid = 'A'.repeat(43);
-  it('accepts a compact ECDH-ES JWE (empty encrypted key) and refuses other shapes', () => {
-    expect(checkWire(intakeSubmitRequestSchema, { kid, jwe: 'aGVhZA..aXY.Y3Q.dGFn' }).ok).toBe(true);
-    expect(checkWire(intakeSubmitRequestSchema, { kid, jwe: 'a.b.c.d.e' }).ok).toBe(false);
-    expect(checkWire(intakeSubmitRequestSchema, { kid: 'short', jwe: 'aGVhZA..aXY.Y3Q.dGFn' }).ok).toBe(
-      false,
-    );
   });
 });
