@@ -3,17 +3,17 @@
 // The cloud never decrypts: it checks only the envelope's shape and the key it names.
 import { z } from 'zod';
 import { say, type Bilingual } from '../text';
-import { INTAKE_CURVE, INTAKE_KID } from '../intake/envelope';
+import { INTAKE_CURVE, INTAKE_KID, MAX_INTAKE_CATEGORY, MAX_INTAKE_WORKSHOP } from '../intake/envelope';
 import { recordKeySchema, wireText } from './schema';
 
 /** The limits of the intake endpoints, shared by the phone page, the pane and the cloud. */
 export const INTAKE_LIMITS = {
   /** Workshops/departments on the form, and characters in each. */
   workshops: 200,
-  workshopChars: 60,
+  workshopChars: MAX_INTAKE_WORKSHOP,
   /** Categories on the form, and characters in each. */
   categories: 50,
-  categoryChars: 60,
+  categoryChars: MAX_INTAKE_CATEGORY,
   /** A submission's compact JWE, in characters (ASCII: bytes). */
   jweChars: 48 * 1024,
   /** A submission request's body, in bytes. */
