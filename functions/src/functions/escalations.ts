@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import {
   type Bilingual,
   appealRegister,
@@ -9,10 +8,9 @@ import {
   type WireValue,
 } from '../../../shared';
 import { readJson } from '../http/body';
-import { httpFunction, type HttpCall } from '../http/define';
+import { httpFunction, type HttpCall, registerHttp } from '../http/define';
 import { HttpError, parseWire } from '../http/errors';
 import { EscalationStateError } from '../storage';
-import { underFunctionsHost } from '../http/runtime';
 
 const noParent = say(
   '尚未配置上级单位，无法上报',
@@ -160,11 +158,4 @@ export const escalationsFunction = httpFunction({
   },
 });
 
-if (underFunctionsHost()) {
-  app.http(escalationsFunction.name, {
-    route: escalationsFunction.route,
-    methods: [...escalationsFunction.methods],
-    authLevel: 'anonymous',
-    handler: escalationsFunction.handler,
-  });
-}
+registerHttp(escalationsFunction);

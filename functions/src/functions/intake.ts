@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { app, type HttpRequest } from '@azure/functions';
+import type { HttpRequest } from '@azure/functions';
 import { calculateJwkThumbprint, decodeProtectedHeader } from 'jose';
 import {
   INTAKE_ALG,
@@ -19,9 +19,8 @@ import {
 import { secretHash } from '../auth/pairing';
 import { readJson } from '../http/body';
 import { clientAddress } from '../http/clientAddress';
-import { httpFunction, publicFunction, type HttpEntry } from '../http/define';
+import { httpFunction, publicFunction, type HttpEntry, registerHttp } from '../http/define';
 import { errorResponse, HttpError, invalidBody, parseWire } from '../http/errors';
-import { underFunctionsHost } from '../http/runtime';
 import type { Counter } from '../storage';
 
 /** The JWE parameters a submission must carry (ephemeral-static ECDH, AES-256-GCM): the envelope's. */
@@ -280,8 +279,4 @@ export const INTAKE_FUNCTIONS: readonly HttpEntry[] = [
   intakeTakenFunction,
 ];
 
-if (underFunctionsHost()) {
-  for (const f of INTAKE_FUNCTIONS) {
-    app.http(f.name, { route: f.route, methods: [...f.methods], authLevel: 'anonymous', handler: f.handler });
-  }
-}
+registerHttp(...INTAKE_FUNCTIONS);

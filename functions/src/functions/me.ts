@@ -1,7 +1,5 @@
-import { app } from '@azure/functions';
 import type { CallerView } from '../../../shared';
-import { httpFunction } from '../http/define';
-import { underFunctionsHost } from '../http/runtime';
+import { httpFunction, registerHttp } from '../http/define';
 
 /**
  * GET /api/units/{unitId}/me: who the functions take the caller for (how signed in, roles, units),
@@ -24,11 +22,4 @@ export const meFunction = httpFunction({
   },
 });
 
-if (underFunctionsHost()) {
-  app.http(meFunction.name, {
-    route: meFunction.route,
-    methods: [...meFunction.methods],
-    authLevel: 'anonymous',
-    handler: meFunction.handler,
-  });
-}
+registerHttp(meFunction);

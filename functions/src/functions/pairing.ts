@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import {
   formatPairingCode,
   normalizePairingCode,
@@ -12,9 +11,8 @@ import {
 } from '../../../shared';
 import { matchesHash, newCredential, newPairingCode, secretHash } from '../auth/pairing';
 import { readJson } from '../http/body';
-import { httpFunction, publicFunction, type HttpEntry } from '../http/define';
+import { httpFunction, publicFunction, type HttpEntry, registerHttp } from '../http/define';
 import { HttpError, invalidBody, parseWire } from '../http/errors';
-import { underFunctionsHost } from '../http/runtime';
 import type { Services } from '../services';
 
 /** The header the deployer's command sends the bootstrap secret in (never a query: URLs get logged). */
@@ -206,8 +204,4 @@ export const PAIRING_FUNCTIONS: readonly HttpEntry[] = [
   pairingRevokeFunction,
 ];
 
-if (underFunctionsHost()) {
-  for (const f of PAIRING_FUNCTIONS) {
-    app.http(f.name, { route: f.route, methods: [...f.methods], authLevel: 'anonymous', handler: f.handler });
-  }
-}
+registerHttp(...PAIRING_FUNCTIONS);

@@ -1,10 +1,8 @@
-import { app } from '@azure/functions';
 import { type RemindersResponse, remindersQuerySchema } from '../../../shared';
 import { chinaToday } from '../domain/clock';
 import { remindersFor } from '../domain/reminders';
-import { httpFunction } from '../http/define';
+import { httpFunction, registerHttp } from '../http/define';
 import { parseWire } from '../http/errors';
-import { underFunctionsHost } from '../http/runtime';
 
 /**
  * GET /api/units/{unitId}/reminders: today's due and overdue items on the working-day calendar,
@@ -28,11 +26,4 @@ export const remindersFunction = httpFunction({
   },
 });
 
-if (underFunctionsHost()) {
-  app.http(remindersFunction.name, {
-    route: remindersFunction.route,
-    methods: [...remindersFunction.methods],
-    authLevel: 'anonymous',
-    handler: remindersFunction.handler,
-  });
-}
+registerHttp(remindersFunction);

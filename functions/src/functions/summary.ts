@@ -1,10 +1,8 @@
-import { app } from '@azure/functions';
 import { type Period, summaryQuerySchema } from '../../../shared';
 import { chinaToday } from '../domain/clock';
 import { orgSummary } from '../domain/figures';
-import { httpFunction } from '../http/define';
+import { httpFunction, registerHttp } from '../http/define';
 import { parseWire } from '../http/errors';
-import { underFunctionsHost } from '../http/runtime';
 
 /** The period asked for: `year`, and `quarter` (absent, empty or 0 for the whole year). */
 const period = (query: URLSearchParams): Period => parseWire(summaryQuerySchema, Object.fromEntries(query));
@@ -25,11 +23,4 @@ export const summaryFunction = httpFunction({
   },
 });
 
-if (underFunctionsHost()) {
-  app.http(summaryFunction.name, {
-    route: summaryFunction.route,
-    methods: [...summaryFunction.methods],
-    authLevel: 'anonymous',
-    handler: summaryFunction.handler,
-  });
-}
+registerHttp(summaryFunction);

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import {
   PULL_LIMIT,
   say,
@@ -8,9 +7,8 @@ import {
   type SyncResponse,
 } from '../../../shared';
 import { readJson } from '../http/body';
-import { httpFunction } from '../http/define';
+import { httpFunction, registerHttp } from '../http/define';
 import { HttpError } from '../http/errors';
-import { underFunctionsHost } from '../http/runtime';
 import { PurgedError, type PurgedTarget, type StoredRecord, type WriteOutcome } from '../storage';
 import { parseSync } from '../sync/parse';
 
@@ -105,11 +103,4 @@ export const syncFunction = httpFunction({
   },
 });
 
-if (underFunctionsHost()) {
-  app.http(syncFunction.name, {
-    route: syncFunction.route,
-    methods: [...syncFunction.methods],
-    authLevel: 'anonymous',
-    handler: syncFunction.handler,
-  });
-}
+registerHttp(syncFunction);

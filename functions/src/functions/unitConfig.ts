@@ -1,12 +1,10 @@
-import { app } from '@azure/functions';
 import { say, unitConfigRequestSchema } from '../../../shared';
 import { mayAttach } from '../auth/policy';
 import { channelListSchema, maskChannel, refuseBadWebhooks, sealChannels } from '../delivery/channels';
 import { wouldCycle } from '../domain/orgTree';
 import { readJson } from '../http/body';
-import { httpFunction } from '../http/define';
+import { httpFunction, registerHttp } from '../http/define';
 import { HttpError, invalidBody, parseWire } from '../http/errors';
-import { underFunctionsHost } from '../http/runtime';
 import type { UnitPatch } from '../storage';
 
 const PARENT_OUT_OF_SCOPE = say(
@@ -60,11 +58,4 @@ export const unitConfigFunction = httpFunction({
   },
 });
 
-if (underFunctionsHost()) {
-  app.http(unitConfigFunction.name, {
-    route: unitConfigFunction.route,
-    methods: [...unitConfigFunction.methods],
-    authLevel: 'anonymous',
-    handler: unitConfigFunction.handler,
-  });
-}
+registerHttp(unitConfigFunction);

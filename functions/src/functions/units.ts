@@ -1,10 +1,8 @@
-import { app } from '@azure/functions';
 import type { UnitsResponse } from '../../../shared';
 import { allowed } from '../auth/policy';
 import { subtreeIds } from '../domain/orgTree';
-import { httpFunction } from '../http/define';
+import { httpFunction, registerHttp } from '../http/define';
 import { HttpError, MESSAGES } from '../http/errors';
-import { underFunctionsHost } from '../http/runtime';
 
 /**
  * GET /api/orgs/{orgId}/units: orgId and every unit below it (id, name, parent, last sync), for an
@@ -40,11 +38,4 @@ export const unitsFunction = httpFunction({
   },
 });
 
-if (underFunctionsHost()) {
-  app.http(unitsFunction.name, {
-    route: unitsFunction.route,
-    methods: [...unitsFunction.methods],
-    authLevel: 'anonymous',
-    handler: unitsFunction.handler,
-  });
-}
+registerHttp(unitsFunction);

@@ -1,3 +1,4 @@
+import { app } from '@azure/functions';
 import type {
   HttpHandler,
   HttpMethod,
@@ -12,6 +13,7 @@ import { AuthError } from '../auth/verify';
 import { getServices, type Services } from '../services';
 import { BusyError } from '../storage';
 import { errorResponse, HttpError, MESSAGES } from './errors';
+import { underFunctionsHost } from './runtime';
 
 /** What an endpoint's own logic receives once the caller is authenticated and authorised. */
 export interface HttpCall {
@@ -141,4 +143,14 @@ export function publicFunction(
     () => true,
     (call) => def.run(call),
   );
+}
+
+/**
+ * Registers endpoints with the Functions host where the module is defined (anonymous: each checks
+ * its own bearer token or proof); outside the host (tests, the local host) it does nothing.
+ */
+export function registerHttp(...entries: readonly HttpEntry[]): void {
+  if (!underFunctionsHost()) return;
+  for (const f of entries)
+    app.http(f.name, { route: f.route, methods: [...f.methods], authLevel: 'anonymous', handler: f.handler });
 }
