@@ -1,3 +1,4 @@
+import type { HttpRequest } from '@azure/functions';
 import {
   formatPairingCode,
   normalizePairingCode,
@@ -10,9 +11,10 @@ import {
   type WireRole,
 } from '../../../shared';
 import { matchesHash, newCredential, newPairingCode, secretHash } from '../auth/pairing';
+import { clientAddress } from '../http/clientAddress';
 import { readJson } from '../http/body';
 import { httpFunction, publicFunction, type HttpEntry, registerHttp } from '../http/define';
-import { HttpError, invalidBody, parseWire } from '../http/errors';
+import { errorResponse, HttpError, invalidBody, parseWire } from '../http/errors';
 import type { Services } from '../services';
 
 /** The header the deployer's command sends the bootstrap secret in (never a query: URLs get logged). */
@@ -49,6 +51,37 @@ const REFUSED = {
     ),
   ],
 } as const;
+
+/**
+ * Guesses at a code or the bootstrap secret, per address and unit: 10 a minute and 50 a day. A code
+ * has 60 bits and lives a day at most, so this is not what keeps it safe; it keeps a script from
+ * hammering the table (the intake endpoints' counters, functions/src/storage/rateLimits.ts).
+ */
+export const PAIRING_ATTEMPTS = { perMinute: 10, perDay: 50 } as const;
+
+const TOO_MANY = say(
+  '尝试次数过多，请稍后再试；如配对码有误，请向管理员索取新的配对码',
+  'too many attempts; try again later, and ask your administrator for a new code if this one is wrong',
+);
+
+/** Counts an attempt for this address and unit; the 429 to answer when over the limit, else null. */
+async function refusedAttempt(
+  services: Services,
+  request: HttpRequest,
+  unitId: string,
+  what: 'redeem' | 'bootstrap',
+) {
+  const subject = `p-${what}-${unitId}-${secretHash(clientAddress(request))}`;
+  const counted = await services.store.rateLimits.count([
+    { subject, window: 'minute', limit: PAIRING_ATTEMPTS.perMinute },
+    { subject, window: 'day', limit: PAIRING_ATTEMPTS.perDay },
+  ]);
+  return counted.ok
+    ? null
+    : errorResponse(new HttpError(429, 'rate-limited', TOO_MANY), {
+        'Retry-After': String(counted.retryAfter),
+      });
+}
 
 const BOOTSTRAP_OFF = say(
   '未启用首个管理员配对：部署者须在函数应用设置中配置 XIESHANG_PAIRING_BOOTSTRAP_SECRET（至少 32 个字符）',
@@ -104,6 +137,8 @@ export const pairingRedeemFunction = publicFunction({
   methods: ['POST'],
   scope: 'unitId',
   async run({ request, services, unitId }) {
+    const limited = await refusedAttempt(services, request, unitId, 'redeem');
+    if (limited) return limited;
     const body = parseWire(pairingRedeemRequestSchema, await readJson(request));
     const code = normalizePairingCode(body.code);
     if (!code) throw invalidBody([{ path: 'code', message: CODE_FORMAT }]);
@@ -139,6 +174,8 @@ export const pairingBootstrapFunction = publicFunction({
   async run({ request, services, unitId }) {
     const configured = services.bootstrapSecret;
     if (!configured) throw new HttpError(403, 'bootstrap-disabled', BOOTSTRAP_OFF);
+    const limited = await refusedAttempt(services, request, unitId, 'bootstrap');
+    if (limited) return limited;
     const presented = request.headers.get(BOOTSTRAP_HEADER) ?? '';
     if (!matchesHash(presented, secretHash(configured)))
       throw new HttpError(403, 'bootstrap-refused', BOOTSTRAP_WRONG);

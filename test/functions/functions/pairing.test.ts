@@ -225,6 +225,18 @@ describe('pairing against the local host on Azurite', () => {
     }
   });
 
+  it('answers guessing with 429 once an address has tried 10 codes for a unit in a minute', async () => {
+    const tries = [];
+    for (let i = 0; i < 11; i++)
+      tries.push(await redeem('pair-k', `ZZZZ-ZZZZ-ZZ${String(i).padStart(2, '0')}`));
+    expect(tries.slice(0, 10).map((r) => r.status)).toEqual(new Array(10).fill(403));
+    expect(tries[10]?.status).toBe(429);
+    expect(tries[10]?.body.error.code).toBe('rate-limited');
+    expect(tries[10]?.body.error.message.zh).toContain('尝试次数过多');
+    // Another unit's codes are counted apart.
+    expect((await redeem('pair-l', 'ZZZZ-ZZZZ-ZZZZ')).status).toBe(403);
+  });
+
   it('lets exactly one of two racing redemptions of a code through', async () => {
     const admin = await firstAdmin('pair-h');
     const code = (await makeCode('pair-h', admin, 'clerk')).body.code;
