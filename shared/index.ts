@@ -55,6 +55,8 @@ export {
   RESPONDENT_APPELLANT,
   REPRESENTATIVES_GROUP,
   CHANNELS_NOT_LISTED,
+  QR_CHANNEL,
+  ONLINE_INTAKE,
 } from './schema/valueLists';
 /** Value list types. */
 export type { ValueListKey, ValueLists } from './schema/valueLists';

@@ -1,6 +1,7 @@
 import {
   type Bilingual,
   type CallerView,
+  INTAKE_LIMITS,
   checkWorkbook,
   type PairingCode,
   type PairingList,
@@ -20,6 +21,7 @@ import { writeExternalRecords } from '../excel/external';
 import { readRegisters } from '../excel/read';
 import {
   createAccountApi,
+  createIntakeApi,
   createEscalationApi,
   createSyncApi,
   type EscalationApi,
@@ -41,6 +43,7 @@ import {
   type EscalationOperations,
   type ReplyWriteReport,
 } from './escalations';
+import { createIntakeCloud, type IntakeCloud } from './intake';
 import { rowKey } from './keys';
 import type { PaneSignIn } from './signIn';
 
@@ -108,6 +111,8 @@ export interface CloudOperations {
   /** Who the functions take this pane for (roles decide whether 配对管理 shows). */
   me(): Promise<CallerView>;
   /** The unit's pairings, for its administrators. */
+  /** Phone intake: publish the unit's key and form, pull and write what employees filed. */
+  readonly intake: IntakeCloud;
   readonly pairing: {
     createCode(role: WireRole, minutes?: number): Promise<PairingCode>;
     list(): Promise<PairingList>;
@@ -236,6 +241,25 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
   };
   const api = o.api ?? createSyncApi(signedIn);
   const account = createAccountApi(signedIn);
+  const intakeToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const intake = createIntakeCloud({
+    run: o.run,
+    unitId: o.unitId,
+    api: createIntakeApi(signedIn),
+    lists: async () => (await workbookRows(o.run, intakeToday())).lists,
+    form: async () => {
+      const { rows, lists } = await workbookRows(o.run, intakeToday());
+      // The workshops a phone may name: those the registers already use (单位 of appeals, topics' 分厂).
+      const named = rows.flatMap((r) => {
+        const v = r.register === 'appeals' ? r.values.unit : r.register === 'topics' ? r.values.workshop : '';
+        return typeof v === 'string' && v.trim() ? [v.trim().slice(0, INTAKE_LIMITS.workshopChars)] : [];
+      });
+      return {
+        workshops: [...new Set(named)].slice(0, INTAKE_LIMITS.workshops),
+        categories: lists.category.slice(0, INTAKE_LIMITS.categories),
+      };
+    },
+  });
   const client = await SyncClient.open({ api, store: o.store, unitId: o.unitId });
   const syncNow = async (today: string): Promise<CloudSyncReport> => {
     const { rows, covered, lists } = await workbookRows(o.run, today);
@@ -291,6 +315,7 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
     unitId: o.unitId,
     persistent: o.persistent ?? true,
     ...(o.signIn ? { signIn: o.signIn } : {}),
+    intake,
     me: () => account.me(o.unitId),
     pairing: {
       createCode: (role, minutes) =>

@@ -8,12 +8,12 @@ import {
   SETTING_ITEMS,
   settingsRegister,
   valueListRegister,
-  type ValueListKey,
 } from '../../shared';
 import { buildDocument, DOCUMENTS, type DocumentKind } from '../documents';
 import { createIntakeOperations } from '../intake/operations';
 import type { DocumentOperations, PaneOperations, SettingsData } from '../taskpane/operations';
 import { buildLedgers } from './build';
+import { writeValueLists } from './intakeTaken';
 import { declaredExcelApiOnly, type IsSetSupported } from './capabilities';
 import { checkWorkbookInExcel, coreInput } from './check';
 import type { ExcelRun } from './context';
@@ -70,14 +70,7 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
         ),
       ),
     saveSettingItems: (values) => writeSettingItems(run, values),
-    saveValueLists: (lists) => {
-      const keys = valueListRegister.fields.map((f) => f.key as ValueListKey);
-      const depth = Math.max(0, ...keys.map((k) => lists[k]?.length ?? 0));
-      const records = Array.from({ length: depth }, (_, r) =>
-        Object.fromEntries(keys.map((k) => [k, lists[k]?.[r] ?? ''])),
-      );
-      return replaceRecords(run, valueListRegister, records);
-    },
+    saveValueLists: async (lists) => void (await writeValueLists(run, lists)),
     saveCategoryDepartments: (rows) => replaceRecords(run, categoryDepartmentRegister, rows),
     saveDepartmentHeads: (rows) => replaceRecords(run, departmentHeadRegister, rows),
     saveCalendarDays: (rows) => replaceRecords(run, calendarRegister, rows),

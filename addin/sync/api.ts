@@ -4,6 +4,12 @@ import {
   type Bilingual,
   callerViewSchema,
   type CallerView,
+  type IntakeKeyRequest,
+  intakeKeyResponseSchema,
+  type IntakeSubmissionList,
+  intakeSubmissionListSchema,
+  type IntakeTaken,
+  intakeTakenResponseSchema,
   checkWire,
   type PairingCode,
   pairingCodeResponseSchema,
@@ -240,4 +246,32 @@ export function redeemPairingCode(
     body,
     false,
   );
+}
+
+/** The pane's side of phone intake: publish the unit's public key, pull ciphertext, confirm it is written. */
+export interface IntakeApi {
+  publishKey(unitId: string, body: IntakeKeyRequest): Promise<unknown>;
+  pending(unitId: string, continuation?: string): Promise<IntakeSubmissionList>;
+  taken(unitId: string, receiptId: string, appealId: string): Promise<IntakeTaken>;
+}
+
+/** The intake calls over fetch, signed in as `createSyncApi` is. */
+export function createIntakeApi(o: ApiOptions): IntakeApi {
+  const request = createRequester(o);
+  return {
+    publishKey: (unitId, body) => request('PUT', `${unit(unitId)}/intake/key`, intakeKeyResponseSchema, body),
+    pending: (unitId, continuation) =>
+      request(
+        'GET',
+        `${unit(unitId)}/intake/submissions${continuation ? `?continuation=${encodeURIComponent(continuation)}` : ''}`,
+        intakeSubmissionListSchema,
+      ),
+    taken: (unitId, receiptId, appealId) =>
+      request(
+        'POST',
+        `${unit(unitId)}/intake/submissions/${encodeURIComponent(receiptId)}/taken`,
+        intakeTakenResponseSchema,
+        { appealId },
+      ),
+  };
 }

@@ -12,6 +12,8 @@ export {
 export { ApiFailure, createSyncApi, type ApiOptions, type SyncApi, type TokenProvider } from './api';
 /** Who the pane is signed in as, the unit's pairings (administrators), and redeeming a pairing code. */
 export { createAccountApi, redeemPairingCode, type AccountApi } from './api';
+/** Phone intake: publish the unit's key, pull ciphertext, confirm it is written. */
+export { createIntakeApi, type IntakeApi } from './api';
 /** A parent unit's actions on escalations handed up to it, and the unit tree. */
 export { createEscalationApi, type EscalationApi, type IncomingRef } from './api';
 /** Token caching and the local development token. */

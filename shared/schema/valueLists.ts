@@ -88,6 +88,12 @@ export const RESPONDENT_APPELLANT = '诉求人' satisfies ListValue<'respondent'
 /** The sign-in group of the employee representatives at a meeting. */
 export const REPRESENTATIVES_GROUP = '职工代表' satisfies ListValue<'signInGroup'>;
 
+/** The 受理方式 of an appeal that arrived over the network (a phone submission among them). */
+export const ONLINE_INTAKE = '网络' satisfies ListValue<'intakeMethod'>;
+
+/** The 受理渠道 of an appeal an employee filed by scanning the union's QR code (added to 值列表 on first use). */
+export const QR_CHANNEL = '二维码';
+
 /** Channels the 实施意见 does not list as addresses: in person has its own sentence, 其他 is none. */
 export const CHANNELS_NOT_LISTED: readonly ListValue<'channel'>[] = ['当面', '其他'];
 

@@ -178,6 +178,17 @@ export const en: Readonly<Record<StringKey, string>> = {
   'publicity.facts': 'What the implementation notice uses',
   'publicity.missing': 'not filled in; fill it in under Setup',
   'intake.title': 'QR intake key',
+  'intake.inbox': 'Phone submissions',
+  'intake.inboxIntro':
+    'Once this workbook’s public key is published, what employees send by QR code can only be read with the private key unlocked here. Taking them in decrypts them on this computer and writes them to 职工诉求记录表 (受理方式 网络, 受理渠道 二维码); the cloud deletes the ciphertext only after that.',
+  'intake.publish': 'Publish the public key',
+  'intake.published':
+    'Public key published: the phone form offers {workshops} workshops and {categories} categories',
+  'intake.pull': 'Take in phone submissions',
+  'intake.unlockFirst': 'Unlock the intake key with its passphrase first',
+  'intake.pulled': '{count} appeals written: {ids}.',
+  'intake.confirmedOnly': '{count} more had been written before and were only confirmed to the cloud.',
+  'intake.left': 'Receipt {receipt}… stays in the cloud: {reason}',
   'intake.intro':
     'Appeals filed by QR code are encrypted on the phone to the union’s public key and can be read only in this workbook once unlocked with the passphrase; the private key is kept only encrypted in this workbook, never in the cloud nor in the management copy.',
   'intake.warning': 'If the passphrase is lost, submissions received cannot be read. Keep it safe.',

@@ -168,6 +168,16 @@ export const zh = {
   'publicity.facts': '实施意见使用的信息',
   'publicity.missing': '未填写，请在“设置”中填写',
   'intake.title': '二维码收件密钥',
+  'intake.inbox': '扫码提交',
+  'intake.inboxIntro':
+    '把本工作簿的公钥发布到云端后，职工扫码提交的诉求只有用本机解锁的私钥才能读取。收取时在本机解密，写入职工诉求记录表（受理方式“网络”，受理渠道“二维码”）；写入后云端才删除密文。',
+  'intake.publish': '发布公钥到云端',
+  'intake.published': '已发布公钥：手机表单可选 {workshops} 个车间、{categories} 个类别',
+  'intake.pull': '收取扫码提交',
+  'intake.unlockFirst': '请先用口令解锁收件密钥，再收取扫码提交',
+  'intake.pulled': '已写入 {count} 条诉求：{ids}。',
+  'intake.confirmedOnly': '另有 {count} 条此前已写入，本次只向云端确认。',
+  'intake.left': '回执 {receipt}… 仍留在云端：{reason}',
   'intake.intro':
     '职工扫码反映的诉求在手机上用工会的公钥加密，只有本工作簿用口令解锁后才能读取；私钥只以加密形式保存在本工作簿中，不上传云端，也不进入管理层副本。',
   'intake.warning': '口令遗失后，已收到的诉求将无法读取。请妥善保管口令。',

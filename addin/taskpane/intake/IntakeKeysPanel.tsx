@@ -5,6 +5,8 @@ import { Notice } from '../common/Notice';
 import { Section } from '../common/Section';
 import { useTask } from '../common/useTask';
 import { useI18n } from '../i18n/I18nContext';
+import { localToday } from '../common/today';
+import type { CloudOperations } from '../../cloud/operations';
 import type { IntakeKeyStatus, IntakeOperations } from '../operations';
 import { usePane } from '../pane/PaneContext';
 
@@ -22,6 +24,7 @@ export function IntakeKeysPanel() {
     <Section title={t('intake.title')}>
       <Body1>{t('intake.intro')}</Body1>
       <IntakeKeys intake={operations.intake} />
+      {operations.cloud && <IntakeInbox intake={operations.intake} cloud={operations.cloud} />}
     </Section>
   );
 }
@@ -123,5 +126,47 @@ function IntakeKeys({ intake }: { intake: IntakeOperations }) {
       <Notice>{task.result}</Notice>
       <ErrorBar error={task.error} />
     </>
+  );
+}
+
+/**
+ * The cloud's side of phone intake: publish this workbook's public key and form (what a phone
+ * encrypts to), and take in what employees sent — decrypted here, with the unlocked key, and
+ * written to 职工诉求记录表; the cloud deletes each only once told its 编号.
+ */
+function IntakeInbox({ intake, cloud }: { intake: IntakeOperations; cloud: CloudOperations }) {
+  const { t, said } = useI18n();
+  const styles = useStyles();
+  const task = useTask<string>();
+  const publish = () =>
+    void task.run(async () => {
+      const form = await cloud.intake.publishKey();
+      return t('intake.published', { workshops: form.workshops.length, categories: form.categories.length });
+    });
+  const pull = () =>
+    void task.run(async () => {
+      const keyring = intake.keyring();
+      if (!keyring) throw new Error(t('intake.unlockFirst'));
+      const r = await cloud.intake.pull(keyring, localToday());
+      const parts = [t('intake.pulled', { count: r.written.length, ids: r.written.join('、') || '—' })];
+      if (r.confirmed) parts.push(t('intake.confirmedOnly', { count: r.confirmed }));
+      for (const l of r.left)
+        parts.push(t('intake.left', { receipt: l.receiptId.slice(0, 6), reason: said(l.reason) }));
+      return parts.join(' ');
+    });
+  return (
+    <section aria-label={t('intake.inbox')}>
+      <Body1>{t('intake.inboxIntro')}</Body1>
+      <div className={styles.row}>
+        <Button disabled={task.busy} onClick={publish}>
+          {t('intake.publish')}
+        </Button>
+        <Button appearance="primary" disabled={task.busy} onClick={pull}>
+          {t('intake.pull')}
+        </Button>
+      </div>
+      <Notice>{task.result}</Notice>
+      <ErrorBar error={task.error} />
+    </section>
   );
 }

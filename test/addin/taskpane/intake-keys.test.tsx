@@ -76,3 +76,60 @@ describe('the QR intake key in the pane', () => {
     expect((await operations.intake?.status())?.keys).toBe(1);
   });
 });
+
+describe('taking phone submissions in from the pane', () => {
+  it('publishes the key, then takes a phone submission into 职工诉求记录表 with the unlocked key', async () => {
+    const { startLocalFunctions } = await import('../../../scripts/serve-functions');
+    const { openCloud } = await import('../../../addin/cloud/operations');
+    const { memoryStore } = await import('../../../addin/sync/kv');
+    const { cachedToken, localDevToken } = await import('../../../addin/sync/token');
+    const { runOf } = await import('../excel/helpers');
+    // Node's fetch: the pane's requests reach the local host as Excel's webview sends them (CORS aside).
+    const nodeFetch = globalThis.fetch;
+    const local = await startLocalFunctions({ port: 0, tablePrefix: 'intakeui' });
+    try {
+      const { wb, operations } = await simulatedWorkbook();
+      const unitId = 'iq-ui';
+      const token = cachedToken(localDevToken(local.url, unitId, 'clerk', nodeFetch));
+      const cloud = await openCloud({
+        run: runOf(wb),
+        baseUrl: local.url,
+        unitId,
+        token,
+        store: memoryStore(),
+      });
+      await operations.intake?.create(PASS);
+      await renderPane({ ...operations, cloud }, { initialStep: 'publicity' });
+      const user = userEvent.setup();
+      const inbox = await screen.findByRole('region', { name: '扫码提交' });
+      await user.click(within(inbox).getByRole('button', { name: '发布公钥到云端' }));
+      expect(await within(inbox).findByText(/^已发布公钥：手机表单可选 \d+ 个车间/)).toBeTruthy();
+
+      const view = (await (await nodeFetch(`${local.url}/api/public/units/${unitId}/intake`)).json()) as {
+        key: { kid: string; publicJwk: Parameters<typeof encryptSubmission>[1] };
+      };
+      const jwe = await encryptSubmission(
+        { content: '食堂窗口太少', workshop: '一车间', anonymous: true, submittedAt: '2026-03-30T02:00:00Z' },
+        view.key.publicJwk,
+        view.key.kid,
+      );
+      const posted = await nodeFetch(`${local.url}/api/public/units/${unitId}/intake/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kid: view.key.kid, jwe, website: '' }),
+      });
+      expect(posted.status).toBe(201);
+
+      // Locked: nothing is taken in, and the pane says why.
+      operations.intake?.lock();
+      await user.click(within(inbox).getByRole('button', { name: '收取扫码提交' }));
+      expect(await within(inbox).findByText('请先用口令解锁收件密钥，再收取扫码提交')).toBeTruthy();
+      await operations.intake?.unlock(PASS);
+      await user.click(within(inbox).getByRole('button', { name: '收取扫码提交' }));
+      expect(await within(inbox).findByText(/^已写入 1 条诉求：\d{4}-\d{3}。$/)).toBeTruthy();
+      expect(JSON.stringify(wb.getValues('职工诉求记录表', 'A1:Z200'))).toContain('食堂窗口太少');
+    } finally {
+      await local.stop();
+    }
+  });
+});
