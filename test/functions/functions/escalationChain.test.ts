@@ -1,4 +1,4 @@
-// Issue 13: "本级解决不了的，可向上一级工会和企业行政逐级报送，直至合理解决" (the handbook, /work/shared/seeds,
+// Issue 13: "本级解决不了的，可向上一级工会和企业行政逐级报送，直至合理解决" (the handbook; docs/domain.md, "The mechanism in one paragraph":
 // 分级负责制): a parent replies to, accepts (into its own register) or passes on one level further up
 // an escalation, any number of levels; replies from above come back down every level to the origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
