@@ -27,6 +27,8 @@ export { BUILT_IN_SCHEDULES, SCHEDULE_2025, SCHEDULE_2026, checkYearSchedule } f
 export type { YearSchedule, ScheduleProblem } from './calendar/schedules';
 /** Day-number arithmetic and Excel date serial conversion. */
 export { dayFromIso, isoFromDay, excelSerialFromDay, dayFromExcelSerial, isRealDate } from './calendar/dates';
+/** The date in China of an instant: the day a clerk there saw it. */
+export { chinaDay } from './calendar/dates';
 /** A date as Chinese text prints it: 2026年3月30日. */
 export { chineseDate } from './calendar/dates';
 
@@ -148,7 +150,6 @@ export {
 export type { Figures, Rate, RateKey, Tally, FigureOptions } from './ledger/figures';
 /** The group summary (集团汇总): each unit under an org and each subtree's subtotal, unsynced units left out. */
 export {
-  chinaDay,
   groupSummaryRows,
   groupSheetName,
   subtotalText,

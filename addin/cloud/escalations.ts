@@ -1,4 +1,5 @@
 import {
+  chinaDay,
   ANONYMOUS,
   appealRegister,
   type Bilingual,
@@ -150,11 +151,7 @@ export function checkFreeText(field: 'note' | 'text', text: string, max: number)
 
 /** Working days an escalation has waited at its level, on the unit's calendar. */
 export const escalationAge = (e: EscalationView, today: string, calendar?: WorkingCalendar): number =>
-  Math.max(0, workingDaysBetween(chinaDate(e.escalatedAt), today, calendar));
-
-/** The China date (UTC+8) of an ISO time: the day a clerk in China saw it happen. */
-export const chinaDate = (iso: string): string =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+  Math.max(0, workingDaysBetween(chinaDay(e.escalatedAt), today, calendar));
 
 const STATUS_PREFIX = /^【([^】]{1,20})】\s*/;
 
@@ -191,7 +188,7 @@ export function replyEntries(
       const id = replyId(e, r);
       if (skip.has(id)) continue;
       const { status, text } = replyStatus(r.text, statuses);
-      const trackedOn = chinaDate(r.at);
+      const trackedOn = chinaDay(r.at);
       const line = `${r.unit ?? e.toUnit}：${text}`;
       const key = `${origin.appealId}|${trackedOn}|${status}`;
       const had = byKey.get(key);

@@ -1,5 +1,6 @@
 import {
   ANONYMOUS,
+  chinaDay,
   ONLINE_INTAKE,
   QR_CHANNEL,
   say,
@@ -44,10 +45,6 @@ export interface IntakeCloudOptions {
   /** What the phone's form offers: the workbook's workshops and its categories. */
   readonly form: () => Promise<IntakeForm>;
 }
-
-/** The China date of an instant: a submission is received on the day it was sent in China. */
-const chinaDay = (iso: string): string =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The appeal a decrypted submission becomes (受理方式 网络, 受理渠道 二维码). */
 export function appealFromSubmission(

@@ -12,7 +12,7 @@ import {
   valueListRegister,
   type ValueLists,
 } from '../../shared';
-import { groupSummaryRows } from '../../shared';
+import { chinaDay, groupSummaryRows } from '../../shared';
 import type { IsSetSupported } from '../excel/capabilities';
 import { coreInput } from '../excel/check';
 import type { ExcelRun } from '../excel/context';
@@ -241,7 +241,7 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
   };
   const api = o.api ?? createSyncApi(signedIn);
   const account = createAccountApi(signedIn);
-  const intakeToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const intakeToday = (): string => chinaDay(new Date());
   const intake = createIntakeCloud({
     run: o.run,
     unitId: o.unitId,

@@ -97,3 +97,16 @@ export function chineseDate(iso: string | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
 }
+
+// China has kept UTC+8 all year since 1991: no daylight saving, so a fixed offset is exact.
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * The date (YYYY-MM-DD) in China of an ISO instant, or of a Date: the day a clerk there saw it
+ * happen. The pane, the cloud and the figures all judge days by it.
+ */
+export function chinaDay(at: string | Date): string {
+  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  if (Number.isNaN(t)) return typeof at === 'string' ? at.slice(0, 10) : '';
+  return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -1,3 +1,4 @@
+import { chinaDay } from '../calendar/dates';
 import { say, type Bilingual } from '../text';
 import { addTally, emptyTally, figuresFromTally, RATE_KEYS, type Figures, type Tally } from './figures';
 import type { Period } from './period';
@@ -173,15 +174,6 @@ export function groupSummaryRows(input: GroupSummaryInput): GroupSummary {
     rows,
     unsynced,
   };
-}
-
-// China has kept UTC+8 all year since 1991, so a fixed offset gives the day a clerk there saw.
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The China date (YYYY-MM-DD) of an ISO time: the day the cloud judges `synced` by. */
-export function chinaDay(iso: string): string {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso.slice(0, 10) : new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** What the sync column says of a unit: 已同步, or 未同步 with the China date it last synced. */

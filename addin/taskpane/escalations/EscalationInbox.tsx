@@ -11,11 +11,12 @@ import {
 import { useState } from 'react';
 import {
   appealRegister,
+  chinaDay,
   ESCALATION_STATUS_TEXT,
   TRACKING_IN_PROGRESS,
   type EscalationView,
 } from '../../../shared';
-import { chinaDate, escalationAge, type AcceptReport } from '../../cloud/escalations';
+import { escalationAge, type AcceptReport } from '../../cloud/escalations';
 import type { CloudOperations } from '../../cloud/operations';
 import { useSyncStatus } from '../cloud/useSyncStatus';
 import { ErrorBar } from '../common/ErrorBar';
@@ -106,7 +107,7 @@ function Replies({ e }: { e: EscalationView }) {
       <ul className={styles.list}>
         {e.replies.map((r) => (
           <li key={r.at}>
-            {t('escalation.reply', { unit: r.unit ?? e.toUnit, date: chinaDate(r.at), text: r.text })}
+            {t('escalation.reply', { unit: r.unit ?? e.toUnit, date: chinaDay(r.at), text: r.text })}
           </li>
         ))}
       </ul>

@@ -1,9 +1,7 @@
-// China has kept UTC+8 all year since 1991: no daylight saving, so a fixed offset is exact.
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { chinaDay } from '../../../shared';
 
-/** Today's date (YYYY-MM-DD) in China for an instant. */
-export const chinaToday = (now: Date): string =>
-  new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+/** Today's date (YYYY-MM-DD) in China for an instant (the core's chinaDay). */
+export const chinaToday = (now: Date): string => chinaDay(now);
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
