@@ -1,5 +1,6 @@
 import {
   ANONYMOUS,
+  appealRegister,
   chinaDay,
   ONLINE_INTAKE,
   QR_CHANNEL,
@@ -10,9 +11,11 @@ import {
   type ValueLists,
 } from '../../shared';
 import type { ExcelRun } from '../excel/context';
-import { appendAcceptedAppeal, nextAppealId } from '../excel/escalation';
+import { nextAppealIds } from '../excel/escalation';
+import { writeExternalRecords } from '../excel/external';
 import { readIntakeKeys } from '../excel/intakeKeys';
-import { readIntakeTaken, rememberIntakeTaken, writeValueLists } from '../excel/intakeTaken';
+import { readIntakeTaken, rememberIntakeTaken } from '../excel/intakeTaken';
+import { writeValueLists } from '../excel/records';
 import { decryptSubmission, IntakeError, type IntakeKeyring } from '../intake/envelope';
 import { currentPublicKey } from '../intake/keys';
 import type { IntakeApi } from '../sync';
@@ -101,6 +104,7 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
       do {
         const page = await o.api.pending(o.unitId, continuation);
         continuation = page.continuation;
+        const fresh: { receiptId: string; payload: SubmissionPayload }[] = [];
         for (const s of page.submissions) {
           const already = held.get(s.receiptId);
           if (already) {
@@ -108,9 +112,8 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
             confirmed++;
             continue;
           }
-          let payload: SubmissionPayload;
           try {
-            payload = await decryptSubmission(s.jwe, keyring);
+            fresh.push({ receiptId: s.receiptId, payload: await decryptSubmission(s.jwe, keyring) });
           } catch (e) {
             left.push({
               receiptId: s.receiptId,
@@ -119,20 +122,30 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
                   ? e.reason
                   : say('无法解密该提交', 'this submission could not be decrypted'),
             });
-            continue;
           }
-          const id = await nextAppealId(o.run, today.slice(0, 4));
-          const report = await appendAcceptedAppeal(o.run, appealFromSubmission(id, payload, lists), lists);
-          const refused = report.rejected[0];
-          if (refused) {
-            left.push({ receiptId: s.receiptId, reason: refused.message });
-            continue;
-          }
-          // Remembered before the cloud is told: if the confirmation is lost, the next pull confirms
-          // this 编号 instead of writing the appeal twice.
-          await rememberIntakeTaken(o.run, new Map([[s.receiptId, id]]));
-          held.set(s.receiptId, id);
-          await o.api.taken(o.unitId, s.receiptId, id);
+        }
+        if (fresh.length === 0) continue;
+        // A page's appeals in one write: the register is read once for their 编号 and once to append.
+        const ids = await nextAppealIds(o.run, today.slice(0, 4), fresh.length);
+        const report = await writeExternalRecords(
+          o.run,
+          appealRegister,
+          fresh.map((f, i) => appealFromSubmission(ids[i] as string, f.payload, lists)),
+          lists,
+        );
+        const refused = new Map(report.rejected.map((r) => [r.index, r.message]));
+        const done = new Map<string, string>();
+        fresh.forEach((f, i) => {
+          const why = refused.get(i);
+          if (why) left.push({ receiptId: f.receiptId, reason: why });
+          else done.set(f.receiptId, ids[i] as string);
+        });
+        // Remembered before the cloud is told: if a confirmation is lost, the next pull confirms
+        // that 编号 instead of writing the appeal twice.
+        await rememberIntakeTaken(o.run, done);
+        for (const [receiptId, id] of done) {
+          held.set(receiptId, id);
+          await o.api.taken(o.unitId, receiptId, id);
           written.push(id);
         }
       } while (continuation);

@@ -54,8 +54,8 @@ export function writeReplyEntries(
   );
 }
 
-/** The 编号 the appeals register gives its next appeal of `year` (2025-018 after 2025-017). */
-export async function nextAppealId(run: ExcelRun, year: string): Promise<string> {
+/** The 编号 the appeals register gives its next `count` appeals of `year` (2025-018, 2025-019 after 2025-017). */
+export async function nextAppealIds(run: ExcelRun, year: string, count: number): Promise<string[]> {
   const read = await run((context) => readRegisters(context, [appealRegister]));
   const raw = read[appealRegister.key as InputRegisterKey];
   if (!raw)
@@ -64,7 +64,18 @@ export async function nextAppealId(run: ExcelRun, year: string): Promise<string>
     );
   const col = mapHeaders(appealRegister, raw.raw.header).columnOf.get('id') ?? -1;
   const taken = new Set(raw.raw.rows.map((r) => String(r[col] ?? '').trim()).filter(Boolean));
-  return nextId(taken, year);
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = nextId(taken, year);
+    taken.add(id);
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** The 编号 the appeals register gives its next appeal of `year` (2025-018 after 2025-017). */
+export async function nextAppealId(run: ExcelRun, year: string): Promise<string> {
+  return (await nextAppealIds(run, year, 1))[0] as string;
 }
 
 /**

@@ -1,6 +1,4 @@
-import { valueListRegister, type ValueListKey, type ValueLists } from '../../shared';
 import type { ExcelRun } from './context';
-import { replaceRecords } from './records';
 
 /**
  * Which phone submissions this workbook already holds, by receipt id → 编号, in the workbook's
@@ -9,22 +7,25 @@ import { replaceRecords } from './records';
  */
 export const INTAKE_TAKEN_SETTING = 'xieshang.intakeTaken';
 
+// What the setting holds, read leniently: an unreadable value is an empty record, never a crash.
+function parseTaken(value: unknown): Record<string, string> {
+  try {
+    const parsed = JSON.parse(String(value)) as unknown;
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+  } catch {
+    return {};
+  }
+}
+
 /** The receipts this workbook has written, receipt id → 编号. */
 export function readIntakeTaken(run: ExcelRun): Promise<Map<string, string>> {
   return run(async (context) => {
     const item = context.workbook.settings.getItemOrNullObject(INTAKE_TAKEN_SETTING).load('value');
     await context.sync();
-    if (item.isNullObject) return new Map<string, string>();
-    try {
-      const parsed = JSON.parse(String(item.value)) as unknown;
-      return new Map(
-        Object.entries(parsed as Record<string, unknown>).filter(
-          (e): e is [string, string] => typeof e[1] === 'string',
-        ),
-      );
-    } catch {
-      return new Map<string, string>();
-    }
+    return new Map(Object.entries(item.isNullObject ? {} : parseTaken(item.value)));
   });
 }
 
@@ -33,26 +34,11 @@ export function rememberIntakeTaken(run: ExcelRun, taken: ReadonlyMap<string, st
   return run(async (context) => {
     const item = context.workbook.settings.getItemOrNullObject(INTAKE_TAKEN_SETTING).load('value');
     await context.sync();
-    let held: Record<string, string> = {};
-    try {
-      held = item.isNullObject ? {} : (JSON.parse(String(item.value)) as Record<string, string>);
-    } catch {
-      held = {};
-    }
+    const held = item.isNullObject ? {} : parseTaken(item.value);
     context.workbook.settings.add(
       INTAKE_TAKEN_SETTING,
       JSON.stringify({ ...held, ...Object.fromEntries(taken) }),
     );
     await context.sync();
   });
-}
-
-/** Writes every value list back to 值列表, one column per list (the sheet's table is replaced). */
-export function writeValueLists(run: ExcelRun, lists: Readonly<Partial<ValueLists>>): Promise<unknown> {
-  const keys = valueListRegister.fields.map((f) => f.key as ValueListKey);
-  const depth = Math.max(0, ...keys.map((k) => lists[k]?.length ?? 0));
-  const records = Array.from({ length: depth }, (_, r) =>
-    Object.fromEntries(keys.map((k) => [k, lists[k]?.[r] ?? ''])),
-  );
-  return replaceRecords(run, valueListRegister, records);
 }

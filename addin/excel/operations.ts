@@ -13,7 +13,6 @@ import { buildDocument, DOCUMENTS, type DocumentKind } from '../documents';
 import { createIntakeOperations } from '../intake/operations';
 import type { DocumentOperations, PaneOperations, SettingsData } from '../taskpane/operations';
 import { buildLedgers } from './build';
-import { writeValueLists } from './intakeTaken';
 import { declaredExcelApiOnly, type IsSetSupported } from './capabilities';
 import { checkWorkbookInExcel, coreInput } from './check';
 import type { ExcelRun } from './context';
@@ -26,6 +25,7 @@ import {
   queueAppend,
   replaceRecords,
   textOfCell,
+  writeValueLists,
   updateRecord,
   type FormRecord,
   type LocatedTable,

@@ -9,6 +9,9 @@ import {
   type Bilingual,
   type FieldDef,
   type RegisterDef,
+  valueListRegister,
+  type ValueListKey,
+  type ValueLists,
 } from '../../shared';
 import { columnLetter, qualified } from './columns';
 import type { ExcelRun } from './context';
@@ -274,4 +277,14 @@ export async function replaceRecords(
 function keepExtra(at: LocatedTable, row: readonly unknown[] | undefined): unknown[] {
   const owned = new Set(at.columnOf.values());
   return at.header.map((_, i) => (owned.has(i) ? '' : (row?.[i] ?? '')));
+}
+
+/** Writes every value list back to 值列表, one column per list (the sheet's table is replaced). */
+export function writeValueLists(run: ExcelRun, lists: Readonly<Partial<ValueLists>>): Promise<unknown> {
+  const keys = valueListRegister.fields.map((f) => f.key as ValueListKey);
+  const depth = Math.max(0, ...keys.map((k) => lists[k]?.length ?? 0));
+  const records = Array.from({ length: depth }, (_, r) =>
+    Object.fromEntries(keys.map((k) => [k, lists[k]?.[r] ?? ''])),
+  );
+  return replaceRecords(run, valueListRegister, records);
 }
