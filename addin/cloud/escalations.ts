@@ -262,9 +262,10 @@ export function escalationOperations(d: EscalationDeps): EscalationOperations {
     return [...all.values()].sort((a, b) => b.escalatedAt.localeCompare(a.escalatedAt));
   };
 
-  async function previewHandUp(appealId: string, note: string, today: string): Promise<HandUpPreview> {
+  // The appeal to hand up, as the workbook has it, with the value lists its row is checked against.
+  async function appealToHandUp(appealId: string, note: string, today: string) {
     checkFreeText('note', note, MAX_NOTE);
-    const { appeals } = await d.workbook(today);
+    const { appeals, lists } = await d.workbook(today);
     const row = appeals.get(appealId);
     if (!row)
       throw new EscalationRefused(
@@ -273,6 +274,11 @@ export function escalationOperations(d: EscalationDeps): EscalationOperations {
           `the appeals register has no appeal ${appealId}`,
         ),
       );
+    return { row, lists };
+  }
+
+  async function previewHandUp(appealId: string, note: string, today: string): Promise<HandUpPreview> {
+    const { row } = await appealToHandUp(appealId, note, today);
     return { appealId, values: cloudValues(appealRegister.key, row), note };
   }
 
@@ -280,14 +286,14 @@ export function escalationOperations(d: EscalationDeps): EscalationOperations {
     previewHandUp,
     list,
     async handUp(appealId, note, today) {
-      await previewHandUp(appealId, note, today);
+      // Read once: a sync writes pulled rows, never the value lists the marks are checked against.
+      const { lists } = await appealToHandUp(appealId, note, today);
       // The parent sees the appeal as the cloud holds it: the workbook's row goes first.
       const failed = await d.sync(today);
       if (failed) throw new EscalationRefused(failed);
       const view = remember(
         await d.api.escalate(d.unitId, { appealId, ...(note.trim() ? { note: note.trim() } : {}) }),
       );
-      const { lists } = await d.workbook(today);
       const marked = await markEscalated(d.run, appealId, today, view.toUnit, lists);
       return { appealId, toUnit: view.toUnit, filled: marked.filled, kept: marked.conflicts };
     },
