@@ -6,9 +6,9 @@ import { type IntakePublicJwk, type SubmissionPayload } from '../../../shared';
 import {
   decryptSubmission,
   encryptSubmission,
-  IntakeError,
   keyFingerprint,
 } from '../../../addin/intake/envelope';
+import { refusal } from './helpers';
 
 const payload: SubmissionPayload = {
   content: '夜班食堂没有热饭，希望延长供餐时间',
@@ -25,15 +25,6 @@ async function pair() {
   const publicJwk = { kty, crv, x, y } as IntakePublicJwk;
   return { publicJwk, privateKey: p.privateKey, kid: await keyFingerprint(publicJwk) };
 }
-
-const refusal = async (p: Promise<unknown>) => {
-  const e: unknown = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(IntakeError);
-  return e as IntakeError;
-};
 
 describe('the intake envelope', () => {
   it('round-trips a submission; the protected header carries kid, alg and enc and nothing readable', async () => {

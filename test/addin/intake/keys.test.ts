@@ -3,7 +3,7 @@
 // then AES-GCM-256); old submissions stay readable across passphrase changes and key rotations.
 import { describe, expect, it } from 'vitest';
 import { type SubmissionPayload } from '../../../shared';
-import { decryptSubmission, encryptSubmission, IntakeError } from '../../../addin/intake/envelope';
+import { decryptSubmission, encryptSubmission } from '../../../addin/intake/envelope';
 import {
   changePassphrase,
   createUnitKey,
@@ -13,6 +13,7 @@ import {
   unitKeysSchema,
   unlockUnitKeys,
 } from '../../../addin/intake/keys';
+import { refusal } from './helpers';
 
 const PASS = '工会主席的口令2026';
 const payload: SubmissionPayload = {
@@ -20,15 +21,6 @@ const payload: SubmissionPayload = {
   workshop: '三车间',
   anonymous: true,
   submittedAt: '2026-12-01T10:00:00Z',
-};
-
-const refusal = async (p: Promise<unknown>) => {
-  const e: unknown = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(IntakeError);
-  return e as IntakeError;
 };
 
 describe('the union’s intake keys', () => {
