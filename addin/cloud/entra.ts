@@ -1,4 +1,11 @@
-import { ENTRA_GUID, ENTRA_LOGIN_HOSTS, ENTRA_TENANT, type EntraCloud } from '../../shared';
+import {
+  ENTRA_GUID,
+  ENTRA_LOGIN_HOSTS,
+  ENTRA_TENANT,
+  say,
+  type Bilingual,
+  type EntraCloud,
+} from '../../shared';
 import type { TokenProvider } from '../sync';
 
 // Microsoft Entra sign-in for the pane, in the order Office recommends: nested app authentication
@@ -92,11 +99,13 @@ export type SignInReason =
 export class SignInError extends Error {
   constructor(
     readonly reason: SignInReason,
-    message: string,
+    /** What the clerk is told, in both languages (the pane shows the one in use). */
+    readonly text: Bilingual,
     /** The Office (13xxx, 12xxx) or MSAL error code behind it. */
     readonly code?: number | string,
   ) {
-    super(message);
+    // One line for logs and plain displays: the Chinese (ending 。), then the English.
+    super(`${text.zh}/ ${text.en}`);
     this.name = 'SignInError';
   }
 }
@@ -198,31 +207,43 @@ function msalFailure(e: unknown): SignInError {
     // user_canceled: the host's USER_CANCEL (NAA); user_cancelled: the browser's popup closed.
     case 'user_canceled':
     case 'user_cancelled':
-      return new SignInError('cancelled', `登录已取消。${RETRY}。/ Sign-in was cancelled.`, code);
+      return new SignInError('cancelled', say(`登录已取消。${RETRY}。`, `Sign-in was cancelled.`), code);
     case 'popup_window_error':
     case 'empty_window_error':
     case 'block_nested_popups':
       return new SignInError(
         'blocked',
-        `登录窗口被阻止。请允许此加载项打开弹出窗口后${RETRY}。/ The sign-in window was blocked; allow pop-ups for the add-in.`,
+        say(
+          `登录窗口被阻止。请允许此加载项打开弹出窗口后${RETRY}。`,
+          `The sign-in window was blocked; allow pop-ups for the add-in.`,
+        ),
         code,
       );
     case 'interaction_in_progress':
       return new SignInError(
         'busy',
-        `已有一个登录窗口在进行中，请先完成或关闭它。/ A sign-in is already in progress; finish or close it first.`,
+        say(
+          `已有一个登录窗口在进行中，请先完成或关闭它。`,
+          `A sign-in is already in progress; finish or close it first.`,
+        ),
         code,
       );
     case 'no_network_connectivity':
       return new SignInError(
         'network',
-        `无法连接登录服务，请检查网络后重试。/ The sign-in service cannot be reached; check the network and try again.`,
+        say(
+          `无法连接登录服务，请检查网络后重试。`,
+          `The sign-in service cannot be reached; check the network and try again.`,
+        ),
         code,
       );
     default:
       return new SignInError(
         'failed',
-        `Microsoft 登录失败（${code || String((e as Error | null)?.message ?? e)}）。${RETRY}；如仍失败，${ADMIN}。/ Microsoft sign-in failed.`,
+        say(
+          `Microsoft 登录失败（${code || String((e as Error | null)?.message ?? e)}）。${RETRY}；如仍失败，${ADMIN}。`,
+          `Microsoft sign-in failed.`,
+        ),
         code || undefined,
       );
   }
@@ -273,37 +294,55 @@ export function ssoOutcome(code: number): 'fallback' | SignInError {
     case 13001: // not signed in to Office (despite allowSignInPrompt)
       return new SignInError(
         'signInRequired',
-        `请先用单位的工作账户登录 Office（Excel 右上角“登录”），然后${RETRY}。/ Sign in to Office with your work account (Sign in, top right of Excel), then try again.`,
+        say(
+          `请先用单位的工作账户登录 Office（Excel 右上角“登录”），然后${RETRY}。`,
+          `Sign in to Office with your work account (Sign in, top right of Excel), then try again.`,
+        ),
         code,
       );
     case 13002: // the user aborted sign-in or consent
       return new SignInError(
         'cancelled',
-        `登录或授权已取消。需要登录才能同步；${RETRY}，并在提示时同意。/ Sign-in or consent was cancelled; sign in and accept to sync.`,
+        say(
+          `登录或授权已取消。需要登录才能同步；${RETRY}，并在提示时同意。`,
+          `Sign-in or consent was cancelled; sign in and accept to sync.`,
+        ),
         code,
       );
     case 13004: // the manifest's WebApplicationInfo Resource does not match the add-in's domain
       return new SignInError(
         'configuration',
-        `加载项清单的单点登录设置有误（13004）。${ADMIN}，按部署说明重新生成清单。/ The manifest's SSO settings are wrong (13004); the manifest must be regenerated.`,
+        say(
+          `加载项清单的单点登录设置有误（13004）。${ADMIN}，按部署说明重新生成清单。`,
+          `The manifest's SSO settings are wrong (13004); the manifest must be regenerated.`,
+        ),
         code,
       );
     case 13006: // Office on the web: client error
       return new SignInError(
         'restartOffice',
-        `Office 登录状态异常（13006）。请注销 Office 并关闭浏览器中的 Office 后重新打开，然后${RETRY}。/ Sign out of Office, restart the Office browser session, then try again.`,
+        say(
+          `Office 登录状态异常（13006）。请注销 Office 并关闭浏览器中的 Office 后重新打开，然后${RETRY}。`,
+          `Sign out of Office, restart the Office browser session, then try again.`,
+        ),
         code,
       );
     case 13008: // a previous getAccessToken call has not finished
       return new SignInError(
         'busy',
-        `上一次登录尚未完成，请稍候片刻再试。/ A previous sign-in has not finished; wait a moment and try again.`,
+        say(
+          `上一次登录尚未完成，请稍候片刻再试。`,
+          `A previous sign-in has not finished; wait a moment and try again.`,
+        ),
         code,
       );
     case 13010: // Office on the web in Edge: Microsoft 365 and the sign-in host in different security zones
       return new SignInError(
         'configuration',
-        `浏览器安全区域设置阻止了登录（13010）：请将 Office 网站与登录网站放在同一安全区域，或${ADMIN}。/ The browser's security zones block sign-in (13010); put Office and the sign-in site in the same zone.`,
+        say(
+          `浏览器安全区域设置阻止了登录（13010）：请将 Office 网站与登录网站放在同一安全区域，或${ADMIN}。`,
+          `The browser's security zones block sign-in (13010); put Office and the sign-in site in the same zone.`,
+        ),
         code,
       );
     // 13000 (no SSO in this Office or manifest), 13003 (account type), 13005 (no pre-authorisation or
@@ -342,31 +381,46 @@ export function dialogFailure(code: number): SignInError {
     case 12006: // the dialog was closed (the user's X)
       return new SignInError(
         'cancelled',
-        `登录窗口已关闭，未完成登录。需要登录才能同步；${RETRY}。/ The sign-in window was closed before signing in; try again to sync.`,
+        say(
+          `登录窗口已关闭，未完成登录。需要登录才能同步；${RETRY}。`,
+          `The sign-in window was closed before signing in; try again to sync.`,
+        ),
         code,
       );
     case 12007: // a dialog is already open from this pane
       return new SignInError(
         'busy',
-        `已有一个登录窗口打开，请先完成或关闭它。/ A sign-in window is already open; finish or close it first.`,
+        say(
+          `已有一个登录窗口打开，请先完成或关闭它。`,
+          `A sign-in window is already open; finish or close it first.`,
+        ),
         code,
       );
     case 12009: // Office on the web: the user chose not to allow the dialog
       return new SignInError(
         'blocked',
-        `您选择了不显示登录窗口。${RETRY}，并在提示时选择“允许”。/ The sign-in window was not allowed; try again and choose Allow.`,
+        say(
+          `您选择了不显示登录窗口。${RETRY}，并在提示时选择“允许”。`,
+          `The sign-in window was not allowed; try again and choose Allow.`,
+        ),
         code,
       );
     case 12011: // Office on the web: the browser blocks pop-ups
       return new SignInError(
         'blocked',
-        `浏览器阻止了登录窗口。请允许此网站弹出窗口（或换用 Edge / Chrome）后${RETRY}。/ The browser blocked the sign-in window; allow pop-ups for this site or use another browser.`,
+        say(
+          `浏览器阻止了登录窗口。请允许此网站弹出窗口（或换用 Edge / Chrome）后${RETRY}。`,
+          `The browser blocked the sign-in window; allow pop-ups for this site or use another browser.`,
+        ),
         code,
       );
     case 12002: // no page at the URL, or it was redirected to a page it cannot load
       return new SignInError(
         'network',
-        `登录页面无法打开（12002）。请检查网络后${RETRY}；如仍失败，${ADMIN}。/ The sign-in page could not be loaded (12002).`,
+        say(
+          `登录页面无法打开（12002）。请检查网络后${RETRY}；如仍失败，${ADMIN}。`,
+          `The sign-in page could not be loaded (12002).`,
+        ),
         code,
       );
     // 12004: the dialog's domain is not the pane's; 12003, 12005: http instead of https.
@@ -375,13 +429,19 @@ export function dialogFailure(code: number): SignInError {
     case 12005:
       return new SignInError(
         'configuration',
-        `登录页面的地址配置有误（${code}）。${ADMIN}，检查加载项的部署地址（须为 https）。/ The sign-in page's address is misconfigured (${code}).`,
+        say(
+          `登录页面的地址配置有误（${code}）。${ADMIN}，检查加载项的部署地址（须为 https）。`,
+          `The sign-in page's address is misconfigured (${code}).`,
+        ),
         code,
       );
     default:
       return new SignInError(
         'failed',
-        `登录窗口出错（${code}）。${RETRY}；如仍失败，${ADMIN}。/ The sign-in window failed (${code}).`,
+        say(
+          `登录窗口出错（${code}）。${RETRY}；如仍失败，${ADMIN}。`,
+          `The sign-in window failed (${code}).`,
+        ),
         code,
       );
   }
@@ -440,7 +500,10 @@ function dialogToken(office: OfficeSurface, settings: EntraSettings, forceRefres
             reject(
               new SignInError(
                 'failed',
-                `登录窗口收到来自其他网站（${arg.origin}）的消息，已拒绝。${RETRY}；如仍出现，${ADMIN}。/ The sign-in window sent a message from another site (${arg.origin}); it was refused.`,
+                say(
+                  `登录窗口收到来自其他网站（${arg.origin}）的消息，已拒绝。${RETRY}；如仍出现，${ADMIN}。`,
+                  `The sign-in window sent a message from another site (${arg.origin}); it was refused.`,
+                ),
                 'foreign_origin',
               ),
             ),
@@ -456,7 +519,10 @@ function dialogToken(office: OfficeSurface, settings: EntraSettings, forceRefres
                 ? msalFailure({ errorCode: 'user_cancelled' })
                 : new SignInError(
                     'failed',
-                    `Microsoft 登录失败（${message.code ?? ''}${message.message ? `：${message.message}` : ''}）。${RETRY}；如仍失败，${ADMIN}。/ Microsoft sign-in failed.`,
+                    say(
+                      `Microsoft 登录失败（${message.code ?? ''}${message.message ? `：${message.message}` : ''}）。${RETRY}；如仍失败，${ADMIN}。`,
+                      'Microsoft sign-in failed.',
+                    ),
                     message.code,
                   ),
             ),
@@ -466,7 +532,10 @@ function dialogToken(office: OfficeSurface, settings: EntraSettings, forceRefres
             reject(
               new SignInError(
                 'failed',
-                `登录窗口返回了无法识别的结果。${RETRY}。/ The sign-in window answered something unexpected.`,
+                say(
+                  `登录窗口返回了无法识别的结果。${RETRY}。`,
+                  `The sign-in window answered something unexpected.`,
+                ),
                 'bad_message',
               ),
             ),

@@ -53,15 +53,17 @@ const BAD_CODE = say(
 
 /**
  * A sign-in failure as the API client's failure, so the cloud panel shows its text in the pane's
- * language: the Entra chain words each one "中文。/ English" (addin/cloud/entra.ts). A network
+ * language (the Entra chain's SignInError carries it as `text`, as ApiFailure does). A network
  * failure may pass; everything else needs the clerk (401, not retried by itself).
  */
 export function signInFailure(e: unknown): ApiFailure {
   if (e instanceof ApiFailure) return e;
+  const given = (e as { text?: Partial<Bilingual> } | null)?.text;
   const message = e instanceof Error ? e.message : String(e);
-  const split = message.indexOf('。/ ');
   const text: Bilingual =
-    split < 0 ? say(message, message) : say(message.slice(0, split + 1), message.slice(split + 3));
+    typeof given?.zh === 'string' && typeof given.en === 'string'
+      ? { zh: given.zh, en: given.en }
+      : say(message, message);
   const reason = (e as { reason?: unknown } | null)?.reason;
   return reason === 'network'
     ? new ApiFailure(0, 'offline', text)

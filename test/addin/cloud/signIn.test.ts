@@ -3,6 +3,7 @@
 // pairing round trip against the functions is in test/functions/functions/pairing.test.ts and in
 // Chromium (test/e2e/preview.e2e.test.ts).
 import { describe, expect, it } from 'vitest';
+import { SignInError, type SignInReason } from '../../../addin/cloud/entra';
 import { openSignIn, pairingKey } from '../../../addin/cloud/signIn';
 import { ApiFailure, webStorageStore, type KeyValueStore } from '../../../addin/sync';
 import { say } from '../../../shared';
@@ -73,18 +74,19 @@ describe('the pane’s sign-in', () => {
 
   it('turns a Microsoft 365 sign-in failure into the cloud panel’s bilingual error, retried only when offline', async () => {
     const { store } = storage();
-    const failing = (message: string, reason: string) =>
+    // Failing as the Entra chain fails: a SignInError with its reason and bilingual text.
+    const failing = (text: { zh: string; en: string }, reason: SignInReason) =>
       openSignIn({
         baseUrl: 'http://127.0.0.1:1',
         unitId: 'u1',
         store,
         fallback: {
           method: 'entra',
-          token: () => Promise.reject(Object.assign(new Error(message), { reason })),
+          token: () => Promise.reject(new SignInError(reason, text)),
         },
       });
     const cancelled = (await (
-      await failing('登录窗口已关闭，未完成登录。/ The sign-in window was closed.', 'cancelled')
+      await failing(say('登录窗口已关闭，未完成登录。', 'The sign-in window was closed.'), 'cancelled')
     )
       .token()
       .catch((e: unknown) => e)) as ApiFailure;
@@ -95,7 +97,7 @@ describe('the pane’s sign-in', () => {
     });
     expect([cancelled.status, cancelled.code, cancelled.retryable]).toEqual([401, 'sign-in-failed', false]);
     const offline = (await (
-      await failing('无法连接登录服务。/ The sign-in service cannot be reached.', 'network')
+      await failing(say('无法连接登录服务。', 'The sign-in service cannot be reached.'), 'network')
     )
       .token()
       .catch((e: unknown) => e)) as ApiFailure;
