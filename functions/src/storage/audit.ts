@@ -75,6 +75,16 @@ export function auditEntity(
   };
 }
 
+/**
+ * The audit entry of a change in `unit`'s partition (row keys under AUDIT_PREFIX), checked against
+ * the table's limits: what a transaction creates beside the change it records.
+ */
+export function auditRow(unit: string, audit: AuditInput, at: Date): ReturnType<typeof auditEntity> {
+  const e = auditEntity(unit, AUDIT_PREFIX, audit.actor, audit.action, audit.detail, at);
+  checkEntity(e, under('audit'));
+  return e;
+}
+
 /** Writes an entry for a change made outside the records table (escalations, configuration, jobs). */
 export async function writeAudit(
   t: Tables,

@@ -7,10 +7,10 @@ import {
   type WireValue,
 } from '../../../shared';
 import { mapLimit } from '../util/mapLimit';
-import { type Actor, AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
+import { type Actor, auditRow, type AuditInput } from './audit';
 import { BusyError } from './commit';
 import { jsonText, keyPart, prefixEnd, readText, storedList, storedText } from './keys';
-import { checkEntity, under, type PathOf } from './limits';
+import { checkEntity, type PathOf } from './limits';
 import { collect, statusOf, submitInBatches, type Action, type Tables } from './tables';
 
 /** An appeal being handed up. */
@@ -156,12 +156,6 @@ const toView = (e: EscalationEntity, replies: readonly EscalationReply[]): Escal
   ...(e.forwardedTo ? { forwardedTo: e.forwardedTo } : {}),
 });
 
-const auditOf = (unit: string, audit: AuditInput, at: string) => {
-  const e = auditEntity(unit, AUDIT_PREFIX, audit.actor, audit.action, audit.detail, new Date(at));
-  checkEntity(e, under('audit'));
-  return e;
-};
-
 /**
  * Hands an appeal up: one entity in the parent's partition (what it receives) and one in the
  * child's (what it sent). Both are upserts, so a retried request converges on the same state. The
@@ -204,7 +198,7 @@ export async function putEscalation(
   if (audit) {
     const actions: Action[] = [
       ['upsert', outgoing, 'Merge'],
-      ['create', auditOf(x.fromUnit, audit, x.at)],
+      ['create', auditRow(x.fromUnit, audit, new Date(x.at))],
     ];
     await t.escalations.submitTransaction(actions);
   } else await t.escalations.upsertEntity(outgoing, 'Merge');
@@ -304,7 +298,7 @@ async function actAtLevel(
       checkEntity(entity, replyPath);
       actions.push(['create', entity]);
     }
-    if (audit) actions.push(['create', auditOf(toUnit, audit, patch.updatedAt)]);
+    if (audit) actions.push(['create', auditRow(toUnit, audit, new Date(patch.updatedAt))]);
     try {
       await t.escalations.submitTransaction(actions);
     } catch (e) {

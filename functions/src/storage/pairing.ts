@@ -6,7 +6,7 @@ import {
   type PendingCode,
   type WireRole,
 } from '../../../shared';
-import { AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
+import { auditRow, type AuditInput } from './audit';
 import { readText, storedText } from './keys';
 import { checkEntity, under } from './limits';
 import { collect, statusOf, type Action, type Tables } from './tables';
@@ -71,8 +71,7 @@ const withAudit = (
   at: Date,
   actions: Action[],
 ): Promise<unknown> => {
-  const entry = auditEntity(unitId, AUDIT_PREFIX, audit.actor, audit.action, audit.detail, at);
-  checkEntity(entry, under('audit'));
+  const entry = auditRow(unitId, audit, at);
   return t.pairing.submitTransaction([...actions, ['create', entry]]);
 };
 

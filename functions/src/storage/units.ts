@@ -1,8 +1,8 @@
 import { odata } from '@azure/data-tables';
 import type { Channel } from '../delivery/channels';
-import { AUDIT_PREFIX, auditEntity, type AuditInput } from './audit';
+import { auditRow, type AuditInput } from './audit';
 import { jsonText, readText, storedList, storedText } from './keys';
-import { checkEntity, under, type PathOf } from './limits';
+import { checkEntity, type PathOf } from './limits';
 import { collect, statusOf, type Action, type Tables } from './tables';
 
 /** A unit of the organisation: its place in the tree, its reminder channels, what its workbook has built. */
@@ -117,8 +117,7 @@ export async function configureUnit(
   };
   checkEntity(profile, profilePath);
   if (audit) {
-    const entry = auditEntity(unitId, AUDIT_PREFIX, audit.actor, audit.action, audit.detail, at);
-    checkEntity(entry, under('audit'));
+    const entry = auditRow(unitId, audit, at);
     const actions: Action[] = [
       ['upsert', profile, 'Merge'],
       ['create', entry],
