@@ -138,12 +138,16 @@ export const intakeKeyFunction = httpFunction({
       unitId,
       { kid: body.kid, publicJwk: body.publicJwk },
       body.form,
+      {
+        actor: caller,
+        action: 'intake.key',
+        detail: {
+          kid: body.kid,
+          workshops: body.form.workshops.length,
+          categories: body.form.categories.length,
+        },
+      },
     );
-    await services.store.audit.write(unitId, caller, 'intake.key', {
-      kid: body.kid,
-      workshops: body.form.workshops.length,
-      categories: body.form.categories.length,
-    });
     return {
       status: 200,
       jsonBody: { kid: setup.kid, keptKids: setup.keptKids, publishedAt: setup.publishedAt },
@@ -249,17 +253,16 @@ export const intakeTakenFunction = httpFunction({
     const receiptId = request.params['receiptId'] ?? '';
     if (!RECEIPT_ID.test(receiptId)) throw badField('receiptId', say('回执编号无效', 'invalid receipt id'));
     const body = parseWire(intakeTakenRequestSchema, await readSmallJson(request, 4096));
-    const outcome = await services.store.intake.take(unitId, receiptId, body.appealId);
+    const outcome = await services.store.intake.take(unitId, receiptId, body.appealId, {
+      actor: caller,
+      action: 'intake.taken',
+      detail: { receiptId, appealId: body.appealId },
+    });
     if (!outcome.ok) {
       if (outcome.reason === 'unknown')
         throw new HttpError(404, 'intake-not-pending', NOT_PENDING, { path: 'receiptId' });
       throw new HttpError(409, 'intake-taken-as-other', TAKEN_OTHER, { path: 'appealId' });
     }
-    if (!outcome.already)
-      await services.store.audit.write(unitId, caller, 'intake.taken', {
-        receiptId,
-        appealId: body.appealId,
-      });
     const answer: IntakeTaken = {
       receiptId,
       appealId: outcome.appealId,

@@ -167,12 +167,14 @@ export interface Store {
       unit: string,
       key: { readonly kid: string; readonly publicJwk: IntakeSetup['publicJwk'] },
       form: IntakeSetup['form'],
+      /** Committed with the key and form. */
+      audit: AuditInput,
     ): Promise<IntakeSetup>;
     /** Stores a submission; answers its submittedAt. */
     add(unit: string, s: SubmissionInput): Promise<string>;
     list(unit: string, pageSize: number, continuation?: string): ReturnType<typeof listSubmissions>;
     /** Deletes the ciphertext and keeps receipt → 编号 in one transaction; idempotent. */
-    take(unit: string, receiptId: string, appealId: string): Promise<TakenOutcome>;
+    take(unit: string, receiptId: string, appealId: string, audit: AuditInput): Promise<TakenOutcome>;
     purgeBefore(before: Date): Promise<number>;
   };
   /** Rate-limit counters by window: conditional increments, expired windows purged. */
@@ -263,10 +265,10 @@ export function createStore(options: StoreOptions): Store {
     intake: {
       get: (unit) => getIntake(t, unit),
       hasKey: (unit, kid) => hasKey(t, unit, kid),
-      publish: (unit, key, form) => publishIntake(t, unit, key, form, now()),
+      publish: (unit, key, form, audit) => publishIntake(t, unit, key, form, audit, now()),
       add: (unit, s) => addSubmission(t, unit, s, now()),
       list: (unit, pageSize, continuation) => listSubmissions(t, unit, pageSize, continuation),
-      take: (unit, receiptId, appealId) => takeSubmission(t, unit, receiptId, appealId, now()),
+      take: (unit, receiptId, appealId, audit) => takeSubmission(t, unit, receiptId, appealId, audit, now()),
       purgeBefore: (before) => purgeSubmissions(t, before),
     },
     rateLimits: {

@@ -6,6 +6,7 @@ import type { IntakeForm, IntakePublicJwk, IntakeSubmission } from '../../../sha
 import { jsonText, prefixEnd, readText, storedList, storedText } from './keys';
 import { checkEntity, checkKey, under } from './limits';
 import { collect, statusOf, type Tables } from './tables';
+import { auditRow, type AuditInput } from './audit';
 
 const FORM_ROW = 'form';
 const KEY = 'key-';
@@ -123,13 +124,14 @@ export async function hasKey(t: Tables, unitId: string, kid: string): Promise<bo
 
 /**
  * Publishes the unit's current key and form: the key row (kept by kid, so submissions to an
- * earlier key stay attributable) and the form row naming it commit in one transaction.
+ * earlier key stay attributable), the form row naming it and the audit entry commit in one transaction.
  */
 export async function publishIntake(
   t: Tables,
   unitId: string,
   key: { readonly kid: string; readonly publicJwk: IntakePublicJwk },
   form: IntakeForm,
+  audit: AuditInput,
   at: Date,
 ): Promise<IntakeSetup> {
   const publishedAt = at.toISOString();
@@ -153,6 +155,7 @@ export async function publishIntake(
   await t.intake.submitTransaction([
     ['upsert', keyRow, 'Replace'],
     ['upsert', formRow, 'Replace'],
+    ['create', auditRow(unitId, audit, at)],
   ]);
   return (await getIntake(t, unitId)) as IntakeSetup;
 }
@@ -227,7 +230,7 @@ export async function listSubmissions(
 
 /**
  * Confirms a submission is in the workbook as `appealId`: the ciphertext row is deleted and the
- * receipt row (receipt → 编号, the secret's hash; no identity) created in one transaction, so a
+ * receipt row (receipt → 编号, the secret's hash; no identity) and the audit entry created in one transaction, so a
  * failure leaves the submission waiting. Confirming again with the same 编号 answers the same.
  */
 export async function takeSubmission(
@@ -235,6 +238,7 @@ export async function takeSubmission(
   unitId: string,
   receiptId: string,
   appealId: string,
+  audit: AuditInput,
   at: Date,
 ): Promise<TakenOutcome> {
   const receiptKey = `${RECEIPT}${receiptId}`;
@@ -276,6 +280,7 @@ export async function takeSubmission(
       // Unconditional (a transaction's delete takes no ETag): a racing take makes it 404 or the create 409.
       ['delete', { partitionKey: unitId, rowKey: `${SUB}${receiptId}` }],
       ['create', receipt],
+      ['create', auditRow(unitId, audit, at)],
     ]);
   } catch (e) {
     // Two confirmations racing: the loser finds the winner's receipt row.

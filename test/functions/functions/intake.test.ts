@@ -385,6 +385,9 @@ describe('pull and taken', () => {
     const stored = await everyStoredText();
     expect(stored).toContain('A-0042');
     expect(stored).toContain(secretHash(r.body.receiptSecret));
+    // The confirmation's audit entry committed with it, once (the repeat wrote nothing).
+    const audits = (await everyStoredText()).match(/"action":"intake\.taken"[^}]*A-0042/g) ?? [];
+    expect(audits).toHaveLength(1);
   });
 
   it('two confirmations racing: one takes it, the other answers already', async () => {
