@@ -3,11 +3,7 @@
 import { calculateJwkThumbprint, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { type IntakePublicJwk, type SubmissionPayload } from '../../../shared';
-import {
-  decryptSubmission,
-  encryptSubmission,
-  keyFingerprint,
-} from '../../../addin/intake/envelope';
+import { decryptSubmission, encryptSubmission, keyFingerprint } from '../../../addin/intake/envelope';
 import { refusal } from './helpers';
 
 const payload: SubmissionPayload = {
