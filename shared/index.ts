@@ -322,6 +322,19 @@ export {
   intakeSubmissionListSchema,
   intakeTakenRequestSchema,
   intakeTakenResponseSchema,
+  RECEIPT_RATE_LIMITS,
+  RECEIPT_ID,
+  MEETING_KEY,
+  INTAKE_KINDS,
+  receiptStatusUpdateSchema,
+  receiptStatusRequestSchema,
+  receiptStatusResponseSchema,
+  receiptLookupRequestSchema,
+  receiptViewSchema,
+  receiptRatingRequestSchema,
+  meetingSignInRequestSchema,
+  meetingSignInViewSchema,
+  meetingSignInSubmitSchema,
 } from './wire/intake';
 /** The types of the intake endpoints' bodies. */
 export type {
@@ -334,6 +347,13 @@ export type {
   IntakeSubmission,
   IntakeSubmissionList,
   IntakeTaken,
+  IntakeKind,
+  ReceiptStatusUpdate,
+  ReceiptStatusResponse,
+  ReceiptView,
+  ReceiptRatingRequest,
+  MeetingSignInRequest,
+  MeetingSignInView,
 } from './wire/intake';
 /** The phone intake: the submission an employee files, its encryption parameters and what a QR code carries. */
 export {
@@ -345,8 +365,22 @@ export {
   MAX_INTAKE_WORKSHOP,
   MAX_INTAKE_CATEGORY,
   MAX_INTAKE_NAME,
+  MAX_RATING_REASON,
+  MAX_SIGN_IN_POSITION,
+  MAX_STATUS_RESULT,
+  REPLY_KEY,
+  STATUS_ALG,
   submissionPayloadSchema,
+  ratingPayloadSchema,
+  signInPayloadSchema,
+  receiptStatusSchema,
   intakeQrSchema,
 } from './intake/envelope';
 /** The phone intake's types. */
-export type { SubmissionPayload, IntakeQr } from './intake/envelope';
+export type {
+  SubmissionPayload,
+  RatingPayload,
+  SignInPayload,
+  ReceiptStatus,
+  IntakeQr,
+} from './intake/envelope';

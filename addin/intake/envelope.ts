@@ -1,6 +1,7 @@
 // The intake envelope's crypto: jose over WebCrypto (globalThis.crypto.subtle), so the same code runs
 // in the phone's browser, Excel's webview, the preview and Node 20. The schemas live in shared/intake.
 import {
+  base64url,
   calculateJwkThumbprint,
   CompactEncrypt,
   compactDecrypt,
@@ -11,12 +12,19 @@ import {
   INTAKE_ALG,
   INTAKE_ENC,
   intakePublicJwkSchema,
+  ratingPayloadSchema,
+  receiptStatusSchema,
+  signInPayloadSchema,
   submissionPayloadSchema,
+  STATUS_ALG,
   checkWire,
   joinSaid,
   say,
   type Bilingual,
   type IntakePublicJwk,
+  type RatingPayload,
+  type ReceiptStatus,
+  type SignInPayload,
   type SubmissionPayload,
 } from '../../shared';
 
@@ -72,7 +80,33 @@ export async function encryptSubmission(
   publicJwk: IntakePublicJwk,
   kid: string,
 ): Promise<string> {
-  const checked = checkWire(submissionPayloadSchema, payload);
+  return encryptToUnion('appeal', payload, publicJwk, kid);
+}
+
+/** What the union's key encrypts, by the pending item's kind. */
+export interface UnionPayloads {
+  readonly appeal: SubmissionPayload;
+  readonly rating: RatingPayload;
+  readonly signIn: SignInPayload;
+}
+
+const PAYLOAD_SCHEMAS = {
+  appeal: submissionPayloadSchema,
+  rating: ratingPayloadSchema,
+  signIn: signInPayloadSchema,
+} as const;
+
+/**
+ * Encrypts an appeal, a rating or a sign-in to the union's public key (ECDH-ES, A256GCM), after
+ * checking it against its schema and the key against the fingerprint the QR code carried.
+ */
+export async function encryptToUnion<K extends keyof UnionPayloads>(
+  kind: K,
+  payload: UnionPayloads[K],
+  publicJwk: IntakePublicJwk,
+  kid: string,
+): Promise<string> {
+  const checked = checkWire(PAYLOAD_SCHEMAS[kind], payload);
   if (!checked.ok)
     throw new IntakeError('invalid-payload', joinSaid(checked.problems.map((p) => prefixed(p))));
   if ((await keyFingerprint(publicJwk)) !== kid)
@@ -100,6 +134,15 @@ export async function decryptSubmission(
   jwe: string,
   privateKey: CryptoKey | IntakeKeyring,
 ): Promise<SubmissionPayload> {
+  return decryptFromPhone('appeal', jwe, privateKey);
+}
+
+/** Opens an appeal, rating or sign-in envelope and checks it against that kind's schema. */
+export async function decryptFromPhone<K extends keyof UnionPayloads>(
+  kind: K,
+  jwe: string,
+  privateKey: CryptoKey | IntakeKeyring,
+): Promise<UnionPayloads[K]> {
   let kid: unknown;
   try {
     kid = decodeProtectedHeader(jwe).kid;
@@ -131,7 +174,46 @@ export async function decryptSubmission(
   } catch {
     throw unreadable();
   }
-  const r = checkWire(submissionPayloadSchema, json);
+  const r = checkWire(PAYLOAD_SCHEMAS[kind], json);
+  if (!r.ok) throw new IntakeError('invalid-payload', joinSaid(r.problems.map((p) => prefixed(p))));
+  return r.value as UnionPayloads[K];
+}
+
+/** A fresh reply key: 256 random bits, base64url, made on the phone for its receipt link. */
+export function newReplyKey(): string {
+  return base64url.encode(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+const replySecret = (replyKey: string): Uint8Array => {
+  const bytes = base64url.decode(replyKey);
+  if (bytes.length !== 32)
+    throw new IntakeError('bad-key', say('回执链接中的密钥不完整', 'the receipt link’s key is incomplete'));
+  return bytes;
+};
+
+/** Encrypts an appeal's status to the phone's reply key (JWE dir + A256GCM): the cloud only relays it. */
+export async function encryptStatus(status: ReceiptStatus, replyKey: string): Promise<string> {
+  const checked = checkWire(receiptStatusSchema, status);
+  if (!checked.ok)
+    throw new IntakeError('invalid-payload', joinSaid(checked.problems.map((p) => prefixed(p))));
+  return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(checked.value)))
+    .setProtectedHeader({ alg: STATUS_ALG, enc: INTAKE_ENC })
+    .encrypt(replySecret(replyKey));
+}
+
+/** Opens a status with the receipt link's reply key; a tampered or foreign status is an IntakeError. */
+export async function decryptStatus(jwe: string, replyKey: string): Promise<ReceiptStatus> {
+  let json: unknown;
+  try {
+    const { plaintext } = await compactDecrypt(jwe, replySecret(replyKey), {
+      keyManagementAlgorithms: [STATUS_ALG],
+      contentEncryptionAlgorithms: [INTAKE_ENC],
+    });
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
+  } catch {
+    throw unreadable();
+  }
+  const r = checkWire(receiptStatusSchema, json);
   if (!r.ok) throw new IntakeError('invalid-payload', joinSaid(r.problems.map((p) => prefixed(p))));
   return r.value;
 }

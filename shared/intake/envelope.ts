@@ -4,7 +4,8 @@
 // The cloud's bodies (the published key, the posted ciphertext) are in ../wire/intake.ts.
 import { z } from 'zod';
 import { type Bilingual, say } from '../text';
-import { UNIT_ID, wireText } from '../wire/schema';
+import { VALUE_LISTS, DISSATISFIED } from '../schema/valueLists';
+import { recordKeySchema, UNIT_ID, wireText } from '../wire/schema';
 
 /** The JWE key management algorithm: ephemeral-static ECDH, the content key derived directly. */
 export const INTAKE_ALG = 'ECDH-ES';
@@ -21,6 +22,22 @@ export const MAX_INTAKE_WORKSHOP = 60;
 export const MAX_INTAKE_CATEGORY = 60;
 /** A name: at most this many characters. */
 export const MAX_INTAKE_NAME = 50;
+
+/** A 不满意 rating's reason: at most this many characters. */
+export const MAX_RATING_REASON = 1000;
+/** A sign-in's 职务或部门: at most this many characters. */
+export const MAX_SIGN_IN_POSITION = 60;
+/** A receipt status's result text: at most this many characters. */
+export const MAX_STATUS_RESULT = 2000;
+
+/**
+ * A reply key: 256 random bits (base64url, 43 characters) the phone makes and sends inside the
+ * encrypted submission. The pane encrypts the appeal's status to it (JWE dir + A256GCM); the phone
+ * keeps it in the receipt link's fragment, which browsers never send, so the cloud cannot read it.
+ */
+export const REPLY_KEY = /^[A-Za-z0-9_-]{43}$/;
+/** The JWE algorithm of a receipt status: the reply key used directly. */
+export const STATUS_ALG = 'dir';
 
 /** A key id: the RFC 7638 SHA-256 thumbprint of the public key, base64url (43 characters). */
 export const INTAKE_KID = /^[A-Za-z0-9_-]{43}$/;
@@ -62,6 +79,8 @@ export const submissionPayloadSchema = z
     name: text(MAX_INTAKE_NAME).optional(),
     phone: z.string().max(24).regex(PHONE).optional(),
     submittedAt: z.iso.datetime({ offset: true }),
+    /** The phone's reply key for the receipt link's status (absent: the link shows only that it arrived). */
+    replyKey: z.string().regex(REPLY_KEY).optional(),
   })
   .superRefine((p, ctx) => {
     for (const field of ['name', 'phone'] as const) {
@@ -91,3 +110,67 @@ export const intakeQrSchema = z.strictObject({
 
 /** The unit id and key fingerprint a QR code carries. */
 export type IntakeQr = z.output<typeof intakeQrSchema>;
+
+const satisfaction = z.enum(VALUE_LISTS.satisfaction.values);
+const signInGroup = z.enum(VALUE_LISTS.signInGroup.values);
+
+/**
+ * An employee's rating of a finished appeal, from the receipt link: one of the four levels, and for
+ * 不满意 the reason (required). Encrypted to the union's key like a submission: the reason is free
+ * text and may name people.
+ */
+export const ratingPayloadSchema = z
+  .strictObject({
+    kind: z.literal('rating'),
+    receiptId: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+    rating: satisfaction,
+    reason: text(MAX_RATING_REASON).optional(),
+    ratedAt: z.iso.datetime({ offset: true }),
+  })
+  .superRefine((p, ctx) => {
+    if (p.rating === DISSATISFIED && p.reason === undefined)
+      flag(ctx, say('选择“不满意”时请写明原因', 'a 不满意 rating needs its reason'), ['reason']);
+  });
+
+/** A rating as the employee gave it. */
+export type RatingPayload = z.output<typeof ratingPayloadSchema>;
+
+/**
+ * A meeting sign-in from a phone: the meeting's 会议编号 (from the QR code's meeting), the attendee's
+ * group, 职务或部门 and name, and optionally a phone number. Encrypted to the union's key (names).
+ */
+export const signInPayloadSchema = z.strictObject({
+  kind: z.literal('signIn'),
+  meetingId: recordKeySchema,
+  group: signInGroup,
+  position: text(MAX_SIGN_IN_POSITION),
+  name: text(MAX_INTAKE_NAME),
+  contact: z.string().max(24).regex(PHONE).optional(),
+  signedAt: z.iso.datetime({ offset: true }),
+});
+
+/** A sign-in as the attendee gave it. */
+export type SignInPayload = z.output<typeof signInPayloadSchema>;
+
+/**
+ * What the receipt link shows, encrypted by the pane to the phone's reply key: the 编号, the stage
+ * in words, the next deadline, the result once there is one, and whether it may be rated now. No
+ * identity: the pane never puts the appellant in it.
+ */
+export const receiptStatusSchema = z.strictObject({
+  appealId: recordKeySchema,
+  /** The appeal's stage in Chinese (shared/appeal/lifecycle's words). */
+  stage: z.string().min(1).max(40),
+  /** The next deadline the union works to, YYYY-MM-DD, and what it is for. */
+  deadline: z.iso.date().optional(),
+  deadlineLabel: z.string().max(40).optional(),
+  /** The handling result as told (办理结果), once there is one. */
+  result: z.string().max(MAX_STATUS_RESULT).optional(),
+  finished: z.boolean(),
+  /** Finished and not yet rated by the appellant (or reopened and finished again). */
+  rateable: z.boolean(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+
+/** The status the receipt link decrypts. */
+export type ReceiptStatus = z.output<typeof receiptStatusSchema>;

@@ -20,6 +20,12 @@ export const INTAKE_LIMITS = {
   submitBodyBytes: 64 * 1024,
   /** Submissions a pull answers per page. */
   pullPage: 100,
+  /** A receipt status's compact JWE (dir + A256GCM), in characters. */
+  statusJweChars: 8 * 1024,
+  /** Statuses one publish carries. */
+  statusBatch: 100,
+  /** A meeting's title on the sign-in page, in characters. */
+  meetingTitleChars: 100,
 } as const;
 
 /**
@@ -32,7 +38,20 @@ export const INTAKE_RATE_LIMITS = {
   unitPerDay: 500,
 } as const;
 
+/**
+ * How often one address may open a receipt link (status or rating lookups): 30 a minute, 300 a day.
+ * A receipt secret has 256 bits, so this guards the table, not the secret.
+ */
+export const RECEIPT_RATE_LIMITS = {
+  addressPerMinute: 30,
+  addressPerDay: 300,
+} as const;
+
 const b64url32 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+/** A receipt id: 128 random bits, base64url. */
+export const RECEIPT_ID = /^[A-Za-z0-9_-]{22}$/;
+/** A meeting's sign-in key: 128 random bits the pane makes, base64url; the QR code carries it. */
+export const MEETING_KEY = /^[A-Za-z0-9_-]{22}$/;
 
 const privateKeyRefused: Bilingual = say(
   '只能发布公钥：密钥中不得含有私钥成分 d',
@@ -125,12 +144,28 @@ export const intakeReceiptSchema = z.object({
 /** A submission's receipt. */
 export type IntakeReceipt = z.output<typeof intakeReceiptSchema>;
 
-/** A submission waiting for the pane: ciphertext only. */
+/** What a pending item is: an appeal filed, a rating of one, or a meeting sign-in. */
+export const INTAKE_KINDS = ['appeal', 'rating', 'signIn'] as const;
+
+/** A pending item's kind. */
+export type IntakeKind = (typeof INTAKE_KINDS)[number];
+
+/**
+ * An item waiting for the pane: ciphertext only. `receiptId` is the item's own id (for an appeal,
+ * its receipt). A rating names the receipt it rates in `ratesReceiptId`, and the 编号 the cloud
+ * linked to that receipt in `appealId`; a sign-in names the meeting's 会议编号 in `meetingId`. The
+ * pane checks these against what it decrypts: a cloud that swaps them is caught.
+ */
 export const intakeSubmissionSchema = z.object({
   receiptId: z.string(),
+  // Absent from a cloud that predates ratings and sign-ins: then every item is an appeal.
+  kind: z.enum(INTAKE_KINDS).default('appeal'),
   kid: z.string(),
   jwe: z.string(),
   submittedAt: z.string(),
+  ratesReceiptId: z.string().optional(),
+  appealId: z.string().optional(),
+  meetingId: z.string().optional(),
 });
 
 /** A pending submission. */
@@ -145,7 +180,11 @@ export const intakeSubmissionListSchema = z.object({
 /** A page of pending submissions. */
 export type IntakeSubmissionList = z.output<typeof intakeSubmissionListSchema>;
 
-/** POST /api/units/{unitId}/intake/submissions/{receiptId}/taken: the 编号 the pane wrote it as. */
+/**
+ * POST /api/units/{unitId}/intake/submissions/{receiptId}/taken: the record the pane wrote it as —
+ * for an appeal its new 编号 (required; the link receipt → 编号 stays), for a rating the appeal it
+ * rated, for a sign-in the 会议编号. A rating or sign-in is then deleted.
+ */
 export const intakeTakenRequestSchema = z.strictObject({ appealId: recordKeySchema });
 
 /** The answer to `taken`: the link kept (no identity); `already` when it had been confirmed before. */
@@ -158,3 +197,96 @@ export const intakeTakenResponseSchema = z.object({
 
 /** The confirmation of a submission taken into the workbook. */
 export type IntakeTaken = z.output<typeof intakeTakenResponseSchema>;
+
+/** One receipt's status, encrypted by the pane to the phone's reply key (dir + A256GCM). */
+export const receiptStatusUpdateSchema = z.strictObject({
+  receiptId: z.string().regex(RECEIPT_ID),
+  jwe: z.string().min(1).max(INTAKE_LIMITS.statusJweChars),
+  /** Whether the phone may rate now: the cloud takes a rating only then (it cannot read the status). */
+  rateable: z.boolean(),
+});
+
+/** A status update for one receipt. */
+export type ReceiptStatusUpdate = z.output<typeof receiptStatusUpdateSchema>;
+
+/** PUT /api/units/{unitId}/intake/receipts: statuses for receipts taken into the workbook. */
+export const receiptStatusRequestSchema = z.strictObject({
+  statuses: z.array(receiptStatusUpdateSchema).min(1).max(INTAKE_LIMITS.statusBatch),
+});
+
+/** The answer: how many were stored; receipts the cloud does not hold (never taken, or purged). */
+export const receiptStatusResponseSchema = z.object({
+  updated: z.number().int(),
+  unknown: z.array(z.string()),
+});
+
+/** What publishing statuses did. */
+export type ReceiptStatusResponse = z.output<typeof receiptStatusResponseSchema>;
+
+/**
+ * POST /api/public/units/{unitId}/intake/receipts/{receiptId} (no token): the secret in the body,
+ * never in a URL. A wrong secret answers as an unknown receipt (404).
+ */
+export const receiptLookupRequestSchema = z.strictObject({
+  receiptSecret: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+});
+
+/**
+ * What the receipt link reads: when it was filed, whether the union has taken it in, its status
+ * ciphertext (for the reply key), whether it may be rated, and whether a rating is waiting for the pane.
+ */
+export const receiptViewSchema = z.object({
+  receiptId: z.string(),
+  submittedAt: z.string(),
+  taken: z.boolean(),
+  status: z.string().optional(),
+  rateable: z.boolean(),
+  ratingPending: z.boolean(),
+});
+
+/** The receipt link's view. */
+export type ReceiptView = z.output<typeof receiptViewSchema>;
+
+/**
+ * POST /api/public/units/{unitId}/intake/receipts/{receiptId}/rating (no token): the secret, and the
+ * rating encrypted to the union's key like a submission. Refused (409) unless the status says rateable;
+ * a second rating before the pane takes the first replaces it.
+ */
+export const receiptRatingRequestSchema = z.strictObject({
+  receiptSecret: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  kid: z.string().regex(INTAKE_KID),
+  jwe: z.string().min(1).max(INTAKE_LIMITS.jweChars),
+  website: z.string().max(200),
+});
+
+/** The body of a rating. */
+export type ReceiptRatingRequest = z.output<typeof receiptRatingRequestSchema>;
+
+/** PUT /api/units/{unitId}/intake/meetings/{meetingKey}: open QR sign-in for a meeting on its day. */
+export const meetingSignInRequestSchema = z.strictObject({
+  meetingId: recordKeySchema,
+  title: wireText(INTAKE_LIMITS.meetingTitleChars, true).min(1),
+  /** The meeting day (China time), YYYY-MM-DD: sign-ins are taken on this day only. */
+  day: z.iso.date(),
+});
+
+/** A meeting opened for QR sign-in. */
+export type MeetingSignInRequest = z.output<typeof meetingSignInRequestSchema>;
+
+/**
+ * GET /api/public/units/{unitId}/intake/meetings/{meetingKey} (no token): what the sign-in page needs.
+ * Outside the meeting day the answer is 410 `meeting-not-today`, naming the day.
+ */
+export const meetingSignInViewSchema = z.object({
+  unitName: z.string(),
+  meetingId: z.string(),
+  title: z.string(),
+  day: z.string(),
+  key: z.object({ publicJwk: intakePublicJwkSchema, kid: z.string().regex(INTAKE_KID) }),
+});
+
+/** The sign-in page's view. */
+export type MeetingSignInView = z.output<typeof meetingSignInViewSchema>;
+
+/** POST /api/public/units/{unitId}/intake/meetings/{meetingKey}/signins (no token): a sign-in's ciphertext. */
+export const meetingSignInSubmitSchema = intakeSubmissionRequestSchema;

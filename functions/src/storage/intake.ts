@@ -184,6 +184,7 @@ export async function addSubmission(
 
 const toSubmission = (e: SubEntity & { rowKey?: string }): IntakeSubmission => ({
   receiptId: (e.rowKey ?? '').slice(SUB.length),
+  kind: 'appeal',
   kid: e.kid ?? '',
   jwe: `${e.jwe0 ?? ''}${e.jwe1 ?? ''}`,
   submittedAt: e.submittedAt ?? '',
