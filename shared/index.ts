@@ -376,6 +376,10 @@ export {
   receiptStatusSchema,
   intakeQrSchema,
 } from './intake/envelope';
+/** The phone page's links: the QR codes' and the receipt's. */
+export { phoneLink, readPhoneLink } from './intake/links';
+/** The phone links' types. */
+export type { PhoneRoute, PhoneSite, ReadPhoneLink } from './intake/links';
 /** The phone intake's types. */
 export type {
   SubmissionPayload,
