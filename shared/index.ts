@@ -333,6 +333,7 @@ export {
   receiptViewSchema,
   receiptRatingRequestSchema,
   meetingSignInRequestSchema,
+  meetingSignInOpenedSchema,
   meetingSignInViewSchema,
   meetingSignInSubmitSchema,
 } from './wire/intake';
@@ -353,6 +354,7 @@ export type {
   ReceiptView,
   ReceiptRatingRequest,
   MeetingSignInRequest,
+  MeetingSignInOpened,
   MeetingSignInView,
 } from './wire/intake';
 /** The phone intake: the submission an employee files, its encryption parameters and what a QR code carries. */

@@ -273,6 +273,18 @@ export const meetingSignInRequestSchema = z.strictObject({
 /** A meeting opened for QR sign-in. */
 export type MeetingSignInRequest = z.output<typeof meetingSignInRequestSchema>;
 
+/** The answer to opening a meeting: what the cloud now holds under the key (a reopen replaces it). */
+export const meetingSignInOpenedSchema = z.object({
+  meetingKey: z.string().regex(MEETING_KEY),
+  meetingId: z.string(),
+  title: z.string(),
+  day: z.string(),
+  openedAt: z.string(),
+});
+
+/** A meeting the cloud takes sign-ins for. */
+export type MeetingSignInOpened = z.output<typeof meetingSignInOpenedSchema>;
+
 /**
  * GET /api/public/units/{unitId}/intake/meetings/{meetingKey} (no token): what the sign-in page needs.
  * Outside the meeting day the answer is 410 `meeting-not-today`, naming the day.
