@@ -10,6 +10,12 @@ import {
   intakeSubmissionListSchema,
   type IntakeTaken,
   intakeTakenResponseSchema,
+  type MeetingSignInOpened,
+  meetingSignInOpenedSchema,
+  type MeetingSignInRequest,
+  type ReceiptStatusResponse,
+  receiptStatusResponseSchema,
+  type ReceiptStatusUpdate,
   checkWire,
   type PairingCode,
   pairingCodeResponseSchema,
@@ -248,11 +254,19 @@ export function redeemPairingCode(
   );
 }
 
-/** The pane's side of phone intake: publish the unit's public key, pull ciphertext, confirm it is written. */
+/**
+ * The pane's side of phone intake: publish the unit's public key, pull ciphertext (appeals, ratings,
+ * sign-ins), confirm it is written, publish receipts' encrypted statuses and open meetings for sign-in.
+ */
 export interface IntakeApi {
   publishKey(unitId: string, body: IntakeKeyRequest): Promise<unknown>;
   pending(unitId: string, continuation?: string): Promise<IntakeSubmissionList>;
+  /** `appealId`: an appeal's new 编号, the appeal a rating rated, or a sign-in's 会议编号. */
   taken(unitId: string, receiptId: string, appealId: string): Promise<IntakeTaken>;
+  /** At most INTAKE_LIMITS.statusBatch statuses a call; receipts the cloud does not hold come back in `unknown`. */
+  publishStatuses(unitId: string, statuses: readonly ReceiptStatusUpdate[]): Promise<ReceiptStatusResponse>;
+  /** Opens (or reopens) QR sign-in for a meeting under the key its QR code carries. */
+  openMeeting(unitId: string, meetingKey: string, body: MeetingSignInRequest): Promise<MeetingSignInOpened>;
 }
 
 /** The intake calls over fetch, signed in as `createSyncApi` is. */
@@ -272,6 +286,15 @@ export function createIntakeApi(o: ApiOptions): IntakeApi {
         `${unit(unitId)}/intake/submissions/${encodeURIComponent(receiptId)}/taken`,
         intakeTakenResponseSchema,
         { appealId },
+      ),
+    publishStatuses: (unitId, statuses) =>
+      request('PUT', `${unit(unitId)}/intake/receipts`, receiptStatusResponseSchema, { statuses }),
+    openMeeting: (unitId, meetingKey, body) =>
+      request(
+        'PUT',
+        `${unit(unitId)}/intake/meetings/${encodeURIComponent(meetingKey)}`,
+        meetingSignInOpenedSchema,
+        body,
       ),
   };
 }
