@@ -17,5 +17,6 @@ export type {
   SheetSnapshot,
   TableSnapshot,
   NameSnapshot,
+  ShapeSnapshot,
   CellEntry,
 } from './snapshot/types';

@@ -21,7 +21,7 @@ import { WorkbookProxy } from './api/workbook';
 import { type ContextHost, SimRequestContext } from './proxy/context';
 import { emptyStats, executeBatch, type SyncStats } from './proxy/engine';
 import { fromSnapshot } from './snapshot/read';
-import type { WorkbookSnapshot } from './snapshot/types';
+import type { ShapeSnapshot, WorkbookSnapshot } from './snapshot/types';
 import { toSnapshot } from './snapshot/write';
 
 /** Options of createSimulatedWorkbook. */
@@ -76,6 +76,8 @@ export interface SimulatedWorkbook {
   activeSheet(): string;
   merges(sheet: string): string[];
   pageLayout(sheet: string): Record<string, unknown>;
+  /** The pictures over a sheet's cells, bottom first, as the snapshot keeps them. */
+  shapes(sheet: string): ShapeSnapshot[];
   toJSON(): WorkbookSnapshot;
   fromJSON(snapshot: WorkbookSnapshot): void;
 }
@@ -141,6 +143,7 @@ export function createSimulatedWorkbook(options: SimulatedWorkbookOptions = {}):
     activeSheet: () => wb.activeSheet.name,
     merges: (sheet) => sheetOf(wb, sheet).merges.map((m) => formatRect(m)),
     pageLayout: (sheet) => pageLayoutOf(sheetOf(wb, sheet)),
+    shapes: (sheet) => toSnapshot(wb).sheets.find((s) => s.name === sheetOf(wb, sheet).name)?.shapes ?? [],
     toJSON: () => toSnapshot(wb),
     fromJSON: (snapshot) => void (wb = fromSnapshot(snapshot)),
   };

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { parseAddress } from './model/address';
+import { columnLetters, parseAddress } from './model/address';
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from './model/sheet-model';
 import { FORMAT_DEFAULTS } from './model/styles';
 import type { SimulatedWorkbook } from './simulated-workbook';
-import type { SheetSnapshot } from './snapshot/types';
+import type { ShapeSnapshot, SheetSnapshot } from './snapshot/types';
 
 /** A block as exceljs counts it (1-based rows and columns), from the simulator's own parser. */
 function rect(address: string): { r0: number; c0: number; r1: number; c1: number } {
@@ -270,12 +271,50 @@ function headerFooterOf(sheet: SheetSnapshot): Partial<ExcelJS.HeaderFooter> | u
   return written.length ? (Object.fromEntries(written) as Partial<ExcelJS.HeaderFooter>) : undefined;
 }
 
+/** EMU (the drawing unit of OOXML) in a point. */
+const EMU_PER_POINT = 12700;
+
+/**
+ * A picture anchored where it stands: the cell under its top-left corner plus the offset into it (EMU),
+ * found by walking the column widths and row heights in points; its size in pixels at 96 dpi.
+ */
+function placeImage(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  sheet: SheetSnapshot,
+  shape: ShapeSnapshot,
+): void {
+  const hiddenColumns = new Set(sheet.hiddenColumns);
+  const hiddenRows = new Set(sheet.hiddenRows);
+  const column = (c: number): number => {
+    const letter = columnLetters(c);
+    return hiddenColumns.has(letter) ? 0 : (sheet.columnWidths[letter] ?? DEFAULT_COLUMN_WIDTH);
+  };
+  const row = (r: number): number =>
+    hiddenRows.has(r + 1) ? 0 : (sheet.rowHeights[String(r + 1)] ?? DEFAULT_ROW_HEIGHT);
+  const anchor = (at: number, size: (i: number) => number): [number, number] => {
+    let i = 0;
+    let start = 0;
+    // Bounded by Excel's last row, so a run of hidden (zero) lines cannot go on for ever.
+    while (i < 1_048_576 && start + size(i) <= at) start += size(i++);
+    return [i, Math.round((at - start) * EMU_PER_POINT)];
+  };
+  const [nativeCol, nativeColOff] = anchor(shape.left, column);
+  const [nativeRow, nativeRowOff] = anchor(shape.top, row);
+  const imageId = wb.addImage({ base64: shape.base64, extension: shape.format === 'PNG' ? 'png' : 'jpeg' });
+  ws.addImage(imageId, {
+    tl: { nativeCol, nativeColOff, nativeRow, nativeRowOff } as unknown as ExcelJS.Anchor,
+    ext: { width: shape.width / 0.75, height: shape.height / 0.75 },
+    editAs: 'oneCell',
+  });
+}
+
 /**
  * Exports the simulated workbook as .xlsx with exceljs: values, formulas (with no cached result,
  * so a spreadsheet engine must compute them), number formats, fonts, fills, alignment and wrapping,
  * borders, merges, column widths, row heights, hidden rows and columns, gridlines, frozen rows, page
  * setup (paper, orientation, margins, fit to pages, print area, print titles, header and footer) and
- * tables, which structured references in formulas need: what the sheet looks like on paper survives.
+ * tables, which structured references in formulas need, and pictures: what the sheet looks like on paper survives.
  */
 export async function simulatedWorkbookToXlsx(sim: SimulatedWorkbook): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
@@ -306,6 +345,7 @@ export async function simulatedWorkbookToXlsx(sim: SimulatedWorkbook): Promise<A
     // Merged without exceljs copying the first cell's style over the others: each cell keeps its own
     // borders, so a merged block's right and bottom rules survive.
     for (const merge of sheet.merges) ws.mergeCellsWithoutStyle(merge.replace(/\$/g, ''));
+    for (const shape of sheet.shapes ?? []) placeImage(wb, ws, sheet, shape);
     const used = sim.usedRange(name);
     if (!used) continue;
     const area = used.replace(/^.*!/, '');

@@ -5,6 +5,7 @@ import type { WorkbookModel } from '../model/workbook-model';
 import type { TypeSchema } from '../proxy/schema';
 import { NAMES_SCHEMA } from './names-schema';
 import { PAGE_LAYOUT_SCHEMA } from './page-layout-schema';
+import { SHAPES_SCHEMA } from './shapes';
 import { WORKSHEET_PROTECTION_SCHEMA } from './protection';
 import { TABLES_SCHEMA } from './table-schema';
 
@@ -49,6 +50,7 @@ export const WORKSHEET_SCHEMA: TypeSchema<SheetModel> = {
     freezePanes: { schema: () => FREEZE_PANES_SCHEMA as TypeSchema<never>, target: (s) => s },
     pageLayout: { schema: () => PAGE_LAYOUT_SCHEMA as TypeSchema<never>, target: (s) => s },
     protection: { schema: () => WORKSHEET_PROTECTION_SCHEMA as TypeSchema<never>, target: (s) => s },
+    shapes: { schema: () => SHAPES_SCHEMA as TypeSchema<never>, target: (s) => s },
   },
   isDead: (s) => s.deleted,
 };

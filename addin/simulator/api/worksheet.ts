@@ -10,6 +10,7 @@ import { NamedItemCollectionProxy } from './names';
 import { PageLayoutProxy } from './page-layout';
 import { WorksheetProtectionProxy } from './protection';
 import { RangeProxy } from './range';
+import { ShapeCollectionProxy } from './shapes';
 import { TableCollectionProxy } from './tables';
 import { WORKSHEET_SCHEMA } from './worksheet-schema';
 
@@ -37,6 +38,10 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   get pageLayout(): PageLayoutProxy {
     this.context._requireApi('Worksheet.pageLayout', 9);
     return this._child('pageLayout', (p, b) => new PageLayoutProxy(this.context, p, b));
+  }
+  get shapes(): ShapeCollectionProxy {
+    this.context._requireApi('Worksheet.shapes', 9);
+    return this._child('shapes', (p, b) => new ShapeCollectionProxy(this.context, p, b));
   }
   get protection(): WorksheetProtectionProxy {
     return this._child('protection', (p, b) => new WorksheetProtectionProxy(this.context, p, b));

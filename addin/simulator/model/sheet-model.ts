@@ -3,6 +3,7 @@ import type { CellValue } from './cell-input';
 import type { ConditionalFormatModel } from './conditional-model';
 import { Layer } from './layer';
 import type { SheetProtection } from './protection';
+import type { ShapeModel } from './shape-model';
 import type { Rect } from './rect';
 import type { ValidationModel } from './validation-model';
 
@@ -33,6 +34,8 @@ export class SheetModel {
   printArea: Rect | undefined;
   printTitleRows: Rect | undefined;
   printTitleColumns: Rect | undefined;
+  /** Pictures over the cells (`Worksheet.shapes`, ExcelApi 1.9), bottom first; they go with the sheet. */
+  shapes: ShapeModel[] = [];
   deleted = false;
 
   constructor(

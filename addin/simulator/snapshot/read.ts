@@ -61,6 +61,7 @@ function restoreSheet(data: SheetSnapshot): SheetModel {
   for (const row of data.hiddenRows) sheet.hiddenRows.add(row - 1);
   for (const letters of data.hiddenColumns) sheet.hiddenColumns.add(columnIndex(letters));
   Object.assign(sheet.pageLayout, JSON.parse(JSON.stringify(data.pageLayout)));
+  sheet.shapes = (data.shapes ?? []).map((s) => ({ ...s, sheet, type: 'Image', deleted: false }));
   return sheet;
 }
 
@@ -110,6 +111,7 @@ export function fromSnapshot(data: WorkbookSnapshot): WorkbookModel {
     ...data.sheets.map((s) => s.id),
     ...data.tables.map((t) => t.id),
     ...data.sheets.flatMap((s) => s.conditionalFormats.map((c) => c.id)),
+    ...data.sheets.flatMap((s) => (s.shapes ?? []).map((c) => c.id)),
   ]);
   wb.activeSheet = sheet(data.activeSheet);
   wb.selection = { sheet: sheet(data.selection.sheet), rect: rectOf(data.selection.address) };

@@ -49,6 +49,22 @@ export interface SheetSnapshot {
   readonly printTitleColumns?: string;
   /** Present while the sheet is protected: the options it allows and its password, if it has one. */
   readonly protection?: { readonly options: Record<string, boolean>; readonly password?: string };
+  /** Pictures over the cells, bottom first (absent in snapshots from before shapes). */
+  readonly shapes?: ShapeSnapshot[];
+}
+
+/** A picture as plain data: the image as given (base64) and its place and size in points. */
+export interface ShapeSnapshot {
+  readonly id: string;
+  readonly name: string;
+  readonly format: 'PNG' | 'JPEG';
+  readonly base64: string;
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  readonly altTextTitle: string;
+  readonly altTextDescription: string;
 }
 
 /** A table as plain data. */

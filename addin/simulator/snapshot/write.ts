@@ -68,6 +68,22 @@ function sheetSnapshot(sheet: SheetModel): SheetSnapshot {
     ...(sheet.protection
       ? { protection: { ...sheet.protection, options: { ...sheet.protection.options } } }
       : {}),
+    ...(sheet.shapes.length
+      ? {
+          shapes: sheet.shapes.map((s) => ({
+            id: s.id,
+            name: s.name,
+            format: s.format,
+            base64: s.base64,
+            left: s.left,
+            top: s.top,
+            width: s.width,
+            height: s.height,
+            altTextTitle: s.altTextTitle,
+            altTextDescription: s.altTextDescription,
+          })),
+        }
+      : {}),
   };
 }
 
