@@ -28,7 +28,7 @@ export type { YearSchedule, ScheduleProblem } from './calendar/schedules';
 /** Day-number arithmetic and Excel date serial conversion. */
 export { dayFromIso, isoFromDay, excelSerialFromDay, dayFromExcelSerial, isRealDate } from './calendar/dates';
 /** The date in China of an instant: the day a clerk there saw it. */
-export { chinaDay } from './calendar/dates';
+export { chinaDay, chinaTime } from './calendar/dates';
 /** A date as Chinese text prints it: 2026年3月30日. */
 export { chineseDate } from './calendar/dates';
 
@@ -58,6 +58,8 @@ export {
   REPRESENTATIVES_GROUP,
   CHANNELS_NOT_LISTED,
   QR_CHANNEL,
+  SURVEY_ONLINE,
+  QR_SIGNATURE,
   ONLINE_INTAKE,
 } from './schema/valueLists';
 /** Value list types. */
@@ -382,6 +384,10 @@ export {
 export { phoneLink, readPhoneLink } from './intake/links';
 /** The phone links' types. */
 export type { PhoneRoute, PhoneSite, ReadPhoneLink } from './intake/links';
+/** The register rows of a phone's rating and sign-in. */
+export { surveyFromRating, signInFromPhone, PHONE_SURVEY_KEY, PHONE_SIGN_IN_KEY } from './intake/records';
+/** What a receipt link shows of an appeal, and the result's words. */
+export { receiptStatus, resultWords, statusFingerprint } from './intake/status';
 /** The phone intake's types. */
 export type {
   SubmissionPayload,

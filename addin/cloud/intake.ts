@@ -2,21 +2,43 @@ import {
   ANONYMOUS,
   appealRegister,
   chinaDay,
+  INTAKE_LIMITS,
   ONLINE_INTAKE,
+  PHONE_SIGN_IN_KEY,
+  PHONE_SURVEY_KEY,
   QR_CHANNEL,
+  receiptStatus,
   say,
+  signInFromPhone,
+  signInRegister,
+  statusFingerprint,
+  surveyFromRating,
+  surveyRegister,
   type Bilingual,
   type IntakeForm,
+  type IntakeSubmission,
+  type RatingPayload,
+  type ReceiptStatusUpdate,
+  type RegisterDef,
+  type SignInPayload,
   type SubmissionPayload,
   type ValueLists,
+  type WorkbookCheck,
 } from '../../shared';
+import { appellantIdentities, identityScrubber } from '../documents/identities';
 import type { ExcelRun } from '../excel/context';
 import { nextAppealIds } from '../excel/escalation';
 import { writeExternalRecords } from '../excel/external';
 import { readIntakeKeys } from '../excel/intakeKeys';
-import { readIntakeTaken, rememberIntakeTaken } from '../excel/intakeTaken';
+import {
+  readIntakeReplies,
+  readIntakeTaken,
+  rememberIntakeReplies,
+  rememberIntakeTaken,
+  type IntakeReply,
+} from '../excel/intakeTaken';
 import { writeValueLists } from '../excel/records';
-import { decryptSubmission, IntakeError, type IntakeKeyring } from '../intake/envelope';
+import { decryptFromPhone, encryptStatus, IntakeError, type IntakeKeyring } from '../intake/envelope';
 import { currentPublicKey } from '../intake/keys';
 import type { IntakeApi } from '../sync';
 
@@ -26,16 +48,35 @@ export interface IntakePullReport {
   readonly written: readonly string[];
   /** Submissions written before whose confirmation had not reached the cloud: confirmed now. */
   readonly confirmed: number;
+  /** Ratings written to 满意度调查表, by the 编号 they rate. */
+  readonly rated: readonly string[];
+  /** Sign-ins written to 会议签到表. */
+  readonly signedIn: number;
   /** Submissions left in the cloud, and why (a key this workbook lacks, a row the register refused). */
   readonly left: readonly { readonly receiptId: string; readonly reason: Bilingual }[];
+  /** Receipt statuses sent to the phones (only those that changed). */
+  readonly statuses: StatusReport;
+}
+
+/** What publishing receipt statuses did. */
+export interface StatusReport {
+  /** Statuses sent and stored. */
+  readonly sent: number;
+  /** Receipts the cloud no longer holds (purged by retention): nothing to send them. */
+  readonly gone: number;
 }
 
 /** The pane's side of phone intake for one unit. */
 export interface IntakeCloud {
   /** Publishes the workbook's current public key and the form's lists (workshops, categories). */
   publishKey(): Promise<IntakeForm>;
-  /** Pulls, decrypts and writes every pending submission, then tells the cloud each is written. */
+  /**
+   * Pulls, decrypts and writes every pending appeal, rating and sign-in, tells the cloud each is
+   * written, then sends the receipts' statuses that changed.
+   */
   pull(keyring: IntakeKeyring, today: string): Promise<IntakePullReport>;
+  /** Sends each phone whose appeal changed its new status, encrypted to its reply key (no key needed). */
+  publishStatuses(today: string): Promise<StatusReport>;
 }
 
 /** How the pane reaches intake. */
@@ -47,6 +88,10 @@ export interface IntakeCloudOptions {
   readonly lists: () => Promise<ValueLists>;
   /** What the phone's form offers: the workbook's workshops and its categories. */
   readonly form: () => Promise<IntakeForm>;
+  /** The workbook read and checked on `today`: the appeals' cases, settings and calendar. */
+  readonly workbook: (today: string) => Promise<WorkbookCheck>;
+  /** The time now (ISO), for a status's updatedAt. */
+  readonly now?: () => string;
 }
 
 /** The appeal a decrypted submission becomes (受理方式 网络, 受理渠道 二维码). */
@@ -71,8 +116,53 @@ export function appealFromSubmission(
   };
 }
 
+const RATING_ELSEWHERE = say(
+  '这条评价与本工作簿登记的诉求对不上（回执或编号不符），未写入',
+  'this rating does not match an appeal this workbook holds (receipt or 编号 differ); not written',
+);
+const SIGN_IN_ELSEWHERE = say(
+  '这条签到所属的会议与云端记录不符，未写入',
+  'this sign-in names another meeting than the cloud says; not written',
+);
+
 /** Opens intake for the pane: nothing is deleted in the cloud before its row is in the workbook. */
 export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
+  const publishStatuses = async (today: string): Promise<StatusReport> => {
+    const replies = await readIntakeReplies(o.run);
+    if (replies.size === 0) return { sent: 0, gone: 0 };
+    const held = await readIntakeTaken(o.run);
+    const check = await o.workbook(today);
+    const cases = new Map(check.cases.map((c) => [c.appeal.id, c]));
+    const scrub = identityScrubber(appellantIdentities(check));
+    const updatedAt = o.now?.() ?? new Date().toISOString();
+    const updates: { update: ReceiptStatusUpdate; sent: IntakeReply }[] = [];
+    for (const [receiptId, reply] of replies) {
+      const c = cases.get(held.get(receiptId));
+      if (!c) continue;
+      const status = receiptStatus(c, check.settings, check.calendar, today, updatedAt, scrub);
+      const fingerprint = statusFingerprint(status);
+      if (fingerprint === reply.sent) continue;
+      updates.push({
+        update: { receiptId, jwe: await encryptStatus(status, reply.key), rateable: status.rateable },
+        sent: { key: reply.key, sent: fingerprint },
+      });
+    }
+    let sent = 0;
+    let gone = 0;
+    for (let i = 0; i < updates.length; i += INTAKE_LIMITS.statusBatch) {
+      const batch = updates.slice(i, i + INTAKE_LIMITS.statusBatch);
+      const answer = await o.api.publishStatuses(
+        o.unitId,
+        batch.map((b) => b.update),
+      );
+      const unknown = new Set(answer.unknown);
+      // A receipt the cloud no longer holds is marked sent too: it would be refused on every sync.
+      await rememberIntakeReplies(o.run, new Map(batch.map((b) => [b.update.receiptId, b.sent])));
+      sent += batch.length - unknown.size;
+      gone += unknown.size;
+    }
+    return { sent, gone };
+  };
   return {
     async publishKey() {
       const stored = await readIntakeKeys(o.run);
@@ -91,6 +181,8 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
     },
     async pull(keyring, today) {
       const written: string[] = [];
+      const rated: string[] = [];
+      let signedIn = 0;
       const left: { receiptId: string; reason: Bilingual }[] = [];
       let confirmed = 0;
       const held = await readIntakeTaken(o.run);
@@ -100,11 +192,31 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
         lists = { ...lists, channel: [...lists.channel, QR_CHANNEL] };
         await writeValueLists(o.run, lists);
       }
+      const refuse = (receiptId: string, e: unknown): void => {
+        left.push({
+          receiptId,
+          reason:
+            e instanceof IntakeError
+              ? e.reason
+              : say('无法解密该提交', 'this submission could not be decrypted'),
+        });
+      };
+      // Remembered before the cloud is told: if a confirmation is lost, the next pull confirms the
+      // record written instead of writing it twice.
+      const confirm = async (done: ReadonlyMap<string, string>): Promise<void> => {
+        await rememberIntakeTaken(o.run, done);
+        for (const [receiptId, id] of done) {
+          held.set(receiptId, id);
+          await o.api.taken(o.unitId, receiptId, id);
+        }
+      };
       let continuation: string | undefined;
       do {
         const page = await o.api.pending(o.unitId, continuation);
         continuation = page.continuation;
-        const fresh: { receiptId: string; payload: SubmissionPayload }[] = [];
+        const appeals: { receiptId: string; payload: SubmissionPayload }[] = [];
+        const ratings: { item: IntakeSubmission; appealId: string; payload: RatingPayload }[] = [];
+        const signIns: { item: IntakeSubmission; payload: SignInPayload }[] = [];
         for (const s of page.submissions) {
           const already = held.get(s.receiptId);
           if (already) {
@@ -113,43 +225,101 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
             continue;
           }
           try {
-            fresh.push({ receiptId: s.receiptId, payload: await decryptSubmission(s.jwe, keyring) });
+            if (s.kind === 'appeal')
+              appeals.push({
+                receiptId: s.receiptId,
+                payload: await decryptFromPhone('appeal', s.jwe, keyring),
+              });
+            else if (s.kind === 'rating') {
+              const payload = await decryptFromPhone('rating', s.jwe, keyring);
+              // The workbook's own link decides which appeal is rated, never the cloud's word for it.
+              const appealId = held.get(payload.receiptId);
+              if (payload.receiptId !== s.ratesReceiptId || !appealId || appealId !== s.appealId)
+                throw new IntakeError('invalid-payload', RATING_ELSEWHERE);
+              ratings.push({ item: s, appealId, payload });
+            } else {
+              const payload = await decryptFromPhone('signIn', s.jwe, keyring);
+              if (payload.meetingId !== s.meetingId)
+                throw new IntakeError('invalid-payload', SIGN_IN_ELSEWHERE);
+              signIns.push({ item: s, payload });
+            }
           } catch (e) {
-            left.push({
-              receiptId: s.receiptId,
-              reason:
-                e instanceof IntakeError
-                  ? e.reason
-                  : say('无法解密该提交', 'this submission could not be decrypted'),
-            });
+            refuse(s.receiptId, e);
           }
         }
-        if (fresh.length === 0) continue;
-        // A page's appeals in one write: the register is read once for their 编号 and once to append.
-        const ids = await nextAppealIds(o.run, today.slice(0, 4), fresh.length);
+        if (appeals.length > 0) {
+          // A page's appeals in one write: the register is read once for their 编号 and once to append.
+          const ids = await nextAppealIds(o.run, today.slice(0, 4), appeals.length);
+          const done = await writeAll(
+            appealRegister,
+            appeals.map((f, i) => ({
+              receiptId: f.receiptId,
+              id: ids[i] as string,
+              row: appealFromSubmission(ids[i] as string, f.payload, lists),
+            })),
+          );
+          // The reply keys first: a status can reach the phone only once its key is in the workbook.
+          const replies = new Map<string, IntakeReply>();
+          for (const f of appeals)
+            if (done.has(f.receiptId) && f.payload.replyKey)
+              replies.set(f.receiptId, { key: f.payload.replyKey });
+          if (replies.size) await rememberIntakeReplies(o.run, replies);
+          await confirm(done);
+          written.push(...done.values());
+        }
+        if (ratings.length > 0) {
+          const done = await writeAll(
+            surveyRegister,
+            ratings.map((r) => ({
+              receiptId: r.item.receiptId,
+              id: r.appealId,
+              row: surveyFromRating(r.appealId, r.payload),
+            })),
+            PHONE_SURVEY_KEY,
+          );
+          await confirm(done);
+          rated.push(...done.values());
+        }
+        if (signIns.length > 0) {
+          const done = await writeAll(
+            signInRegister,
+            signIns.map((r) => ({
+              receiptId: r.item.receiptId,
+              id: r.payload.meetingId,
+              row: signInFromPhone(r.payload),
+            })),
+            PHONE_SIGN_IN_KEY,
+          );
+          await confirm(done);
+          signedIn += done.size;
+        }
+      } while (continuation);
+      const statuses = await publishStatuses(today);
+      return { written, confirmed, rated, signedIn, left, statuses };
+
+      /** Writes the rows; answers receipt → record for those written, leaving the refused with their reason. */
+      async function writeAll(
+        register: RegisterDef,
+        items: readonly { receiptId: string; id: string; row: Readonly<Record<string, unknown>> }[],
+        naturalKey?: readonly string[],
+      ): Promise<Map<string, string>> {
         const report = await writeExternalRecords(
           o.run,
-          appealRegister,
-          fresh.map((f, i) => appealFromSubmission(ids[i] as string, f.payload, lists)),
+          register,
+          items.map((x) => x.row),
           lists,
+          naturalKey,
         );
         const refused = new Map(report.rejected.map((r) => [r.index, r.message]));
         const done = new Map<string, string>();
-        fresh.forEach((f, i) => {
+        items.forEach((x, i) => {
           const why = refused.get(i);
-          if (why) left.push({ receiptId: f.receiptId, reason: why });
-          else done.set(f.receiptId, ids[i] as string);
+          if (why) left.push({ receiptId: x.receiptId, reason: why });
+          else done.set(x.receiptId, x.id);
         });
-        // Remembered before the cloud is told: if a confirmation is lost, the next pull confirms
-        // that 编号 instead of writing the appeal twice.
-        await rememberIntakeTaken(o.run, done);
-        for (const [receiptId, id] of done) {
-          held.set(receiptId, id);
-          await o.api.taken(o.unitId, receiptId, id);
-          written.push(id);
-        }
-      } while (continuation);
-      return { written, confirmed, left };
+        return done;
+      }
     },
+    publishStatuses,
   };
 }

@@ -3,6 +3,7 @@ import {
   type CallerView,
   INTAKE_LIMITS,
   checkWorkbook,
+  INPUT_REGISTERS,
   type PairingCode,
   type PairingList,
   type WireRole,
@@ -247,6 +248,8 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
     unitId: o.unitId,
     api: createIntakeApi(signedIn),
     lists: async () => (await workbookRows(o.run, intakeToday())).lists,
+    workbook: async (today) =>
+      checkWorkbook(coreInput(await o.run((context) => readRegisters(context, INPUT_REGISTERS))), { today }),
     form: async () => {
       const { rows, lists } = await workbookRows(o.run, intakeToday());
       // The workshops a phone may name: those the registers already use (单位 of appeals, topics' 分厂).

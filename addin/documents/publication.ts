@@ -1,4 +1,11 @@
-import { ANONYMOUS, CANNOT_BE_DONE, deriveState, type AppealCase, type WorkbookCheck } from '../../shared';
+import {
+  ANONYMOUS,
+  CANNOT_BE_DONE,
+  deriveState,
+  resultWords,
+  type AppealCase,
+  type WorkbookCheck,
+} from '../../shared';
 import type { Asker } from './ask';
 import { appellantIdentities, identityScrubber } from './identities';
 import type { DocCell, PrintDocument } from './model';
@@ -59,9 +66,7 @@ export function resultPublication(
     ...cases.map((c, i): DocCell[] => {
       const a = c.appeal;
       const state = deriveState(c, issuedOn);
-      const result = state.impossible
-        ? `不具备条件无法办理：${a.impossibleReason ?? ''}`
-        : `已办结${a.deptOpinion ? `：${a.deptOpinion}` : ''}`;
+      const result = resultWords(a, state);
       return [
         { text: String(i + 1), align: 'center' },
         { text: scrub(a.content ?? '') },

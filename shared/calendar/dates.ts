@@ -110,3 +110,9 @@ export function chinaDay(at: string | Date): string {
   if (Number.isNaN(t)) return typeof at === 'string' ? at.slice(0, 10) : '';
   return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The time of day (HH:MM) in China of an ISO instant; '' when it is not one. */
+export function chinaTime(at: string): string {
+  const t = Date.parse(at);
+  return Number.isNaN(t) ? '' : new Date(t + CHINA_OFFSET_MS).toISOString().slice(11, 16);
+}

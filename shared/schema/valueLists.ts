@@ -94,6 +94,12 @@ export const ONLINE_INTAKE = '网络' satisfies ListValue<'intakeMethod'>;
 /** The 受理渠道 of an appeal an employee filed by scanning the union's QR code (added to 值列表 on first use). */
 export const QR_CHANNEL = '二维码';
 
+/** The 调查方式 of a rating an employee gave from the receipt link on their phone. */
+export const SURVEY_ONLINE = '网络或问卷调查' satisfies ListValue<'surveyMethod'>;
+
+/** What 本人签字 holds for an attendee who signed in by scanning the meeting's QR code. */
+export const QR_SIGNATURE = '扫码签到';
+
 /** Channels the 实施意见 does not list as addresses: in person has its own sentence, 其他 is none. */
 export const CHANNELS_NOT_LISTED: readonly ListValue<'channel'>[] = ['当面', '其他'];
 

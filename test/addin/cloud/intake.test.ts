@@ -162,7 +162,14 @@ describe('phone submissions reaching the register', () => {
     );
     await rememberIntakeTaken(run, new Map([[receipt.receiptId, '2026-900']]));
     const again = await cloud.intake.pull(keyring, '2026-03-31');
-    expect(again).toEqual({ written: [], confirmed: 1, left: [] });
+    expect(again).toEqual({
+      written: [],
+      confirmed: 1,
+      rated: [],
+      signedIn: 0,
+      left: [],
+      statuses: { sent: 0, gone: 0 },
+    });
     expect(await pending()).toEqual([]);
   });
 });
