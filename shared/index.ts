@@ -325,6 +325,7 @@ export {
   intakeTakenRequestSchema,
   intakeTakenResponseSchema,
   RECEIPT_RATE_LIMITS,
+  SIGN_IN_RATE_LIMITS,
   RECEIPT_ID,
   MEETING_KEY,
   INTAKE_KINDS,

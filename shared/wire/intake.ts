@@ -47,6 +47,17 @@ export const RECEIPT_RATE_LIMITS = {
   addressPerDay: 300,
 } as const;
 
+/**
+ * How often meeting sign-ins are taken: per address 60 a minute and 600 a day, per unit 2000 a day.
+ * A meeting room's attendees often share one Wi-Fi address, so the appeal's 5 a minute would turn
+ * most of them away; the sign-in page works on the meeting day only, which bounds the rest.
+ */
+export const SIGN_IN_RATE_LIMITS = {
+  addressPerMinute: 60,
+  addressPerDay: 600,
+  unitPerDay: 2000,
+} as const;
+
 const b64url32 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 /** A receipt id: 128 random bits, base64url. */
 export const RECEIPT_ID = /^[A-Za-z0-9_-]{22}$/;
