@@ -3,6 +3,8 @@
 import { aggregateTimer } from './functions/aggregateTimer';
 import { escalationsFunction } from './functions/escalations';
 import { INTAKE_FUNCTIONS } from './functions/intake';
+import { INTAKE_MEETING_FUNCTIONS } from './functions/intakeMeetings';
+import { INTAKE_RECEIPT_FUNCTIONS } from './functions/intakeReceipts';
 import { meFunction } from './functions/me';
 import { PAIRING_FUNCTIONS } from './functions/pairing';
 import { remindersFunction } from './functions/reminders';
@@ -29,6 +31,8 @@ export const HTTP_FUNCTIONS: readonly HttpEntry[] = [
   meFunction,
   ...PAIRING_FUNCTIONS,
   ...INTAKE_FUNCTIONS,
+  ...INTAKE_RECEIPT_FUNCTIONS,
+  ...INTAKE_MEETING_FUNCTIONS,
 ];
 
 /** Every timer. */

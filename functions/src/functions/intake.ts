@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { HttpRequest } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { calculateJwkThumbprint, decodeProtectedHeader } from 'jose';
 import {
   INTAKE_ALG,
   INTAKE_ENC,
   INTAKE_LIMITS,
   INTAKE_RATE_LIMITS,
+  RECEIPT_RATE_LIMITS,
+  SIGN_IN_RATE_LIMITS,
   intakeKeyRequestSchema,
   intakeSubmissionRequestSchema,
   intakeTakenRequestSchema,
@@ -21,7 +23,7 @@ import { readJson } from '../http/body';
 import { clientAddress } from '../http/clientAddress';
 import { httpFunction, publicFunction, type HttpEntry, registerHttp } from '../http/define';
 import { errorResponse, HttpError, invalidBody, parseWire } from '../http/errors';
-import type { Counter } from '../storage';
+import type { Counter, CountOutcome } from '../storage';
 
 /** The JWE parameters a submission must carry (ephemeral-static ECDH, AES-256-GCM): the envelope's. */
 const JWE_ALG = INTAKE_ALG;
@@ -35,11 +37,13 @@ const KID_MISMATCH = say(
   'kid 与公钥的指纹（RFC 7638 SHA-256）不符',
   "kid does not match the public key's RFC 7638 SHA-256 thumbprint",
 );
-const UNKNOWN_KID = say(
+/** A submission, rating or sign-in encrypted to a key the unit never published. */
+export const UNKNOWN_KID = say(
   '提交所用的密钥不是本单位发布的密钥，请重新扫描工会张贴的二维码',
   "the submission is encrypted to a key this unit did not publish; scan the union's QR code again",
 );
-const HONEYPOT = say('提交被拒绝', 'the submission was refused');
+/** The answer to a filled honeypot: it says nothing a bot could learn from. */
+export const HONEYPOT = say('提交被拒绝', 'the submission was refused');
 const TOO_LARGE = say(
   `提交内容超过上限 ${INTAKE_LIMITS.submitBodyBytes} 字节，请缩短后重新提交`,
   `the submission exceeds ${INTAKE_LIMITS.submitBodyBytes} bytes; shorten it and submit again`,
@@ -61,14 +65,18 @@ const TAKEN_OTHER = say(
   '该提交已以另一个编号登记',
   'this submission was already confirmed under another 编号',
 );
+const NOT_THIS_RECORD = say(
+  '该评价或签到属于另一条记录（评价对应诉求编号，签到对应会议编号）',
+  'this rating or sign-in belongs to another record (a rating to its appeal’s 编号, a sign-in to its 会议编号)',
+);
 
 const RECEIPT_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** Refuses a field of the body with a 400 naming it. */
-const badField = (path: string, message: Bilingual): HttpError => invalidBody([{ path, message }]);
+export const badField = (path: string, message: Bilingual): HttpError => invalidBody([{ path, message }]);
 
 /** Reads a body of at most `limit` bytes: 413 with this endpoint's own limit in the message. */
-async function readSmallJson(request: HttpRequest, limit: number): Promise<unknown> {
+export async function readSmallJson(request: HttpRequest, limit: number): Promise<unknown> {
   try {
     return await readJson(request, limit);
   } catch (e) {
@@ -83,7 +91,7 @@ async function readSmallJson(request: HttpRequest, limit: number): Promise<unkno
  * no encrypted key (ECDH-ES derives it), a 96-bit IV and 128-bit tag, and a protected header
  * saying ECDH-ES / A256GCM / the kid the body names.
  */
-function checkEnvelope(jwe: string, kid: string): void {
+export function checkEnvelope(jwe: string, kid: string): void {
   const parts = jwe.split('.');
   const bad = (en: string, zh: string) =>
     badField('jwe', say(`密文格式不正确：${zh}`, `malformed JWE: ${en}`));
@@ -107,8 +115,44 @@ function checkEnvelope(jwe: string, kid: string): void {
 }
 
 // An address is kept only as a hash: the counters must not become a list of who submitted.
-const addressSubject = (address: string): string =>
-  `a-${createHash('sha256').update(`xieshang-intake|${address}`).digest('hex')}`;
+const addressHash = (address: string): string =>
+  createHash('sha256').update(`xieshang-intake|${address}`).digest('hex');
+const addressSubject = (address: string): string => `a-${addressHash(address)}`;
+
+/** The counters a receipt link's lookup is taken from: per address a minute and a day (their own rows). */
+export function receiptCounters(address: string): Counter[] {
+  const a = `l-${addressHash(address)}`;
+  return [
+    { subject: a, window: 'minute', limit: RECEIPT_RATE_LIMITS.addressPerMinute },
+    { subject: a, window: 'day', limit: RECEIPT_RATE_LIMITS.addressPerDay },
+  ];
+}
+
+/** The counters a meeting sign-in is taken from: their own rows, so a meeting does not use up appeals. */
+export function signInCounters(unitId: string, address: string): Counter[] {
+  const a = `s-${addressHash(address)}`;
+  return [
+    { subject: a, window: 'minute', limit: SIGN_IN_RATE_LIMITS.addressPerMinute },
+    { subject: a, window: 'day', limit: SIGN_IN_RATE_LIMITS.addressPerDay },
+    { subject: `u-s-${unitId}`, window: 'day', limit: SIGN_IN_RATE_LIMITS.unitPerDay },
+  ];
+}
+
+/** The 429 for counters that refused: Retry-After, and why in both languages. */
+export function rateLimited(
+  counted: Exclude<CountOutcome, { ok: true }>,
+  text: Readonly<Record<'minute' | 'day', Bilingual>> = RATE as Record<'minute' | 'day', Bilingual>,
+): HttpResponseInit {
+  const why =
+    counted.reason === 'contended'
+      ? RATE.busy
+      : counted.counter.subject.startsWith('u-')
+        ? RATE.unit
+        : text[counted.counter.window];
+  return errorResponse(new HttpError(429, 'rate-limited', why as Bilingual), {
+    'Retry-After': String(counted.retryAfter),
+  });
+}
 
 /** The counters a submission is taken from: per address a minute and a day, per unit a day. */
 export function intakeCounters(unitId: string, address: string): Counter[] {
@@ -193,17 +237,7 @@ export const intakeSubmitFunction = publicFunction({
     if (body.website !== '') throw badField('website', HONEYPOT);
     checkEnvelope(body.jwe, body.kid);
     const counted = await services.store.rateLimits.count(intakeCounters(unitId, clientAddress(request)));
-    if (!counted.ok) {
-      const text =
-        counted.reason === 'contended'
-          ? RATE.busy
-          : counted.counter.subject.startsWith('u-')
-            ? RATE.unit
-            : RATE[counted.counter.window];
-      return errorResponse(new HttpError(429, 'rate-limited', text as Bilingual), {
-        'Retry-After': String(counted.retryAfter),
-      });
-    }
+    if (!counted.ok) return rateLimited(counted);
     if (!(await services.store.intake.hasKey(unitId, body.kid))) throw badField('kid', UNKNOWN_KID);
     const receipt: IntakeReceipt = {
       receiptId: randomBytes(16).toString('base64url'),
@@ -219,7 +253,10 @@ export const intakeSubmitFunction = publicFunction({
   },
 });
 
-/** GET units/{unitId}/intake/submissions[?continuation=] (clerk, chair, admin): ciphertext waiting. */
+/**
+ * GET units/{unitId}/intake/submissions[?continuation=] (clerk, chair, admin): ciphertext waiting —
+ * appeals, ratings (with the receipt and 编号 they rate) and sign-ins (with their 会议编号).
+ */
 export const intakeListFunction = httpFunction({
   name: 'intake-list',
   route: 'units/{unitId}/intake/submissions',
@@ -241,7 +278,8 @@ export const intakeListFunction = httpFunction({
 
 /**
  * POST units/{unitId}/intake/submissions/{receiptId}/taken (clerk, chair, admin): the pane wrote the
- * submission as `appealId`; the ciphertext goes and the link receipt → 编号 stays. Idempotent.
+ * item as `appealId`. An appeal's ciphertext goes and the link receipt → 编号 stays; a rating (of
+ * the appeal it names) or a sign-in (to the 会议编号 it names) is deleted. Idempotent.
  */
 export const intakeTakenFunction = httpFunction({
   name: 'intake-taken',
@@ -261,6 +299,8 @@ export const intakeTakenFunction = httpFunction({
     if (!outcome.ok) {
       if (outcome.reason === 'unknown')
         throw new HttpError(404, 'intake-not-pending', NOT_PENDING, { path: 'receiptId' });
+      if (outcome.reason === 'mismatch')
+        throw new HttpError(409, 'intake-not-this-record', NOT_THIS_RECORD, { path: 'appealId' });
       throw new HttpError(409, 'intake-taken-as-other', TAKEN_OTHER, { path: 'appealId' });
     }
     const answer: IntakeTaken = {

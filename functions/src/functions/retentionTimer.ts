@@ -20,6 +20,12 @@ export const DELIVERY_KEEP_DAYS = 90;
  */
 export const INTAKE_KEEP_DAYS = 30;
 
+/**
+ * A receipt link (receipt → 编号, the last status) goes when its appeal has had no status for this
+ * many days: by then the appeal is long finished and rated, and the employee's link reads as unknown.
+ */
+export const RECEIPT_KEEP_DAYS = 365;
+
 const SYSTEM = { id: 'system:retention', roles: ['system'] } as const;
 
 /** Purges one unit's expired appeals; null when it had nothing to purge. */
@@ -53,7 +59,8 @@ async function purgeUnit(
 /**
  * Timer `retention`: purges appeals archived longer than each unit's retention period (with every
  * row referring to them and their escalations) and writes what it purged to the audit log; deletes
- * phone submissions untaken after INTAKE_KEEP_DAYS and rate-limit windows that have ended. A unit
+ * phone submissions untaken after INTAKE_KEEP_DAYS, meetings held that long ago, receipt links
+ * without a status for RECEIPT_KEEP_DAYS and rate-limit windows that have ended. A unit
  * that fails is logged and listed in `failed`; the others are purged all the same.
  */
 export const retentionTimer = timerFunction({
@@ -79,13 +86,24 @@ export const retentionTimer = timerFunction({
       deliveries = { error: String(e) };
     }
     // Untaken submissions and spent rate-limit windows: also tried whatever happened above.
-    let intake: { submissions: number; rateLimitRows: number } | { error: string };
+    let intake:
+      | { submissions: number; rateLimitRows: number; meetings: number; receiptLinks: number; took: number }
+      | { error: string };
     try {
+      const keepFrom = new Date(services.now().getTime() - INTAKE_KEEP_DAYS * 86_400_000);
+      const receipts = await store.intake.purgeReceipts(
+        new Date(services.now().getTime() - RECEIPT_KEEP_DAYS * 86_400_000),
+        keepFrom,
+      );
       intake = {
-        submissions: await store.intake.purgeBefore(
-          new Date(services.now().getTime() - INTAKE_KEEP_DAYS * 86_400_000),
-        ),
+        submissions: await store.intake.purgeBefore(keepFrom),
         rateLimitRows: await store.rateLimits.purgeExpired(),
+        // A meeting's sign-ins come on its day; its row waits as long as an untaken submission would.
+        meetings: await store.intake.meetings.purgeBefore(
+          isoFromDay((dayFromIso(today) as number) - INTAKE_KEEP_DAYS),
+        ),
+        receiptLinks: receipts.links,
+        took: receipts.took,
       };
     } catch (e) {
       context.error('retention of intake submissions failed', e);

@@ -47,6 +47,15 @@ import {
   type SubmissionInput,
   type TakenOutcome,
 } from './intake';
+import {
+  addRating,
+  publishStatuses,
+  purgeReceipts,
+  readReceipt,
+  type RatingOutcome,
+  type ReceiptRecord,
+} from './intakeReceipts';
+import { getMeeting, openMeeting, purgeMeetings } from './intakeMeetings';
 import { countRequest, purgeWindows, readCount, type Counter, type CountOutcome } from './rateLimits';
 import { ensureTables, openTables, type Tables } from './tables';
 import { configureUnit, getUnit, listUnits, touchUnit, type UnitPatch, type UnitProfile } from './units';
@@ -64,6 +73,7 @@ export type {
 export type { AggregateState, StoredSummary, UnitPatch, UnitProfile, WriteOutcome };
 export type { CodeInput, RedeemOutcome, StoredCredential };
 export type { Counter, CountOutcome, IntakeSetup, SubmissionInput, TakenOutcome };
+export type { RatingOutcome, ReceiptRecord };
 export { BusyError, PurgedError, type PurgedTarget } from './commit';
 export { EscalationStateError };
 export { azuriteConnectionString, storageConnectionString } from './connection';
@@ -176,6 +186,34 @@ export interface Store {
     /** Deletes the ciphertext and keeps receipt → 编号 in one transaction; idempotent. */
     take(unit: string, receiptId: string, appealId: string, audit: AuditInput): Promise<TakenOutcome>;
     purgeBefore(before: Date): Promise<number>;
+    /** A receipt as the phone's link may see it (with its secret's hash), or null. */
+    receipt(unit: string, receiptId: string): Promise<ReceiptRecord | null>;
+    /** Stores statuses on taken receipts' links; the others come back as unknown. */
+    publishStatuses(
+      unit: string,
+      statuses: Parameters<typeof publishStatuses>[2],
+    ): Promise<{ readonly updated: number; readonly unknown: string[] }>;
+    /** Stores the one rating of a receipt (replacing one still waiting) when `check` passes and it is rateable. */
+    rate(
+      unit: string,
+      receiptId: string,
+      check: (secretHash: string) => boolean,
+      item: Parameters<typeof addRating>[4],
+    ): Promise<RatingOutcome>;
+    /** Receipt links with no status since `before`, and repeat-answers of items taken before `tookBefore`. */
+    purgeReceipts(before: Date, tookBefore: Date): Promise<{ readonly links: number; readonly took: number }>;
+    /** Meetings opened for QR sign-in, by the key their QR code carries. */
+    meetings: {
+      open(
+        unit: string,
+        meetingKey: string,
+        m: Parameters<typeof openMeeting>[3],
+        audit: AuditInput,
+      ): ReturnType<typeof openMeeting>;
+      get(unit: string, meetingKey: string): ReturnType<typeof getMeeting>;
+      /** Meetings held before the day (YYYY-MM-DD). */
+      purgeBefore(day: string): Promise<number>;
+    };
   };
   /** Rate-limit counters by window: conditional increments, expired windows purged. */
   readonly rateLimits: {
@@ -270,6 +308,15 @@ export function createStore(options: StoreOptions): Store {
       list: (unit, pageSize, continuation) => listSubmissions(t, unit, pageSize, continuation),
       take: (unit, receiptId, appealId, audit) => takeSubmission(t, unit, receiptId, appealId, audit, now()),
       purgeBefore: (before) => purgeSubmissions(t, before),
+      receipt: (unit, receiptId) => readReceipt(t, unit, receiptId),
+      publishStatuses: (unit, statuses) => publishStatuses(t, unit, statuses, now()),
+      rate: (unit, receiptId, check, item) => addRating(t, unit, receiptId, check, item, now()),
+      purgeReceipts: (before, tookBefore) => purgeReceipts(t, before, tookBefore),
+      meetings: {
+        open: (unit, meetingKey, m, audit) => openMeeting(t, unit, meetingKey, m, audit, now()),
+        get: (unit, meetingKey) => getMeeting(t, unit, meetingKey),
+        purgeBefore: (day) => purgeMeetings(t, day),
+      },
     },
     rateLimits: {
       count: (counters) => countRequest(t, counters, now()),

@@ -1,8 +1,8 @@
 // The phone intake's storage: per unit, its published keys and form, the submissions waiting for the
 // pane (ciphertext only) and, once taken, the link receipt → 编号 (no identity). Rate-limit counters
 // live in their own table, one partition per time window, so expired windows go by partition.
-import { odata } from '@azure/data-tables';
-import type { IntakeForm, IntakePublicJwk, IntakeSubmission } from '../../../shared';
+import { odata, type TransactionAction } from '@azure/data-tables';
+import type { IntakeForm, IntakeKind, IntakePublicJwk, IntakeSubmission } from '../../../shared';
 import { jsonText, prefixEnd, readText, storedList, storedText } from './keys';
 import { checkEntity, checkKey, under } from './limits';
 import { collect, statusOf, type Tables } from './tables';
@@ -12,6 +12,10 @@ const FORM_ROW = 'form';
 const KEY = 'key-';
 const SUB = 'sub-';
 const RECEIPT = 'rcpt-';
+const TOOK = 'took-';
+
+/** Row-key prefixes other intake modules share (receipt links, pending items). */
+export const INTAKE_ROWS = { SUB, RECEIPT, TOOK } as const;
 
 // A string property holds at most 32,767 UTF-16 units; a JWE (ASCII) up to 48 KiB spans two.
 const JWE_CHUNK = 32_000;
@@ -26,18 +30,30 @@ export interface IntakeSetup {
   readonly publishedAt: string;
 }
 
-/** A submission to store: its ciphertext and the hash of its receipt secret. */
+/**
+ * A pending item to store: its ciphertext and, for an appeal, the hash of its receipt secret; a
+ * rating names the receipt it rates and that receipt's 编号, a sign-in its meeting's 会议编号.
+ */
 export interface SubmissionInput {
   readonly receiptId: string;
   readonly kid: string;
   readonly jwe: string;
-  readonly secretHash: string;
+  readonly secretHash?: string;
+  readonly kind?: IntakeKind;
+  readonly ratesReceiptId?: string;
+  readonly appealId?: string;
+  readonly meetingId?: string;
 }
 
 /** What `taken` did: the link kept, `already` when it was confirmed before; why not otherwise. */
 export type TakenOutcome =
   | { readonly ok: true; readonly appealId: string; readonly takenAt: string; readonly already: boolean }
-  | { readonly ok: false; readonly reason: 'unknown' | 'taken-as-other'; readonly appealId?: string };
+  | {
+      readonly ok: false;
+      /** `mismatch`: a rating or sign-in confirmed as another record than the one it names. */
+      readonly reason: 'unknown' | 'taken-as-other' | 'mismatch';
+      readonly appealId?: string;
+    };
 
 interface FormEntity {
   kid?: string;
@@ -52,7 +68,12 @@ interface KeyEntity {
   publishedAt?: string;
 }
 
-interface SubEntity {
+/** A pending item's row (an appeal's has no kind: rows from before ratings and sign-ins). */
+export interface SubEntity {
+  kind?: string;
+  ratesReceiptId?: string;
+  appealId?: string;
+  meetingId?: string;
   kid?: string;
   submittedAt?: string;
   secretHash?: string;
@@ -60,12 +81,26 @@ interface SubEntity {
   jwe1?: string;
 }
 
-interface ReceiptEntity {
+/**
+ * The link receipt → 编号 once the pane took the appeal, with the last status the pane published
+ * (ciphertext to the phone's reply key), whether it may be rated and the rating waiting, if any.
+ */
+export interface ReceiptEntity {
   appealId?: string;
   takenAt?: string;
   kid?: string;
   secretHash?: string;
   submittedAt?: string;
+  status?: string;
+  rateable?: boolean;
+  statusAt?: string;
+  ratingId?: string;
+}
+
+interface TookEntity {
+  kind?: string;
+  appealId?: string;
+  takenAt?: string;
 }
 
 const jweColumns = (jwe: string): Record<string, string> => {
@@ -77,7 +112,8 @@ const jweColumns = (jwe: string): Record<string, string> => {
   return out;
 };
 
-const isNotFound = (e: unknown): boolean => statusOf(e) === 404;
+/** Whether the service answered 404. */
+export const isNotFound = (e: unknown): boolean => statusOf(e) === 404;
 
 /** The unit's published intake, or null when it has published no key. */
 export async function getIntake(t: Tables, unitId: string): Promise<IntakeSetup | null> {
@@ -160,6 +196,25 @@ export async function publishIntake(
   return (await getIntake(t, unitId)) as IntakeSetup;
 }
 
+/** A pending item's row, checked against the table's limits. */
+export function submissionRow(unitId: string, s: SubmissionInput, at: Date) {
+  const row = {
+    partitionKey: unitId,
+    rowKey: `${SUB}${s.receiptId}`,
+    kid: s.kid,
+    submittedAt: at.toISOString(),
+    ...(s.secretHash !== undefined ? { secretHash: s.secretHash } : {}),
+    ...(s.kind && s.kind !== 'appeal' ? { kind: s.kind } : {}),
+    ...(s.ratesReceiptId !== undefined ? { ratesReceiptId: s.ratesReceiptId } : {}),
+    ...(s.appealId !== undefined ? { appealId: storedText(s.appealId) } : {}),
+    ...(s.meetingId !== undefined ? { meetingId: storedText(s.meetingId) } : {}),
+    ...jweColumns(s.jwe),
+  };
+  checkKey(row.rowKey, 'receiptId');
+  checkEntity(row, under('jwe'));
+  return row;
+}
+
 /** Stores a submission (create: a receipt id made twice is refused by the service, never overwritten). */
 export async function addSubmission(
   t: Tables,
@@ -167,28 +222,30 @@ export async function addSubmission(
   s: SubmissionInput,
   at: Date,
 ): Promise<string> {
-  const submittedAt = at.toISOString();
-  const row = {
-    partitionKey: unitId,
-    rowKey: `${SUB}${s.receiptId}`,
-    kid: s.kid,
-    submittedAt,
-    secretHash: s.secretHash,
-    ...jweColumns(s.jwe),
-  };
-  checkKey(row.rowKey, 'receiptId');
-  checkEntity(row, under('jwe'));
+  const row = submissionRow(unitId, s, at);
   await t.intake.createEntity(row);
-  return submittedAt;
+  return row.submittedAt;
 }
 
-const toSubmission = (e: SubEntity & { rowKey?: string }): IntakeSubmission => ({
-  receiptId: (e.rowKey ?? '').slice(SUB.length),
-  kind: 'appeal',
-  kid: e.kid ?? '',
-  jwe: `${e.jwe0 ?? ''}${e.jwe1 ?? ''}`,
-  submittedAt: e.submittedAt ?? '',
-});
+/** A row's kind: absent on an appeal. */
+export const kindOf = (e: SubEntity): IntakeKind =>
+  e.kind === 'rating' || e.kind === 'signIn' ? e.kind : 'appeal';
+
+const toSubmission = (e: SubEntity & { rowKey?: string }): IntakeSubmission => {
+  const kind = kindOf(e);
+  return {
+    receiptId: (e.rowKey ?? '').slice(SUB.length),
+    kind,
+    kid: e.kid ?? '',
+    jwe: `${e.jwe0 ?? ''}${e.jwe1 ?? ''}`,
+    submittedAt: e.submittedAt ?? '',
+    ...(kind === 'rating'
+      ? { ratesReceiptId: e.ratesReceiptId ?? '', appealId: readText(e.appealId) }
+      : kind === 'signIn'
+        ? { meetingId: readText(e.meetingId) }
+        : {}),
+  };
+};
 
 /**
  * A page of the unit's submissions waiting for the pane in receipt-id order, and the receipt id to
@@ -207,7 +264,20 @@ export async function listSubmissions(
     : odata`PartitionKey eq ${unitId} and RowKey ge ${from} and RowKey lt ${prefixEnd(SUB)}`;
   const pages = t.intake
     .listEntities<SubEntity>({
-      queryOptions: { filter, select: ['RowKey', 'kid', 'submittedAt', 'jwe0', 'jwe1'] },
+      queryOptions: {
+        filter,
+        select: [
+          'RowKey',
+          'kind',
+          'ratesReceiptId',
+          'appealId',
+          'meetingId',
+          'kid',
+          'submittedAt',
+          'jwe0',
+          'jwe1',
+        ],
+      },
     })
     .byPage({ maxPageSize: pageSize });
   const submissions: IntakeSubmission[] = [];
@@ -244,27 +314,35 @@ export async function takeSubmission(
 ): Promise<TakenOutcome> {
   const receiptKey = `${RECEIPT}${receiptId}`;
   checkKey(receiptKey, 'receiptId');
+  // Taken before: an appeal leaves its receipt link, a rating or sign-in a `took-` row.
   const already = async (): Promise<TakenOutcome | null> => {
-    try {
-      const r = await t.intake.getEntity<ReceiptEntity>(unitId, receiptKey);
-      const linked = readText(r.appealId);
-      return linked === appealId
-        ? { ok: true, appealId, takenAt: r.takenAt ?? '', already: true }
-        : { ok: false, reason: 'taken-as-other', appealId: linked };
-    } catch (e) {
-      if (isNotFound(e)) return null;
-      throw e;
-    }
+    for (const rowKey of [receiptKey, `${TOOK}${receiptId}`])
+      try {
+        const r = await t.intake.getEntity<ReceiptEntity | TookEntity>(unitId, rowKey, {
+          queryOptions: { select: ['appealId', 'takenAt'] },
+        });
+        const linked = readText(r.appealId);
+        return linked === appealId
+          ? { ok: true, appealId, takenAt: r.takenAt ?? '', already: true }
+          : { ok: false, reason: 'taken-as-other', appealId: linked };
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    return null;
   };
   let sub: SubEntity;
   try {
     sub = await t.intake.getEntity<SubEntity>(unitId, `${SUB}${receiptId}`, {
-      queryOptions: { select: ['kid', 'submittedAt', 'secretHash'] },
+      queryOptions: {
+        select: ['kind', 'ratesReceiptId', 'appealId', 'meetingId', 'kid', 'submittedAt', 'secretHash'],
+      },
     });
   } catch (e) {
     if (!isNotFound(e)) throw e;
     return (await already()) ?? { ok: false, reason: 'unknown' };
   }
+  const kind = kindOf(sub);
+  if (kind !== 'appeal') return takeItem(t, unitId, receiptId, kind, sub, appealId, audit, at, already);
   const takenAt = at.toISOString();
   const receipt = {
     partitionKey: unitId,
@@ -285,6 +363,67 @@ export async function takeSubmission(
     ]);
   } catch (e) {
     // Two confirmations racing: the loser finds the winner's receipt row.
+    const status = statusOf(e);
+    if (status !== 404 && status !== 409 && status !== 412) throw e;
+    return (await already()) ?? { ok: false, reason: 'unknown' };
+  }
+  return { ok: true, appealId, takenAt, already: false };
+}
+
+/**
+ * Confirms a rating or sign-in is in the workbook: it names the record it belongs to (a rating the
+ * 编号 linked to its receipt, a sign-in its 会议编号), so a confirmation naming another is refused.
+ * The item goes and a `took-` row answers a repeat; a rating also closes its receipt for rating
+ * until the pane publishes a new status (it decides whether one more may come).
+ */
+async function takeItem(
+  t: Tables,
+  unitId: string,
+  itemId: string,
+  kind: 'rating' | 'signIn',
+  sub: SubEntity,
+  appealId: string,
+  audit: AuditInput,
+  at: Date,
+  already: () => Promise<TakenOutcome | null>,
+): Promise<TakenOutcome> {
+  const named = readText(kind === 'rating' ? sub.appealId : sub.meetingId);
+  if (named !== appealId) return { ok: false, reason: 'mismatch', appealId: named };
+  const takenAt = at.toISOString();
+  const took = {
+    partitionKey: unitId,
+    rowKey: `${TOOK}${itemId}`,
+    kind,
+    appealId: storedText(appealId),
+    takenAt,
+  };
+  checkEntity(took, under('appealId'));
+  const actions: TransactionAction[] = [
+    ['delete', { partitionKey: unitId, rowKey: `${SUB}${itemId}` }],
+    ['create', took],
+    ['create', auditRow(unitId, audit, at)],
+  ];
+  if (kind === 'rating' && sub.ratesReceiptId) {
+    const linkKey = `${RECEIPT}${sub.ratesReceiptId}`;
+    checkKey(linkKey, 'ratesReceiptId');
+    try {
+      const link = await t.intake.getEntity<ReceiptEntity>(unitId, linkKey, {
+        queryOptions: { select: ['ratingId'] },
+      });
+      if (link.ratingId === itemId)
+        actions.push([
+          'update',
+          { partitionKey: unitId, rowKey: linkKey, ratingId: '', rateable: false },
+          'Merge',
+          { etag: link.etag },
+        ]);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  }
+  try {
+    await t.intake.submitTransaction(actions);
+  } catch (e) {
     const status = statusOf(e);
     if (status !== 404 && status !== 409 && status !== 412) throw e;
     return (await already()) ?? { ok: false, reason: 'unknown' };

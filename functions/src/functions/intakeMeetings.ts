@@ -1,0 +1,156 @@
+// Meeting sign-in by QR (issue 14): the pane opens a meeting under the key its QR code carries; on
+// the meeting day (China time) attendees' phones read what to sign and post a sign-in encrypted to
+// the union's key, which waits for the pane as a pending item of kind 'signIn'.
+import { randomBytes } from 'node:crypto';
+import type { HttpRequest } from '@azure/functions';
+import {
+  chinaDay,
+  INTAKE_LIMITS,
+  MEETING_KEY,
+  meetingSignInRequestSchema,
+  meetingSignInSubmitSchema,
+  say,
+  type MeetingSignInOpened,
+  type MeetingSignInView,
+} from '../../../shared';
+import { clientAddress } from '../http/clientAddress';
+import { httpFunction, publicFunction, registerHttp, type HttpEntry } from '../http/define';
+import { HttpError, parseWire } from '../http/errors';
+import type { Services } from '../services';
+import {
+  badField,
+  checkEnvelope,
+  HONEYPOT,
+  rateLimited,
+  readSmallJson,
+  signInCounters,
+  UNKNOWN_KID,
+} from './intake';
+
+const NO_MEETING = say(
+  '找不到该会议的签到，请扫描会议通知或签到表上的二维码',
+  'no sign-in is open for this meeting; scan the QR code on the meeting notice or sign-in sheet',
+);
+const NO_KEY = say(
+  '本单位尚未开通扫码签到，请在签到表上签名',
+  'this unit does not take sign-ins by QR code yet; sign the sheet instead',
+);
+
+/** 410: the QR code works on the meeting day only; the message names that day. */
+const notToday = (day: string): HttpError =>
+  new HttpError(
+    410,
+    'meeting-not-today',
+    say(
+      `该会议只能在会议当天（${day}）扫码签到`,
+      `sign-in for this meeting is open on its day (${day}) only`,
+    ),
+  );
+
+const meetingKeyOf = (request: HttpRequest): string => {
+  const key = request.params['meetingKey'] ?? '';
+  if (!MEETING_KEY.test(key)) throw badField('meetingKey', say('会议签到码无效', 'invalid meeting key'));
+  return key;
+};
+
+/** The meeting under the key, refused unless it is open today (China time, by the services' clock). */
+async function meetingToday(
+  services: Services,
+  unitId: string,
+  meetingKey: string,
+): Promise<MeetingSignInOpened> {
+  const meeting = await services.store.intake.meetings.get(unitId, meetingKey);
+  if (!meeting) throw new HttpError(404, 'meeting-unknown', NO_MEETING);
+  if (meeting.day !== chinaDay(services.now())) throw notToday(meeting.day);
+  return meeting;
+}
+
+/**
+ * PUT units/{unitId}/intake/meetings/{meetingKey} (clerk, chair, admin): opens QR sign-in for a
+ * meeting on its day; opening the same key again replaces what it names.
+ */
+export const meetingOpenFunction = httpFunction({
+  name: 'intake-meeting',
+  route: 'units/{unitId}/intake/meetings/{meetingKey}',
+  methods: ['PUT'],
+  access: 'sync',
+  scope: 'unitId',
+  async run({ request, services, caller, unitId }) {
+    const meetingKey = meetingKeyOf(request);
+    const body = parseWire(meetingSignInRequestSchema, await readSmallJson(request, 4096));
+    const opened = await services.store.intake.meetings.open(unitId, meetingKey, body, {
+      actor: caller,
+      action: 'intake.meeting',
+      detail: { meetingId: body.meetingId, day: body.day },
+    });
+    return { status: 200, jsonBody: opened };
+  },
+});
+
+/** GET public/units/{unitId}/intake/meetings/{meetingKey} (no token): what the sign-in page shows. */
+export const meetingViewFunction = publicFunction({
+  name: 'intake-meeting-public',
+  route: 'public/units/{unitId}/intake/meetings/{meetingKey}',
+  methods: ['GET'],
+  scope: 'unitId',
+  async run({ request, services, unitId }) {
+    const meeting = await meetingToday(services, unitId, meetingKeyOf(request));
+    const setup = await services.store.intake.get(unitId);
+    if (!setup) throw new HttpError(404, 'intake-not-open', NO_KEY);
+    const unit = await services.store.units.get(unitId);
+    const view: MeetingSignInView = {
+      unitName: unit?.name ?? '',
+      meetingId: meeting.meetingId,
+      title: meeting.title,
+      day: meeting.day,
+      key: { publicJwk: setup.publicJwk, kid: setup.kid },
+    };
+    // Not cached: at midnight the same URL turns 410.
+    return { status: 200, jsonBody: view, headers: { 'Cache-Control': 'no-store' } };
+  },
+});
+
+/**
+ * POST public/units/{unitId}/intake/meetings/{meetingKey}/signins (no token): an attendee's sign-in,
+ * checked as a submission is (honeypot, envelope, rate limits, kid) and on the meeting day only.
+ */
+export const meetingSignInFunction = publicFunction({
+  name: 'intake-signin',
+  route: 'public/units/{unitId}/intake/meetings/{meetingKey}/signins',
+  methods: ['POST'],
+  scope: 'unitId',
+  async run({ request, services, unitId }) {
+    const meetingKey = meetingKeyOf(request);
+    const body = parseWire(
+      meetingSignInSubmitSchema,
+      await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
+    );
+    if (body.website !== '') throw badField('website', HONEYPOT);
+    checkEnvelope(body.jwe, body.kid);
+    const meeting = await meetingToday(services, unitId, meetingKey);
+    const counted = await services.store.rateLimits.count(signInCounters(unitId, clientAddress(request)));
+    if (!counted.ok) return rateLimited(counted);
+    if (!(await services.store.intake.hasKey(unitId, body.kid))) throw badField('kid', UNKNOWN_KID);
+    const submittedAt = await services.store.intake.add(unitId, {
+      receiptId: randomBytes(16).toString('base64url'),
+      kind: 'signIn',
+      kid: body.kid,
+      jwe: body.jwe,
+      meetingId: meeting.meetingId,
+    });
+    return {
+      status: 201,
+      jsonBody: { meetingId: meeting.meetingId, submittedAt },
+      headers: { 'Cache-Control': 'no-store' },
+    };
+  },
+});
+
+/** The meeting endpoints, in the order the function list names them. */
+export const INTAKE_MEETING_FUNCTIONS: readonly HttpEntry[] = [
+  meetingOpenFunction,
+  meetingViewFunction,
+  meetingSignInFunction,
+];
+
+registerHttp(...INTAKE_MEETING_FUNCTIONS);

@@ -1,0 +1,166 @@
+// A receipt after filing (issue 14): the pane publishes each taken appeal's status encrypted to the
+// phone's reply key; the phone's private link reads it with the receipt secret and, once the status
+// says so, rates the appeal with a rating encrypted to the union's key. The cloud reads neither.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  INTAKE_LIMITS,
+  RECEIPT_ID,
+  receiptLookupRequestSchema,
+  receiptRatingRequestSchema,
+  receiptStatusRequestSchema,
+  say,
+  type ReceiptStatusResponse,
+  type ReceiptView,
+} from '../../../shared';
+import { secretHash } from '../auth/pairing';
+import { clientAddress } from '../http/clientAddress';
+import { httpFunction, publicFunction, registerHttp, type HttpEntry } from '../http/define';
+import { HttpError, parseWire } from '../http/errors';
+import {
+  badField,
+  checkEnvelope,
+  HONEYPOT,
+  intakeCounters,
+  rateLimited,
+  readSmallJson,
+  receiptCounters,
+  UNKNOWN_KID,
+} from './intake';
+
+// One answer for a receipt never issued, purged, or asked with the wrong secret: the link learns nothing.
+const NO_RECEIPT = say(
+  '找不到该回执，请检查链接是否完整；如已超过保存期限，请直接联系工会',
+  'no such receipt: check that the link is complete; if it is past its retention, contact the union directly',
+);
+const NOT_RATEABLE = say(
+  '该诉求目前还不能评价：办结后工会会开放评价',
+  'this appeal cannot be rated yet: the union opens rating once it is finished',
+);
+const RATE = {
+  minute: say('查询过于频繁，请稍后再试', 'too many receipt lookups from this network; try again shortly'),
+  day: say(
+    '今天从本网络查询回执的次数已达上限，请明天再试',
+    'this network has reached today’s limit of receipt lookups; try tomorrow',
+  ),
+};
+
+/** The hash compared when there is no receipt, so an unknown receipt costs what a wrong secret does. */
+const ABSENT_HASH = secretHash(randomBytes(32).toString('base64url'));
+
+/** Whether `secret` hashes to `stored`, compared in constant time. */
+export function secretMatches(stored: string, secret: string): boolean {
+  const given = Buffer.from(secretHash(secret), 'utf8');
+  const want = Buffer.from(stored || ABSENT_HASH, 'utf8');
+  return want.length === given.length && timingSafeEqual(want, given) && stored !== '';
+}
+
+const receiptIdOf = (params: Readonly<Record<string, string>>): string => {
+  const receiptId = params['receiptId'] ?? '';
+  if (!RECEIPT_ID.test(receiptId)) throw badField('receiptId', say('回执编号无效', 'invalid receipt id'));
+  return receiptId;
+};
+
+const noReceipt = (): HttpError => new HttpError(404, 'receipt-unknown', NO_RECEIPT);
+
+/**
+ * PUT units/{unitId}/intake/receipts (clerk, chair, admin): the statuses of receipts taken into the
+ * workbook, each stored on its receipt link (ciphertext the cloud cannot read, and `rateable`).
+ */
+export const intakeStatusesFunction = httpFunction({
+  name: 'intake-statuses',
+  route: 'units/{unitId}/intake/receipts',
+  methods: ['PUT'],
+  access: 'sync',
+  scope: 'unitId',
+  async run({ request, services, unitId }) {
+    const body = parseWire(
+      receiptStatusRequestSchema,
+      // 100 statuses of 8 KiB and their ids: well under 1 MiB.
+      await readSmallJson(request, INTAKE_LIMITS.statusBatch * (INTAKE_LIMITS.statusJweChars + 128) + 1024),
+    );
+    const answer: ReceiptStatusResponse = await services.store.intake.publishStatuses(unitId, body.statuses);
+    return { status: 200, jsonBody: answer };
+  },
+});
+
+/**
+ * POST public/units/{unitId}/intake/receipts/{receiptId} (no token): what the receipt link shows.
+ * The secret travels in the body (a URL is logged); an unknown receipt and a wrong secret answer
+ * the same 404. Counted per address before any read.
+ */
+export const receiptLookupFunction = publicFunction({
+  name: 'intake-receipt',
+  route: 'public/units/{unitId}/intake/receipts/{receiptId}',
+  methods: ['POST'],
+  scope: 'unitId',
+  async run({ request, services, unitId }) {
+    const receiptId = receiptIdOf(request.params);
+    const body = parseWire(receiptLookupRequestSchema, await readSmallJson(request, 4096));
+    const counted = await services.store.rateLimits.count(receiptCounters(clientAddress(request)));
+    if (!counted.ok) return rateLimited(counted, RATE);
+    const receipt = await services.store.intake.receipt(unitId, receiptId);
+    if (!secretMatches(receipt?.secretHash ?? '', body.receiptSecret) || !receipt) throw noReceipt();
+    const view: ReceiptView = receipt.taken
+      ? {
+          receiptId,
+          submittedAt: receipt.submittedAt,
+          taken: true,
+          ...(receipt.status ? { status: receipt.status } : {}),
+          rateable: receipt.rateable,
+          ratingPending: receipt.ratingPending,
+        }
+      : { receiptId, submittedAt: receipt.submittedAt, taken: false, rateable: false, ratingPending: false };
+    return { status: 200, jsonBody: view, headers: { 'Cache-Control': 'no-store' } };
+  },
+});
+
+/**
+ * POST public/units/{unitId}/intake/receipts/{receiptId}/rating (no token): the phone's rating,
+ * encrypted to the union's key, checked as a submission is (honeypot, envelope, rate limits, kid)
+ * and by the receipt secret; taken only while the last status said rateable (409 otherwise). It
+ * waits for the pane as a pending item of kind 'rating'; a second replaces one still waiting.
+ */
+export const receiptRatingFunction = publicFunction({
+  name: 'intake-rating',
+  route: 'public/units/{unitId}/intake/receipts/{receiptId}/rating',
+  methods: ['POST'],
+  scope: 'unitId',
+  async run({ request, services, unitId }) {
+    const receiptId = receiptIdOf(request.params);
+    const body = parseWire(
+      receiptRatingRequestSchema,
+      await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
+    );
+    if (body.website !== '') throw badField('website', HONEYPOT);
+    checkEnvelope(body.jwe, body.kid);
+    const counted = await services.store.rateLimits.count(intakeCounters(unitId, clientAddress(request)));
+    if (!counted.ok) return rateLimited(counted);
+    if (!(await services.store.intake.hasKey(unitId, body.kid))) throw badField('kid', UNKNOWN_KID);
+    const ratingId = randomBytes(16).toString('base64url');
+    const outcome = await services.store.intake.rate(
+      unitId,
+      receiptId,
+      (stored) => secretMatches(stored, body.receiptSecret),
+      { receiptId: ratingId, kid: body.kid, jwe: body.jwe },
+    );
+    if (!outcome.ok) {
+      if (outcome.reason === 'unknown') throw noReceipt();
+      if (outcome.reason === 'not-rateable') throw new HttpError(409, 'not-rateable', NOT_RATEABLE);
+      throw new HttpError(503, 'busy', say('服务繁忙，请稍后重试', 'the service is busy; retry shortly'));
+    }
+    return {
+      status: 201,
+      jsonBody: { receiptId, ratingPending: true, replaced: outcome.replaced },
+      headers: { 'Cache-Control': 'no-store' },
+    };
+  },
+});
+
+/** The receipt endpoints, in the order the function list names them. */
+export const INTAKE_RECEIPT_FUNCTIONS: readonly HttpEntry[] = [
+  intakeStatusesFunction,
+  receiptLookupFunction,
+  receiptRatingFunction,
+];
+
+registerHttp(...INTAKE_RECEIPT_FUNCTIONS);

@@ -1,0 +1,91 @@
+// Meetings opened for QR sign-in: under the key their QR code carries, the 会议编号, title and day
+// (China time) the pane opened them for. Sign-ins themselves are pending items (storage/intake.ts).
+import { odata } from '@azure/data-tables';
+import type { MeetingSignInOpened, MeetingSignInRequest } from '../../../shared';
+import { auditRow, type AuditInput } from './audit';
+import { isNotFound } from './intake';
+import { prefixEnd, readText, storedText } from './keys';
+import { checkEntity, checkKey, under } from './limits';
+import { collect, type Tables } from './tables';
+
+const MEETING = 'mtg-';
+
+interface MeetingEntity {
+  meetingId?: string;
+  title?: string;
+  day?: string;
+  openedAt?: string;
+}
+
+const meetingKeyRow = (meetingKey: string): string => {
+  const k = `${MEETING}${meetingKey}`;
+  checkKey(k, 'meetingKey');
+  return k;
+};
+
+/** Opens (or reopens, replacing) a meeting for sign-in; its audit entry commits with it. */
+export async function openMeeting(
+  t: Tables,
+  unitId: string,
+  meetingKey: string,
+  m: MeetingSignInRequest,
+  audit: AuditInput,
+  at: Date,
+): Promise<MeetingSignInOpened> {
+  const openedAt = at.toISOString();
+  const row = {
+    partitionKey: unitId,
+    rowKey: meetingKeyRow(meetingKey),
+    meetingId: storedText(m.meetingId),
+    title: storedText(m.title),
+    day: m.day,
+    openedAt,
+  };
+  checkEntity(row, under('meeting'));
+  await t.intake.submitTransaction([
+    ['upsert', row, 'Replace'],
+    ['create', auditRow(unitId, audit, at)],
+  ]);
+  return { meetingKey, meetingId: m.meetingId, title: m.title, day: m.day, openedAt };
+}
+
+/** The meeting opened under `meetingKey`, or null. */
+export async function getMeeting(
+  t: Tables,
+  unitId: string,
+  meetingKey: string,
+): Promise<MeetingSignInOpened | null> {
+  try {
+    const e = await t.intake.getEntity<MeetingEntity>(unitId, meetingKeyRow(meetingKey));
+    return {
+      meetingKey,
+      meetingId: readText(e.meetingId),
+      title: readText(e.title),
+      day: e.day ?? '',
+      openedAt: e.openedAt ?? '',
+    };
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}
+
+/** Deletes every unit's meetings held before `beforeDay` (YYYY-MM-DD); answers how many. */
+export async function purgeMeetings(t: Tables, beforeDay: string): Promise<number> {
+  const old = await collect(
+    t.intake.listEntities<MeetingEntity>({
+      queryOptions: {
+        filter: odata`RowKey ge ${MEETING} and RowKey lt ${prefixEnd(MEETING)} and day lt ${beforeDay}`,
+        select: ['PartitionKey', 'RowKey'],
+      },
+    }),
+  );
+  for (const e of old) {
+    try {
+      await t.intake.deleteEntity(e.partitionKey as string, e.rowKey as string);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+  return old.length;
+}
