@@ -44,5 +44,6 @@ export async function connectCloud(o: {
     store: o.store,
     ...(o.persistent === undefined ? {} : { persistent: o.persistent }),
     ...(o.isSetSupported ? { isSetSupported: o.isSetSupported } : {}),
+    ...(o.operations.intake ? { intakeKeyring: o.operations.intake.keyring } : {}),
   });
 }

@@ -21,6 +21,7 @@ import { writeGroupSummary, type GroupSummaryReport } from '../excel/groupSummar
 import { writeExternalRecords } from '../excel/external';
 import { readRegisters } from '../excel/read';
 import {
+  ApiFailure,
   createAccountApi,
   createIntakeApi,
   createEscalationApi,
@@ -44,7 +45,8 @@ import {
   type EscalationOperations,
   type ReplyWriteReport,
 } from './escalations';
-import { createIntakeCloud, type IntakeCloud } from './intake';
+import { createIntakeCloud, type IntakeCloud, type IntakePullReport, type StatusReport } from './intake';
+import { IntakeError, type IntakeKeyring } from '../intake/envelope';
 import { rowKey } from './keys';
 import type { PaneSignIn } from './signIn';
 
@@ -67,6 +69,16 @@ export interface CloudSyncReport {
   readonly unwritten: readonly UnwrittenRecord[];
   /** Replies from units above written as 进展情况跟踪表 entries on this unit's appeals. */
   readonly replies?: ReplyWriteReport;
+  /** What phones sent, taken in (intake keys unlocked), and the receipt statuses sent to phones. */
+  readonly intake?: SyncIntakeReport;
+  readonly error?: Bilingual;
+}
+
+/** Phone intake's part of a sync: pulled only while the keys are unlocked; statuses always. */
+export interface SyncIntakeReport {
+  /** Absent when the keys are locked (nothing could be decrypted, so nothing was pulled). */
+  readonly pulled?: IntakePullReport;
+  readonly statuses: StatusReport;
   readonly error?: Bilingual;
 }
 
@@ -140,6 +152,8 @@ export interface CloudOptions {
   readonly signIn?: PaneSignIn;
   /** Which ExcelApi sets the workbook's Excel has (page setup of the group summary needs 1.9). */
   readonly isSetSupported?: IsSetSupported;
+  /** The union's intake keys when unlocked in this pane: a sync then also takes in what phones sent. */
+  readonly intakeKeyring?: () => IntakeKeyring | null;
 }
 
 /** Reads the synced registers' rows from the workbook, keyed as the cloud knows them. */
@@ -264,6 +278,32 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
     },
   });
   const client = await SyncClient.open({ api, store: o.store, unitId: o.unitId });
+  const syncIntake = async (today: string): Promise<SyncIntakeReport | undefined> => {
+    const keyring = o.intakeKeyring?.() ?? null;
+    try {
+      if (keyring) {
+        const pulled = await intake.pull(keyring, today);
+        return { pulled, statuses: pulled.statuses };
+      }
+      const statuses = await intake.publishStatuses(today);
+      return statuses.sent || statuses.gone ? { statuses } : undefined;
+    } catch (e) {
+      // Phone intake never fails the sync it rides on: the workbook's own records were synced.
+      const why: Bilingual =
+        e instanceof IntakeError
+          ? e.reason
+          : e instanceof ApiFailure
+            ? e.text
+            : {
+                zh: String(e instanceof Error ? e.message : e),
+                en: String(e instanceof Error ? e.message : e),
+              };
+      return {
+        statuses: { sent: 0, gone: 0 },
+        error: { zh: `扫码提交未能收取：${why.zh}`, en: `phone intake failed: ${why.en}` },
+      };
+    }
+  };
   const syncNow = async (today: string): Promise<CloudSyncReport> => {
     const { rows, covered, lists } = await workbookRows(o.run, today);
     const staged = await client.stage(rows, covered);
@@ -280,6 +320,8 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
         return { written: 0, kept: 0, refused: [{ appealId: '', message: { zh: message, en: message } }] };
       },
     );
+    // Phones are answered whether or not the keys are unlocked: a status needs only the reply keys.
+    const phones = await syncIntake(today);
     return {
       ok: outcome.ok,
       staged,
@@ -293,6 +335,7 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
       scrubbed: outcome.ok ? scrubbed : client.scrubbed(),
       unwritten,
       replies,
+      ...(phones ? { intake: phones } : {}),
       ...(outcome.error ? { error: outcome.error.text } : {}),
     };
   };

@@ -16,6 +16,7 @@ import { PairingAdmin } from './PairingAdmin';
 import { RejectedList, ScrubbedList, UnwrittenList } from './RecordList';
 import { SignInCard, useSignInState } from './SignInCard';
 import { useSyncStatus } from './useSyncStatus';
+import { intakeSummary } from '../intake/summary';
 
 const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS } });
 
@@ -129,6 +130,16 @@ function SignedIn({ cloud }: { cloud: CloudOperations }) {
       )}
       {report && (report.replies?.written ?? 0) > 0 && (
         <Notice intent="info">{t('cloud.replies', { count: report.replies?.written ?? 0 })}</Notice>
+      )}
+      {report?.intake && (
+        <Notice intent={report.intake.error ? 'warning' : 'info'}>
+          {[
+            intakeSummary(report.intake.pulled, report.intake.statuses, { t, said }),
+            report.intake.error ? said(report.intake.error) : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        </Notice>
       )}
       {report && report.purged > 0 && (
         <Notice intent="info">{t('cloud.purged', { count: report.purged })}</Notice>

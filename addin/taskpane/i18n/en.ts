@@ -188,6 +188,9 @@ export const en: Readonly<Record<StringKey, string>> = {
   'intake.unlockFirst': 'Unlock the intake key with its passphrase first',
   'intake.pulled': '{count} appeals written: {ids}.',
   'intake.confirmedOnly': '{count} more had been written before and were only confirmed to the cloud.',
+  'intake.rated': '{count} ratings written to the survey sheet: {ids}.',
+  'intake.signedIn': '{count} QR sign-ins written to the sign-in sheet.',
+  'intake.statuses': 'Progress sent to {count} receipts.',
   'intake.left': 'Receipt {receipt}… stays in the cloud: {reason}',
   'intake.intro':
     'Appeals filed by QR code are encrypted on the phone to the union’s public key and can be read only in this workbook once unlocked with the passphrase; the private key is kept only encrypted in this workbook, never in the cloud nor in the management copy.',

@@ -9,6 +9,7 @@ import { localToday } from '../common/today';
 import type { CloudOperations } from '../../cloud/operations';
 import type { IntakeKeyStatus, IntakeOperations } from '../operations';
 import { usePane } from '../pane/PaneContext';
+import { intakeSummary } from './summary';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -148,11 +149,7 @@ function IntakeInbox({ intake, cloud }: { intake: IntakeOperations; cloud: Cloud
       const keyring = intake.keyring();
       if (!keyring) throw new Error(t('intake.unlockFirst'));
       const r = await cloud.intake.pull(keyring, localToday());
-      const parts = [t('intake.pulled', { count: r.written.length, ids: r.written.join('、') || '—' })];
-      if (r.confirmed) parts.push(t('intake.confirmedOnly', { count: r.confirmed }));
-      for (const l of r.left)
-        parts.push(t('intake.left', { receipt: l.receiptId.slice(0, 6), reason: said(l.reason) }));
-      return parts.join(' ');
+      return intakeSummary(r, r.statuses, { t, said });
     });
   return (
     <section aria-label={t('intake.inbox')}>
