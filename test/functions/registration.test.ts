@@ -36,7 +36,13 @@ describe('the compiled functions', () => {
       'escalations',
       'intake-key',
       'intake-list',
+      'intake-meeting',
+      'intake-meeting-public',
       'intake-public',
+      'intake-rating',
+      'intake-receipt',
+      'intake-signin',
+      'intake-statuses',
       'intake-submit',
       'intake-taken',
       'me',
@@ -67,6 +73,15 @@ describe('the compiled functions', () => {
       route: 'units/{unitId}/pairing/redeem',
       methods: ['POST'],
       authLevel: 'anonymous',
+    });
+    expect(trigger('intake-rating')).toMatchObject({
+      route: 'public/units/{unitId}/intake/receipts/{receiptId}/rating',
+      methods: ['POST'],
+      authLevel: 'anonymous',
+    });
+    expect(trigger('intake-signin')).toMatchObject({
+      route: 'public/units/{unitId}/intake/meetings/{meetingKey}/signins',
+      methods: ['POST'],
     });
     expect(trigger('pairing-revoke')).toMatchObject({
       route: 'units/{unitId}/pairing/credentials/{credentialId}',
