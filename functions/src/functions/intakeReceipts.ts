@@ -15,7 +15,7 @@ import {
 import { secretHash } from '../auth/pairing';
 import { clientAddress } from '../http/clientAddress';
 import { httpFunction, publicFunction, registerHttp, type HttpEntry } from '../http/define';
-import { HttpError, parseWire } from '../http/errors';
+import { errorResponse, HttpError, MESSAGES, parseWire } from '../http/errors';
 import {
   badField,
   checkEnvelope,
@@ -146,7 +146,8 @@ export const receiptRatingFunction = publicFunction({
     if (!outcome.ok) {
       if (outcome.reason === 'unknown') throw noReceipt();
       if (outcome.reason === 'not-rateable') throw new HttpError(409, 'not-rateable', NOT_RATEABLE);
-      throw new HttpError(503, 'busy', say('服务繁忙，请稍后重试', 'the service is busy; retry shortly'));
+      // Eight ratings of one receipt raced this one: the same answer as storage that is busy.
+      return errorResponse(new HttpError(503, 'busy', MESSAGES.busy), { 'Retry-After': '1' });
     }
     return {
       status: 201,
