@@ -380,6 +380,7 @@ export {
   signInPayloadSchema,
   receiptStatusSchema,
   intakeQrSchema,
+  CONFIDENTIALITY_PROMISE,
 } from './intake/envelope';
 /** The phone page's links: the QR codes' and the receipt's. */
 export { phoneLink, readPhoneLink } from './intake/links';

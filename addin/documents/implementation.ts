@@ -1,4 +1,4 @@
-import { CHANNELS_NOT_LISTED, type WorkbookCheck } from '../../shared';
+import { CHANNELS_NOT_LISTED, CONFIDENTIALITY_PROMISE, type WorkbookCheck } from '../../shared';
 import type { Asker } from './ask';
 import { IMPLEMENTATION_INTRO, IMPLEMENTATION_ROUTES, IMPLEMENTATION_SECTIONS } from './handbook';
 import type { DocBlock, PrintDocument } from './model';
@@ -38,7 +38,7 @@ export function implementationNotice(check: WorkbookCheck, issuedOn: string, ask
     ]),
     paragraph('四、职工诉求表达及解决方式', true),
     paragraph(
-      `1、可通过${listOf(channels)}等方式合理反映合理诉求和意见建议；可到工会办公室当面反映合理诉求和问题，工会办公室地址：${office}；反映诉求可实名也可匿名，工会将做好诉求人的保密工作。`,
+      `1、可通过${listOf(channels)}等方式合理反映合理诉求和意见建议；可到工会办公室当面反映合理诉求和问题，工会办公室地址：${office}；${CONFIDENTIALITY_PROMISE}。`,
     ),
     paragraph(IMPLEMENTATION_ROUTES),
     { type: 'gap' },

@@ -7,6 +7,12 @@ import { type Bilingual, say } from '../text';
 import { VALUE_LISTS, DISSATISFIED } from '../schema/valueLists';
 import { recordKeySchema, UNIT_ID, wireText } from '../wire/schema';
 
+/**
+ * The 实施意见's promise to appellants, word for word: the notice prints it and the phone page shows
+ * it above the form, so the two never drift apart.
+ */
+export const CONFIDENTIALITY_PROMISE = '反映诉求可实名也可匿名，工会将做好诉求人的保密工作';
+
 /** The JWE key management algorithm: ephemeral-static ECDH, the content key derived directly. */
 export const INTAKE_ALG = 'ECDH-ES';
 /** The JWE content encryption: AES-256-GCM. */
