@@ -113,6 +113,22 @@ function invalidResponse(first: { path: string; message: Bilingual } | undefined
   );
 }
 
+/**
+ * The failure an error answer means: the service's bilingual message, code and field from its error
+ * body, or the bare status when the body is not one (a proxy's page). The pane and the phone page share it.
+ */
+export function failureFrom(status: number, json: unknown): ApiFailure {
+  const parsed = apiErrorSchema.safeParse(json);
+  const err = parsed.success ? parsed.data.error : undefined;
+  return new ApiFailure(
+    status,
+    err?.code ?? 'http',
+    err?.message ?? say(`服务返回 ${status}`, `the service answered ${status}`),
+    err?.path,
+    json,
+  );
+}
+
 type Requester = <T>(
   method: string,
   path: string,
@@ -157,15 +173,7 @@ function createRequester(o: Omit<ApiOptions, 'getToken'> & { readonly getToken?:
         if (checked.ok) return json as T;
         throw invalidResponse(checked.problems[0]);
       }
-      const parsed = apiErrorSchema.safeParse(json);
-      const err = parsed.success ? parsed.data.error : undefined;
-      const failure = new ApiFailure(
-        res.status,
-        err?.code ?? 'http',
-        err?.message ?? say(`服务返回 ${res.status}`, `the service answered ${res.status}`),
-        err?.path,
-        json,
-      );
+      const failure = failureFrom(res.status, json);
       if (res.status === 401 && token !== null) o.onUnauthorized?.(failure);
       throw failure;
     }
