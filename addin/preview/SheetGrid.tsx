@@ -1,9 +1,16 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter } from '../excel/columns';
+import type { ShapeSnapshot } from '../simulator/snapshot/types';
 import type { GridCell } from './cells';
 
 const useStyles = makeStyles({
-  scroller: { overflow: 'auto', flexGrow: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  scroller: {
+    overflow: 'auto',
+    flexGrow: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    position: 'relative',
+  },
+  picture: { position: 'absolute', zIndex: 2, boxShadow: tokens.shadow4 },
   grid: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
   head: {
     position: 'sticky',
@@ -40,10 +47,13 @@ export function SheetGrid({
   rows,
   selected,
   onSelect,
+  pictures = [],
 }: {
   rows: readonly (readonly GridCell[])[];
   selected: string | null;
   onSelect(address: string): void;
+  /** The sheet's pictures (Worksheet.shapes), drawn over the cells near where Excel places them. */
+  pictures?: readonly ShapeSnapshot[];
 }) {
   const styles = useStyles();
   const width = rows[0]?.length ?? 0;
@@ -75,13 +85,36 @@ export function SheetGrid({
                   style={cell.fill ? { backgroundColor: cell.fill } : undefined}
                   onClick={() => onSelect(cell.address)}
                 >
-                  {cell.text}
+                  {/^https?:\/\/\S+$/.test(cell.text) ? (
+                    // Excel makes a typed address a hyperlink; the preview lets it be opened the same way.
+                    <a href={cell.text} target="_blank" rel="noreferrer">
+                      {cell.text}
+                    </a>
+                  ) : (
+                    cell.text
+                  )}
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
+      {pictures.map((p) => (
+        <img
+          key={p.id}
+          className={styles.picture}
+          src={`data:image/${p.format.toLowerCase()};base64,${p.base64}`}
+          alt={p.altTextDescription || p.altTextTitle || p.name}
+          data-picture={p.name}
+          // Points to CSS pixels (96/72), past the row and column headers (about 32 × 22 px).
+          style={{
+            left: `${32 + (p.left * 4) / 3}px`,
+            top: `${22 + (p.top * 4) / 3}px`,
+            width: `${(p.width * 4) / 3}px`,
+            height: `${(p.height * 4) / 3}px`,
+          }}
+        />
+      ))}
     </div>
   );
 }

@@ -31,6 +31,7 @@ export function WorkbookView({ book }: { book: ObservedWorkbook }) {
     () => (active ? visibleCells(book.sim, active) : { rows: [], more: 0 }),
     [book, active, version],
   );
+  const pictures = useMemo(() => (active ? book.sim.shapes(active) : []), [book, active, version]);
   const address = selection?.sheet === active ? selection.address.replace(/:.*$/, '') : null;
   const content = address ? formulaBarContent(book.sim, active, address) : '';
   const select = (sheet: string, cell: string): void => {
@@ -53,7 +54,12 @@ export function WorkbookView({ book }: { book: ObservedWorkbook }) {
           book.changed();
         }}
       />
-      <SheetGrid rows={rows} selected={address} onSelect={(cell) => select(active, cell)} />
+      <SheetGrid
+        rows={rows}
+        selected={address}
+        onSelect={(cell) => select(active, cell)}
+        pictures={pictures}
+      />
       {more > 0 && <Text className={styles.more}>（下方还有 {more} 行未显示）</Text>}
       <SheetTabs sheets={sheets} active={active} onSelect={(s) => select(s, 'A1')} />
     </div>

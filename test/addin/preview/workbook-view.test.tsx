@@ -60,3 +60,35 @@ describe('the preview grid and formula bar show what Excel shows', () => {
     await waitFor(() => expect(bar.value).toBe('2026/7/6'));
   });
 });
+
+describe('pictures and links in the preview grid', () => {
+  it('draws a sheet picture (Worksheet.shapes.addImage) and makes a typed address openable', async () => {
+    const sim = createSimulatedWorkbook();
+    // A 1×1 PNG: the smallest image addImage takes.
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    await sim.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      const picture = sheet.shapes.addImage(png);
+      picture.name = '扫码二维码';
+      picture.left = 30;
+      picture.top = 60;
+      picture.width = 150;
+      picture.height = 150;
+      sheet.getRange('A1').values = [['http://localhost:3000/phone.html?api=x#m=f']];
+      sheet.getRange('A1').select();
+      await context.sync();
+    });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <WorkbookView book={observe(sim)} />
+      </FluentProvider>,
+    );
+    const img = document.querySelector<HTMLImageElement>('img[data-picture="扫码二维码"]');
+    expect(img?.src).toBe(`data:image/png;base64,${png}`);
+    expect(img?.style.width).toBe('200px');
+    expect(cell('A1').querySelector('a')?.getAttribute('href')).toBe(
+      'http://localhost:3000/phone.html?api=x#m=f',
+    );
+  });
+});
