@@ -40,6 +40,7 @@ export default defineConfig({
             'test/addin/sync/**/*.test.ts',
             'test/addin/cloud/**/*.test.ts',
             'test/addin/intake/**/*.test.ts',
+            'test/addin/phone/**/*.test.{ts,tsx}',
           ],
         },
       },

@@ -66,6 +66,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './addin/taskpane/index.tsx',
       commands: './addin/taskpane/commands.ts',
+      // The employee's phone page (QR intake, receipts, meeting sign-in): React and jose only, every target.
+      phone: './addin/phone/index.tsx',
       // The Office dialog that signs in with MSAL where neither nested app auth nor Office SSO can (addin/cloud/entra.ts).
       ...(target === 'preview' ? {} : { 'auth-dialog': './addin/auth/dialog.ts' }),
       // The preview hosts the pane beside the Excel simulator: no Excel, no office.js.
@@ -79,9 +81,14 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
       rules: [
+        // shared/ is the pure domain core (no module runs anything on import but its own definitions):
+        // saying so lets the phone page's bundle leave out the registers, checks and ledgers it never uses.
+        { test: /[\\/]shared[\\/]/, sideEffects: false },
         {
           test: /\.[jt]sx?$/,
-          exclude: /node_modules/,
+          // jose ships ES2022 (class fields, private #members, ??=): lowered to ES2020 with our code, so the
+          // phone page parses in older WeChat webviews (iOS WKWebView before Safari 14.1/15).
+          exclude: /node_modules[\\/](?!jose[\\/])/,
           loader: 'esbuild-loader',
           options: { target: 'es2020', jsx: 'automatic' },
         },
@@ -93,6 +100,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       page('taskpane.html', './addin/taskpane/index.html', ['taskpane']),
       page('commands.html', './addin/taskpane/commands.html', ['commands']),
+      page('phone.html', './addin/phone/index.html', ['phone']),
       ...(target === 'preview'
         ? []
         : [page('auth-dialog.html', './addin/auth/dialog.html', ['auth-dialog'])]),

@@ -1,0 +1,157 @@
+// Mode 3 (m=s): a meeting's sign-in, opened from the QR code on the notice or the sign-in sheet on the
+// meeting day. The attendee's name goes encrypted to the key the QR code's fingerprint names.
+import { useEffect, useState, type FormEvent } from 'react';
+import {
+  chineseDate,
+  MAX_INTAKE_NAME,
+  MAX_SIGN_IN_POSITION,
+  say,
+  VALUE_LISTS,
+  type Bilingual,
+  type MeetingSignInView,
+  type SignInPayload,
+} from '../../shared';
+import { encryptToUnion } from '../intake/envelope';
+import type { PhoneApi } from './api';
+import { chinaTime, ErrorNote, failureText, Field, Honeypot } from './parts';
+
+/** What the sign-in page needs from its link. */
+export interface SignInPageProps {
+  readonly unitId: string;
+  readonly kid: string;
+  readonly meetingKey: string;
+  readonly api: PhoneApi;
+}
+
+const GROUPS = VALUE_LISTS.signInGroup.values;
+type Group = (typeof GROUPS)[number];
+
+/** The sign-in form and its confirmation. */
+export function SignInPage({ unitId, kid, meetingKey, api }: SignInPageProps) {
+  const [view, setView] = useState<MeetingSignInView | null>(null);
+  const [loadError, setLoadError] = useState<Bilingual | null>(null);
+  const [group, setGroup] = useState<Group | ''>('');
+  const [position, setPosition] = useState('');
+  const [name, setName] = useState('');
+  const [contact, setContact] = useState('');
+  const [website, setWebsite] = useState('');
+  const [error, setError] = useState<Bilingual | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [signedAt, setSignedAt] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.meeting(unitId, meetingKey).then(
+      (v) => live && setView(v),
+      (e: unknown) => live && setLoadError(failureText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, unitId, meetingKey]);
+
+  if (loadError) return <ErrorNote text={loadError} />;
+  if (!view) return <p className="muted">正在打开…</p>;
+  if (signedAt)
+    return (
+      <section className="done" data-testid="phone-done">
+        <h2>签到成功</h2>
+        <p>{view.title}</p>
+        <p>签到时间：{chinaTime(signedAt)}</p>
+      </section>
+    );
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const need = [
+      group ? null : say('请选择签到分组', 'choose a sign-in group'),
+      position.trim() ? null : say('请填写职务或部门', 'position or department is required'),
+      name.trim() ? null : say('请填写姓名', 'name is required'),
+    ].filter((x): x is Bilingual => x !== null);
+    if (need.length || !group) {
+      setError(say(need.map((n) => n.zh).join('；'), need.map((n) => n.en).join('; ')));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const at = new Date().toISOString();
+      const payload: SignInPayload = {
+        kind: 'signIn',
+        meetingId: view.meetingId,
+        group,
+        position: position.trim(),
+        name: name.trim(),
+        ...(contact.trim() ? { contact: contact.trim() } : {}),
+        signedAt: at,
+      };
+      // Refuses a key whose fingerprint is not the QR code's before anything is sent.
+      const jwe = await encryptToUnion('signIn', payload, view.key.publicJwk, kid);
+      await api.signIn(unitId, meetingKey, { kid, jwe, website });
+      setSignedAt(at);
+    } catch (x) {
+      setError(failureText(x));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <h1>会议签到</h1>
+      <p>
+        {view.unitName ? `${view.unitName} · ` : ''}
+        {view.title}
+      </p>
+      <p className="muted">{chineseDate(view.day)}</p>
+      <Field label="签到分组">
+        <select
+          data-testid="phone-signin-group"
+          value={group}
+          onChange={(e) => setGroup(e.target.value as Group | '')}
+        >
+          <option value="">请选择</option>
+          {GROUPS.map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="职务或部门">
+        <input
+          data-testid="phone-signin-position"
+          type="text"
+          maxLength={MAX_SIGN_IN_POSITION}
+          value={position}
+          onChange={(e) => setPosition(e.target.value)}
+        />
+      </Field>
+      <Field label="姓名">
+        <input
+          data-testid="phone-signin-name"
+          type="text"
+          autoComplete="name"
+          maxLength={MAX_INTAKE_NAME}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </Field>
+      <Field label="联系方式（可不填）">
+        <input
+          data-testid="phone-signin-contact"
+          type="tel"
+          autoComplete="tel"
+          value={contact}
+          onChange={(e) => setContact(e.target.value)}
+        />
+      </Field>
+      <Honeypot value={website} onChange={setWebsite} />
+      {error ? <ErrorNote text={error} /> : null}
+      <button type="submit" data-testid="phone-signin-submit" disabled={busy}>
+        {busy ? '正在加密发送…' : '签到'}
+      </button>
+    </form>
+  );
+}

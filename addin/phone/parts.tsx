@@ -1,0 +1,145 @@
+// Small pieces the phone page's three modes share: the error box, the honeypot, the wording of a
+// failure, China time, and copying a link where the Clipboard API is missing (WeChat over http, old
+// webviews).
+import { useState, type ReactNode } from 'react';
+import { chinaDay, chineseDate, say, type Bilingual } from '../../shared';
+import { IntakeError } from '../intake/envelope';
+import { PhoneFailure } from './api';
+
+/** The server's or the page's bilingual message, Chinese first. */
+export function ErrorNote({ text }: { readonly text: Bilingual }) {
+  return (
+    <div className="error" role="alert" data-testid="phone-error">
+      <p>{text.zh}</p>
+      <p className="en" lang="en">
+        {text.en}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The honeypot: a field people never see or reach (off-screen, not display:none, which some bots
+ * skip; out of the tab order; no autofill). Its value is sent as `website`; the cloud refuses any.
+ */
+export function Honeypot({
+  value,
+  onChange,
+}: {
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+}) {
+  return (
+    <div className="honeypot" aria-hidden="true">
+      <label>
+        网站
+        <input
+          type="text"
+          name="website"
+          tabIndex={-1}
+          autoComplete="off"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </label>
+    </div>
+  );
+}
+
+/** A labelled field at tap size. */
+export function Field({
+  label,
+  children,
+  hint,
+}: {
+  readonly label: string;
+  readonly children: ReactNode;
+  readonly hint?: string;
+}) {
+  return (
+    <label className="field">
+      <span className="label">{label}</span>
+      {children}
+      {hint ? <span className="hint">{hint}</span> : null}
+    </label>
+  );
+}
+
+const unexpected = say('出现意外错误，请稍后再试', 'something unexpected went wrong; try again later');
+
+/** What the employee reads about a failure: the server's words, the envelope's refusal, the wait a 429 asks. */
+export function failureText(e: unknown): Bilingual {
+  if (e instanceof PhoneFailure) {
+    if (e.status === 429 && e.retryAfterSeconds !== undefined) {
+      const minutes = Math.max(1, Math.ceil(e.retryAfterSeconds / 60));
+      return say(`${e.text.zh}。请 ${minutes} 分钟后再试`, `${e.text.en}. Try again in ${minutes} min`);
+    }
+    return e.text;
+  }
+  if (e instanceof IntakeError) return e.reason;
+  return unexpected;
+}
+
+const CLOCK = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as a clerk in China reads it: 2026年3月30日 09:05. */
+export function chinaTime(iso: string): string {
+  return `${chineseDate(chinaDay(iso))} ${CLOCK.format(new Date(iso))}`;
+}
+
+/** Copies text: the Clipboard API where the page may use it, else a selected textarea and execCommand. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Not allowed here (an insecure origin, a webview's policy): fall back below.
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'absolute';
+  area.style.left = '-10000px';
+  document.body.appendChild(area);
+  area.select();
+  let done = false;
+  try {
+    done = document.execCommand('copy');
+  } catch {
+    done = false;
+  }
+  area.remove();
+  return done;
+}
+
+/** A link the employee must keep, with a copy button and the advice to keep it. */
+export function KeepLink({ link }: { readonly link: string }) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+  return (
+    <div className="keep">
+      <a href={link} className="link" data-testid="phone-receipt-link">
+        {link}
+      </a>
+      <button
+        type="button"
+        className="secondary"
+        data-testid="phone-copy"
+        onClick={() => void copyText(link).then(setCopied)}
+      >
+        复制链接
+      </button>
+      {copied === true ? <p className="hint">已复制</p> : null}
+      {copied === false ? <p className="hint">无法自动复制，请长按上面的链接复制</p> : null}
+      <p className="advice">
+        请把这个链接加入收藏或截图保存：只有凭它才能查看办理进展和评价，工会和服务器都无法替您找回。
+      </p>
+    </div>
+  );
+}
