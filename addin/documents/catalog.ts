@@ -8,7 +8,8 @@ import { meetingFacts } from './meeting';
 import { meetingNotice } from './meetingNotice';
 import { minutes } from './minutes';
 import { moderatorScript } from './moderatorScript';
-import type { Answers, DocumentKind, DocumentRequest, DocumentResult } from './model';
+import { fileQr, intakePoster, signInQr, withQr } from './qr';
+import type { Answers, DocumentKind, DocumentRequest, DocumentResult, PrintDocument } from './model';
 import { signInSheet } from './signInSheet';
 import { caseById } from './source';
 import { summaryDocument } from './summaries';
@@ -76,11 +77,14 @@ export function buildDocument(
   const ask = new Asker(answers);
   const subject = DOCUMENTS[kind].subject;
   if (kind === 'classification' || kind === 'publication') return summaryDocument(check, request, ask);
+  const qrLink = request.qrLink;
   if (subject === 'unit')
     return ask.result(
       kind === 'establishment'
         ? establishmentNotice(check, issuedOn, ask)
-        : implementationNotice(check, issuedOn, ask),
+        : qrLink
+          ? withQr(implementationNotice(check, issuedOn, ask), fileQr(qrLink))
+          : implementationNotice(check, issuedOn, ask),
     );
   if (subject === 'workshop') {
     // The first workshop on the sheet unless one is chosen; a book for a workshop with no topic yet is asked for.
@@ -110,6 +114,9 @@ export function buildDocument(
       `协商会议表中没有会议编号为“${request.meetingId ?? ''}”且有会议日期的会议`,
       `no meeting ${request.meetingId ?? '(none)'} with a date`,
     );
+  // The meeting's sign-in code, valid on its day only, once the pane has opened it for QR sign-in.
+  const withSignIn = (doc: PrintDocument): PrintDocument =>
+    qrLink ? withQr(doc, signInQr(qrLink, facts.meeting.date)) : doc;
   if (NEEDS_AGENDA.has(kind) && facts.agenda.length === 0)
     return blocked(
       `会议“${facts.meeting.id}”在会议议题及决议表中还没有议题`,
@@ -123,9 +130,9 @@ export function buildDocument(
           `落款日期${chineseDate(issuedOn)}晚于会议日期${chineseDate(facts.meeting.date)}：会议通知应在会议之前发出，请改落款日期或会议的“会议日期”`,
           `the issue date ${issuedOn} is after the meeting date (会议日期) ${facts.meeting.date}: a notice goes out before its meeting; change the issue date or the meeting's 会议日期`,
         );
-      return ask.result(meetingNotice(check, facts, issuedOn, ask));
+      return ask.result(withSignIn(meetingNotice(check, facts, issuedOn, ask)));
     case 'signInSheet':
-      return ask.result(signInSheet(check, facts, ask));
+      return ask.result(withSignIn(signInSheet(check, facts, ask)));
     case 'moderatorScript':
       return ask.result(moderatorScript(check, facts, ask));
     case 'minutes':
@@ -133,4 +140,28 @@ export function buildDocument(
     default:
       return ask.result(circular(check, facts, issuedOn, ask));
   }
+}
+
+/**
+ * The poster 扫码反映诉求 for `link` (the unit's appeal form), issued on `issuedOn`: not one of the
+ * handbook's documents, so not in DOCUMENTS; asks only for the unit's name when 设置 lacks it.
+ */
+export function buildPoster(
+  check: WorkbookCheck,
+  request: { readonly issuedOn: string; readonly link: string },
+  answers: Answers = {},
+): DocumentResult {
+  const [y, m, d] = request.issuedOn.split('-').map(Number);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(request.issuedOn) || !isRealDate(y ?? 0, m ?? 0, d ?? 0))
+    return blocked(
+      `落款日期“${request.issuedOn}”不是有效日期`,
+      `issue date ${request.issuedOn} is not a date`,
+    );
+  if (!/^https?:\/\//.test(request.link))
+    return blocked(
+      '扫码海报需要连接云端并创建二维码收件密钥（第二步）',
+      'the QR poster needs the cloud connection and an intake key (step 2)',
+    );
+  const ask = new Asker(answers);
+  return ask.result(intakePoster(check, request.link, request.issuedOn, ask));
 }

@@ -2,7 +2,7 @@
 // of the workbook; the Excel layer (print.ts, managementCopy.ts) writes them.
 
 /** Building a document from the workbook and the clerk's answers; the list of documents. */
-export { buildDocument, DOCUMENTS } from './catalog';
+export { buildDocument, buildPoster, DOCUMENTS } from './catalog';
 /** What a document is about. */
 export type { DocumentSubject } from './catalog';
 /** The document model: kinds, blocks, questions, answers, requests and results. */
@@ -14,12 +14,13 @@ export type {
   DocumentRequest,
   DocumentResult,
   PrintDocument,
+  PrintKind,
   Question,
 } from './model';
 /** Laying a document out on an A4 sheet, as data. */
 export { layoutDocument } from './render';
 /** Layout types. */
-export type { PageSetup, PrintLayout, RangeStyle } from './render';
+export type { PageSetup, PrintLayout, QrPlacement, RangeStyle } from './render';
 /** Gathers a meeting's facts (numbering, agenda, departments, representatives) from the registers. */
 export { meetingFacts } from './meeting';
 /** What the meeting documents say about a meeting. */

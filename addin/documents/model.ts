@@ -16,6 +16,9 @@ export type DocumentKind =
   | 'classification'
   | 'publication';
 
+/** What a printed sheet is: one of the handbook's documents, or the QR poster 扫码反映诉求. */
+export type PrintKind = DocumentKind | 'intakePoster';
+
 /** Horizontal placement of a line or cell. */
 export type Align = 'left' | 'center' | 'right';
 
@@ -52,11 +55,24 @@ export type DocBlock =
       readonly borders?: boolean;
     }
   | { readonly type: 'signature'; readonly lines: readonly string[] }
+  | {
+      /** A QR code of a phone link: an image where Excel can place one, else `fallback` in its cell. */
+      readonly type: 'qr';
+      readonly link: string;
+      /** The line under the code (扫码反映诉求, the sign-in's day). */
+      readonly caption: string;
+      /** What the cell says where this Excel cannot place pictures (ExcelApi below 1.9). */
+      readonly fallback: string;
+      /** The code's printed side in points. */
+      readonly size: number;
+      /** Whether the link is printed in text under the code (a poster: for typing it in). */
+      readonly showLink?: boolean;
+    }
   | { readonly type: 'gap' };
 
 /** A printable document as data: what it says, on which column grid, on which sheet. */
 export interface PrintDocument {
-  readonly kind: DocumentKind;
+  readonly kind: PrintKind;
   /** The sheet it is printed on (a valid Excel sheet name). */
   readonly sheet: string;
   readonly title: string;
@@ -100,6 +116,12 @@ export interface DocumentRequest {
   /** For a document about a period (分类表 by period, 办理结果公示): its first and last day, YYYY-MM-DD. */
   readonly from?: string;
   readonly to?: string;
+  /**
+   * The phone link the document's QR code carries: the unit's appeal form on the 实施意见 and the
+   * poster, the meeting's sign-in on its notice and sign-in sheet. Absent, those documents carry no
+   * code (the poster is then refused): the pane gives it only with a cloud connection and an intake key.
+   */
+  readonly qrLink?: string;
 }
 
 /** The outcome of building a document: the document, the questions to ask first, or why it cannot be made. */

@@ -1,4 +1,4 @@
-import { columnLetter } from '../excel/columns';
+import { columnLetter, widthInPoints } from '../excel/columns';
 import type { SheetContent } from '../excel/generated';
 import type { Align, DocBlock, DocCell, PrintDocument } from './model';
 import { fitColumns, MARGINS, rowHeight } from './page';
@@ -24,6 +24,17 @@ export interface PageSetup {
   readonly titleRows?: string;
 }
 
+/** Where a QR code goes on a printed sheet, in points from the sheet's top-left corner. */
+export interface QrPlacement {
+  readonly link: string;
+  readonly left: number;
+  readonly top: number;
+  readonly size: number;
+  /** The (merged) cell the code stands over, which holds `fallback` where no picture can be placed. */
+  readonly cell: string;
+  readonly fallback: string;
+}
+
 /** A document laid out on a sheet: the cells as a generated sheet's blocks, plus merges, styles and the page. */
 export interface PrintLayout {
   readonly content: SheetContent;
@@ -33,7 +44,12 @@ export interface PrintLayout {
   readonly rowHeights: readonly number[];
   readonly page: PageSetup;
   readonly font: { readonly name: string; readonly size: number };
+  /** QR codes, centred across the columns in rows kept for them. */
+  readonly images: readonly QrPlacement[];
 }
+
+/** Room above and below a QR code in its row, in points. */
+const QR_PADDING = 6;
 
 const BODY = 12;
 /** Two ideographic spaces: the first-line indent of Chinese body text. */
@@ -54,6 +70,7 @@ export function layoutDocument(doc: PrintDocument): PrintLayout {
   const heights: number[] = [];
   const merges: string[] = [];
   const styles: RangeStyle[] = [];
+  const images: QrPlacement[] = [];
   let titleRows: string | undefined;
   const span = (c0: number, c1: number): number => widths.slice(c0, c1 + 1).reduce((a, b) => a + b, 0);
   const fullLine = (
@@ -109,7 +126,22 @@ export function layoutDocument(doc: PrintDocument): PrintLayout {
     } else if (block.type === 'signature')
       for (const line of block.lines) fullLine(line, BODY, { align: 'Right' });
     else if (block.type === 'gap') fullLine('', BODY, {}, 12);
-    else table(block);
+    else if (block.type === 'qr') {
+      const row = rows.length + 1;
+      const top = heights.reduce((a, b) => a + b, 0) + QR_PADDING;
+      const across = widths.reduce((a, w) => a + widthInPoints(w), 0);
+      fullLine('', BODY, { align: 'Center' }, block.size + 2 * QR_PADDING);
+      images.push({
+        link: block.link,
+        left: Math.max(0, Math.round(((across - block.size) / 2) * 10) / 10),
+        top,
+        size: block.size,
+        cell: `A${row}`,
+        fallback: block.fallback,
+      });
+      if (block.showLink) fullLine(block.link, 10, { align: 'Center' });
+      fullLine(block.caption, 14, { align: 'Center', bold: true });
+    } else table(block);
   }
   const printArea = `A1:${last}${rows.length}`;
   return {
@@ -123,6 +155,7 @@ export function layoutDocument(doc: PrintDocument): PrintLayout {
     styles,
     rowHeights: heights,
     font: { name: '宋体', size: BODY },
+    images,
     page: {
       orientation: doc.orientation === 'portrait' ? 'Portrait' : 'Landscape',
       paperSize: 'A4',

@@ -8,10 +8,17 @@ import {
   SETTING_ITEMS,
   settingsRegister,
   valueListRegister,
+  type WorkbookCheck,
 } from '../../shared';
-import { buildDocument, DOCUMENTS, type DocumentKind } from '../documents';
+import { buildDocument, buildPoster, DOCUMENTS, type DocumentKind, type DocumentResult } from '../documents';
 import { createIntakeOperations } from '../intake/operations';
-import type { DocumentOperations, PaneOperations, SettingsData } from '../taskpane/operations';
+import type {
+  DocumentOperations,
+  DocumentOutcome,
+  PaneOperations,
+  ProgressReport,
+  SettingsData,
+} from '../taskpane/operations';
 import { buildLedgers } from './build';
 import { declaredExcelApiOnly, type IsSetSupported } from './capabilities';
 import { checkWorkbookInExcel, coreInput } from './check';
@@ -112,26 +119,34 @@ export function createExcelOperations(run: ExcelRun, options: ExcelOperationsOpt
 
 /** The printable documents: built from the core's reading of the workbook, printed to their own sheet. */
 function documentOperations(run: ExcelRun, isSetSupported: IsSetSupported): DocumentOperations {
+  const print = async (
+    issuedOn: string,
+    build: (check: WorkbookCheck) => DocumentResult,
+    progress: ProgressReport,
+  ): Promise<DocumentOutcome> => {
+    progress(0, 3, '读取登记表');
+    const check = await run(async (context) =>
+      checkWorkbook(coreInput(await readRegisters(context)), { today: issuedOn }),
+    );
+    progress(1, 3, '生成文书');
+    const result = build(check);
+    if (result.status === 'questions') return { status: 'questions', questions: result.questions };
+    if (result.status === 'blocked') return { status: 'blocked', reason: result.reason };
+    progress(2, 3, '写入工作表并设置打印格式');
+    const report = await printDocument(run, result.document, isSetSupported);
+    progress(3, 3, '完成');
+    return {
+      status: 'printed',
+      sheet: report.sheet,
+      missing: report.missing.map((m) => ({ what: m.what, where: m.where })),
+    };
+  };
   return {
     kinds: Object.keys(DOCUMENTS) as DocumentKind[],
-    generate: async (request, answers, progress) => {
-      progress(0, 3, '读取登记表');
-      const check = await run(async (context) =>
-        checkWorkbook(coreInput(await readRegisters(context)), { today: request.issuedOn }),
-      );
-      progress(1, 3, '生成文书');
-      const result = buildDocument(check, request, answers);
-      if (result.status === 'questions') return { status: 'questions', questions: result.questions };
-      if (result.status === 'blocked') return { status: 'blocked', reason: result.reason };
-      progress(2, 3, '写入工作表并设置打印格式');
-      const report = await printDocument(run, result.document, isSetSupported);
-      progress(3, 3, '完成');
-      return {
-        status: 'printed',
-        sheet: report.sheet,
-        missing: report.missing.map((m) => ({ what: m.what, where: m.where })),
-      };
-    },
+    poster: (request, answers, progress) =>
+      print(request.issuedOn, (check) => buildPoster(check, request, answers), progress),
+    generate: (request, answers, progress) =>
+      print(request.issuedOn, (check) => buildDocument(check, request, answers), progress),
   };
 }
 

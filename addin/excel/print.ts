@@ -8,6 +8,7 @@ import {
 } from './capabilities';
 import { columnLetter, widthInPoints } from './columns';
 import type { ExcelRun } from './context';
+import { drawQrCodes, queueQrCodes } from './qrImage';
 import { blockAddress } from './generated';
 import { BatchWriter } from './writer';
 
@@ -35,6 +36,7 @@ export async function printDocument(
 ): Promise<PrintReport> {
   const layout = layoutDocument(document);
   const name = layout.content.name;
+  const codes = await drawQrCodes(layout.images, isSetSupported);
   return run(async (context) => {
     const sheet = await replaceGeneratedSheet(context, name);
     const writer = new BatchWriter(context);
@@ -48,6 +50,9 @@ export async function printDocument(
       format(sheet, layout);
       if (supportsExcelApi(isSetSupported, 9)) setUpPage(sheet, layout.page);
     });
+    // A code's picture is a few kilobytes of base64, counted against the request's limit.
+    const bytes = codes.reduce((n, c) => n + 2000 + (c.png?.length ?? c.at.fallback.length * 3), 0);
+    if (codes.length) await writer.add(bytes, () => queueQrCodes(sheet, codes, isSetSupported));
     sheet.activate();
     await writer.flush();
     return {

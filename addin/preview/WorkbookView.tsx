@@ -31,7 +31,7 @@ export function WorkbookView({ book }: { book: ObservedWorkbook }) {
     () => (active ? visibleCells(book.sim, active) : { rows: [], more: 0 }),
     [book, active, version],
   );
-  const pictures = useMemo(() => (active ? book.sim.shapes(active) : []), [book, active, version]);
+  const pictures = useMemo(() => (active ? book.sim.pictures(active) : []), [book, active, version]);
   const address = selection?.sheet === active ? selection.address.replace(/:.*$/, '') : null;
   const content = address ? formulaBarContent(book.sim, active, address) : '';
   const select = (sheet: string, cell: string): void => {

