@@ -4,6 +4,7 @@ import type { ExcelRun } from '../excel/context';
 import type { KeyValueStore, TokenProvider } from '../sync';
 import type { PaneOperations } from '../taskpane/operations';
 import { openCloud, type CloudOperations } from './operations';
+import { phoneSiteOf } from './phone';
 import { openSignIn, type SignInOptions } from './signIn';
 
 /**
@@ -25,6 +26,8 @@ export async function connectCloud(o: {
   readonly persistent?: boolean;
   /** Which ExcelApi sets the workbook's Excel has, for sheets the cloud's answers are written to. */
   readonly isSetSupported?: IsSetSupported;
+  /** The phone page beside the pane's own (phonePageUrl(location.href)): QR codes link to it. */
+  readonly phonePage?: string;
 }): Promise<CloudOperations | undefined> {
   const unitId = (await o.operations.readSettings()).items[settingLabel('unitId')]?.trim();
   if (!unitId) return undefined;
@@ -45,5 +48,6 @@ export async function connectCloud(o: {
     ...(o.persistent === undefined ? {} : { persistent: o.persistent }),
     ...(o.isSetSupported ? { isSetSupported: o.isSetSupported } : {}),
     ...(o.operations.intake ? { intakeKeyring: o.operations.intake.keyring } : {}),
+    ...(o.phonePage ? { phoneSite: phoneSiteOf(o.phonePage, o.api) } : {}),
   });
 }

@@ -13,7 +13,7 @@ import {
   valueListRegister,
   type ValueLists,
 } from '../../shared';
-import { chinaDay, groupSummaryRows } from '../../shared';
+import { chinaDay, groupSummaryRows, type PhoneSite } from '../../shared';
 import type { IsSetSupported } from '../excel/capabilities';
 import { coreInput } from '../excel/check';
 import type { ExcelRun } from '../excel/context';
@@ -48,6 +48,7 @@ import {
 import { createIntakeCloud, type IntakeCloud, type IntakePullReport, type StatusReport } from './intake';
 import { IntakeError, type IntakeKeyring } from '../intake/envelope';
 import { rowKey } from './keys';
+import { createPhoneCloud, type PhoneCloud } from './phone';
 import type { PaneSignIn } from './signIn';
 
 /** What one sync did, for the pane. */
@@ -133,6 +134,8 @@ export interface CloudOperations {
   };
   /** Handing appeals up, the inbox of those handed up here, and the unit tree. */
   readonly escalations: EscalationOperations;
+  /** The phone links QR codes carry (appeal form, meeting sign-in), when the pane knows its phone page. */
+  readonly phone?: PhoneCloud;
 }
 
 /** How the pane reaches the cloud. */
@@ -154,6 +157,8 @@ export interface CloudOptions {
   readonly isSetSupported?: IsSetSupported;
   /** The union's intake keys when unlocked in this pane: a sync then also takes in what phones sent. */
   readonly intakeKeyring?: () => IntakeKeyring | null;
+  /** Where the phone page is served and the API it calls, for the QR codes' links. */
+  readonly phoneSite?: PhoneSite;
 }
 
 /** Reads the synced registers' rows from the workbook, keyed as the cloud knows them. */
@@ -362,6 +367,16 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
     persistent: o.persistent ?? true,
     ...(o.signIn ? { signIn: o.signIn } : {}),
     intake,
+    ...(o.phoneSite
+      ? {
+          phone: createPhoneCloud({
+            run: o.run,
+            unitId: o.unitId,
+            site: o.phoneSite,
+            api: createIntakeApi(signedIn),
+          }),
+        }
+      : {}),
     me: () => account.me(o.unitId),
     pairing: {
       createCode: (role, minutes) =>

@@ -9,6 +9,7 @@ import { observe } from './observed';
 import { PreviewApp } from './PreviewApp';
 import { localDevToken, webStorageStore } from '../sync';
 import { connectCloud } from '../cloud/connect';
+import { phonePageUrl } from '../cloud/phone';
 import { settingLabel } from '../../shared';
 
 /** Starts the preview: a simulated workbook seeded with the demo company, and the real pane on it. */
@@ -41,6 +42,8 @@ async function start(): Promise<void> {
       : { token: (unit: string) => localDevToken(api, unit, role), method: 'dev' as const }),
     store: webStorageStore(window.localStorage),
     isSetSupported: book.sim.isSetSupported,
+    // The phone page is built beside the preview (phone.html), so QR codes open on this host.
+    phonePage: phonePageUrl(location.href),
   });
   // The simulator has no selection events: after each batch, tell the pane only if the selection moved
   // (the pane's own reads are batches too, so telling it every time would loop).

@@ -90,6 +90,12 @@ export interface AccountApi {
   revokePairing(unitId: string, credentialId: string): Promise<{ credentialId: string; revokedAt: string }>;
 }
 
+/**
+ * The functions' API root every request goes under: `<baseUrl>/api` (what phone links name, so the
+ * phone page calls the same host the pane does).
+ */
+export const apiRoot = (baseUrl: string): string => `${baseUrl.replace(/\/$/, '')}/api`;
+
 const offline = say(
   '无法连接云端服务，已保存在本机，稍后自动重试',
   'the cloud cannot be reached; changes are kept here and retried',
@@ -152,7 +158,7 @@ function createRequester(o: Omit<ApiOptions, 'getToken'> & { readonly getToken?:
         signedIn && o.getToken ? await o.getToken(refresh ? { forceRefresh: true } : undefined) : null;
       let res: Response;
       try {
-        res = await doFetch(`${o.baseUrl.replace(/\/$/, '')}/api/${path}`, {
+        res = await doFetch(`${apiRoot(o.baseUrl)}/${path}`, {
           method,
           headers: {
             ...(token === null ? {} : { authorization: `Bearer ${token}` }),

@@ -5,6 +5,7 @@ import { createExcelOperations } from '../excel/operations';
 import { translate, type Lang } from './i18n/strings';
 import { mountTaskPane } from './mount';
 import { connectCloud } from '../cloud/connect';
+import { phonePageUrl } from '../cloud/phone';
 import { paneEntraToken } from '../cloud/entraOffice';
 import { cachedToken, localDevToken, migrateUnpartitioned, paneStore, partitionedKey } from '../sync';
 import type { PaneOperations } from './operations';
@@ -88,6 +89,7 @@ async function cloudFor(excel: PaneOperations): Promise<Pick<PaneOperations, 'cl
       store,
       persistent,
       isSetSupported: officeIsSetSupported,
+      phonePage: phonePageUrl(location.href),
     });
     return cloud ? { cloud } : {};
   } catch {

@@ -26,7 +26,8 @@ export function DocumentForm({
 }) {
   const styles = useCommonStyles();
   const { t, said } = useI18n();
-  const { workbook, selection, today } = usePane();
+  const { workbook, selection, today, operations } = usePane();
+  const cloud = operations.cloud;
   const meetings = (workbook?.check.meetings ?? []).flatMap((m) => (m.id ? [m.id] : []));
   const [kind, setKind] = useState<DocumentKind>(kinds[0] as DocumentKind);
   const [issuedOn, setIssuedOn] = useState(today);
@@ -63,7 +64,13 @@ export function DocumentForm({
           ? { from: fromDate, to: toDate }
           : {}),
       };
-      const outcome = await documents.generate(request, answers, progress);
+      // The 实施意见 and a meeting's notice and sign-in sheet carry a QR code once the cloud can give its link.
+      const qrLink = await cloud?.phone?.documentLink(request);
+      const outcome = await documents.generate(
+        { ...request, ...(qrLink ? { qrLink } : {}) },
+        answers,
+        progress,
+      );
       setQuestions(outcome.status === 'questions' ? outcome.questions : []);
       setMissing(outcome.status === 'printed' ? (outcome.missing ?? []) : []);
       if (outcome.status === 'blocked')

@@ -214,6 +214,26 @@ export const en: Readonly<Record<StringKey, string>> = {
   'intake.didUnlock': 'Unlocked',
   'intake.changed': 'Passphrase changed; every key re-encrypted under it',
   'intake.rotated': 'New key made; QR codes from now on carry its fingerprint, old submissions stay readable',
+  'qr.intro':
+    "Employees file an appeal by scanning a QR code with their phone. The code on the poster and on the implementation notice opens this unit's appeal form.",
+  'qr.poster': 'Make the QR poster',
+  'qr.posterDone': 'The poster sheet “{sheet}” is ready to print (one A4 page, portrait)',
+  'qr.posterQuestions': 'Fill in under Settings first: {questions}',
+  'qr.download': 'Download the QR code image',
+  'qr.downloaded':
+    'The QR code image is ready; if it did not download, use the link below or save the picture',
+  'qr.save': 'Save the QR code image (PNG)',
+  'qr.image': 'QR code for appeals',
+  'qr.noKey': 'This workbook has no intake key yet: create the QR intake key above first',
+  'qr.signIn': 'QR sign-in for meetings',
+  'qr.signInIntro':
+    'Once opened, the meeting notice and the sign-in sheet carry a sign-in QR code valid on the meeting day only; make both documents again after opening.',
+  'qr.meeting': 'Meeting',
+  'qr.noMeetings': 'No meeting with a date in 协商会议 yet',
+  'qr.openSignIn': 'Open QR sign-in',
+  'qr.opened': 'Open: meeting {meeting} takes QR sign-ins on {day}',
+  'qr.signInImage': 'Meeting sign-in QR code',
+  'qr.saveSignIn': 'Save the sign-in QR code image (PNG)',
 
   'ledger.year': 'Year',
   'ledger.asOf': 'Report date',

@@ -9,6 +9,7 @@ import { localToday } from '../common/today';
 import type { CloudOperations } from '../../cloud/operations';
 import type { IntakeKeyStatus, IntakeOperations } from '../operations';
 import { usePane } from '../pane/PaneContext';
+import { PhoneQrPanel } from './PhoneQrPanel';
 import { intakeSummary } from './summary';
 
 const useStyles = makeStyles({
@@ -164,6 +165,7 @@ function IntakeInbox({ intake, cloud }: { intake: IntakeOperations; cloud: Cloud
       </div>
       <Notice>{task.result}</Notice>
       <ErrorBar error={task.error} />
+      {cloud.phone && <PhoneQrPanel phone={cloud.phone} />}
     </section>
   );
 }

@@ -1,0 +1,14 @@
+/**
+ * Offers bytes as a file download from the pane: an `<a download>` on a blob URL, which browsers and
+ * Excel's webviews (Edge WebView2, WKWebView, Excel on the web) turn into a saved file.
+ */
+export function offerDownload(bytes: Uint8Array, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
