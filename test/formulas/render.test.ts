@@ -3,7 +3,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDocument, DOCUMENTS, type DocumentKind, type DocumentRequest } from '../../addin/documents';
+import {
+  buildDocument,
+  buildPoster,
+  DOCUMENTS,
+  type DocumentKind,
+  type DocumentRequest,
+} from '../../addin/documents';
 import { buildLedgers, GENERATED_SETTING } from '../../addin/excel/build';
 import { printDocument } from '../../addin/excel/print';
 import { setUpWorkbook } from '../../addin/excel/setup';
@@ -12,7 +18,7 @@ import { simulatedWorkbookToXlsx } from '../../addin/simulator/xlsx';
 import { filledWorkbook } from '../addin/documents/fixture';
 import { loadRegisters, runOf } from '../addin/excel/helpers';
 import { demoWorkbook } from '../../addin/preview/demo';
-import { ledgerSheetName, previousQuarter, quarterOf } from '../../shared';
+import { ledgerSheetName, phoneLink, previousQuarter, quarterOf } from '../../shared';
 import {
   convertAll,
   excelColumnPoints,
@@ -211,8 +217,21 @@ async function filledSheets(): Promise<Printable[]> {
   });
   for (const kind of Object.keys(DOCUMENTS) as DocumentKind[])
     await printDocument(runOf(wb), documentOf(kind), wb.isSetSupported);
+  // The QR poster, with its code as a picture (Worksheet.shapes.addImage), as the pane prints it.
+  await printDocument(runOf(wb), POSTER, wb.isSetSupported);
   return generatedSheets(wb, '');
 }
+
+/** The poster 扫码反映诉求 of a unit whose phone page is on addin.example.cn. */
+const POSTER = (() => {
+  const link = phoneLink(
+    { pageUrl: 'https://addin.example.cn/phone.html', apiBase: 'https://fn.example.cn/api' },
+    { mode: 'file', unitId: 'U-0001', kid: 'Qw1xbZ3Lr8m2Y7vN5kT0aPcD9eFgHiJkLmNoPqRsTuV' },
+  );
+  const r = buildPoster(w.check, { issuedOn: w.g.today, link });
+  if (r.status !== 'ready') throw new Error(`poster: ${JSON.stringify(r)}`);
+  return r.document;
+})();
 
 /** The preview's demo company (56 appeals in one quarter): its quarterly ledger runs over several pages. */
 async function demoSheets(): Promise<Printable[]> {
@@ -324,6 +343,10 @@ describe.skipIf(!soffice)('every document and ledger printed by LibreOffice', ()
     for (const kind of Object.keys(DOCUMENTS) as DocumentKind[])
       expect(names).toContain(documentOf(kind).sheet);
     expect(names.some((n) => /^台账\d{4}Q\d$/.test(n))).toBe(true);
+    // The poster is one A4 page, its QR code drawn as an image (the .xlsx carries the picture).
+    const poster = rendered.get(POSTER.sheet);
+    expect(poster?.pages.length).toBe(1);
+    expect(poster?.pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
     // The demo company's quarter is long enough to run over pages, its header row repeated on each.
     const demo = [...rendered].find(([n]) => n.startsWith('演示公司 台账'))?.[1];
     expect(demo?.pages.length).toBeGreaterThan(1);
