@@ -13,7 +13,7 @@ import {
 } from '../../shared';
 import { encryptToUnion, newReplyKey } from '../intake/envelope';
 import type { PhoneApi } from './api';
-import { ErrorNote, failureText, Field, Honeypot, KeepLink } from './parts';
+import { ErrorNote, failureText, Field, Honeypot, KeepLink, receiptCode } from './parts';
 
 /** What the form page needs: the unit and kid from the link, where links point, the client. */
 export interface FilePageProps {
@@ -28,9 +28,6 @@ interface Filed {
   readonly code: string;
   readonly link: string;
 }
-
-/** The receipt code people can read out: the receipt id's first 8 characters in two groups. */
-export const receiptCode = (receiptId: string): string => `${receiptId.slice(0, 4)} ${receiptId.slice(4, 8)}`;
 
 const missing = (what: string): Bilingual => say(`请填写${what}`, `${what} is required`);
 

@@ -15,7 +15,7 @@ import {
 } from '../../shared';
 import { decryptStatus, encryptToUnion } from '../intake/envelope';
 import type { PhoneApi } from './api';
-import { chinaTime, ErrorNote, failureText, Field, Honeypot } from './parts';
+import { chinaTime, ErrorNote, failureText, Field, Honeypot, receiptCode } from './parts';
 
 /** What the receipt page needs from its link. */
 export interface ReceiptPageProps {
@@ -64,13 +64,17 @@ export function ReceiptPage({ unitId, receiptId, receiptSecret, replyKey, api }:
   return (
     <section>
       <h1>我的诉求</h1>
-      <p className="muted">提交时间：{chinaTime(view.submittedAt)}</p>
+      <p className="muted">
+        回执码 {receiptCode(receiptId)} · 提交时间：{chinaTime(view.submittedAt)}
+      </p>
       {!view.taken ? (
         <p className="stage" data-testid="phone-stage">
           工会尚未接收
         </p>
       ) : status ? (
         <dl className="status">
+          <dt>诉求编号</dt>
+          <dd data-testid="phone-appeal-id">{status.appealId}</dd>
           <dt>办理阶段</dt>
           <dd data-testid="phone-stage">{status.stage}</dd>
           {status.deadline ? (

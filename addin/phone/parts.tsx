@@ -65,6 +65,9 @@ export function Field({
   );
 }
 
+/** The receipt code people can read out: the receipt id's first 8 characters in two groups. */
+export const receiptCode = (receiptId: string): string => `${receiptId.slice(0, 4)} ${receiptId.slice(4, 8)}`;
+
 const unexpected = say('出现意外错误，请稍后再试', 'something unexpected went wrong; try again later');
 
 /** What the employee reads about a failure: the server's words, the envelope's refusal, the wait a 429 asks. */

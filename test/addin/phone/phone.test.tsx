@@ -16,7 +16,7 @@ import {
 } from '../../../addin/intake/envelope';
 import { createUnitKey, unlockUnitKeys, type NewUnitKey } from '../../../addin/intake/keys';
 import { PhonePage } from '../../../addin/phone/PhonePage';
-import { receiptCode } from '../../../addin/phone/FilePage';
+import { receiptCode } from '../../../addin/phone/parts';
 import { createIntakeApi, type IntakeApi } from '../../../addin/sync';
 import { cachedToken, localDevToken } from '../../../addin/sync/token';
 import { openTables, TABLE_NAMES } from '../../../functions/src/storage/tables';
@@ -204,7 +204,7 @@ describe('the receipt link', () => {
 
     render(<PhonePage href={receiptLink} fetch={nodeFetch} />);
     expect((await screen.findByTestId('phone-stage')).textContent).toBe('工会尚未接收');
-    expect(screen.getByText(/^提交时间：2026年/)).toBeTruthy();
+    expect(screen.getByText(new RegExp(`^回执码 ${receiptCode(receiptId)} · 提交时间：2026年`))).toBeTruthy();
     cleanup();
 
     // The pane takes it in and publishes a finished status, encrypted to the link's reply key.
@@ -228,6 +228,7 @@ describe('the receipt link', () => {
 
     render(<PhonePage href={receiptLink} fetch={nodeFetch} />);
     expect((await screen.findByTestId('phone-stage')).textContent).toBe('已办结');
+    expect(screen.getByTestId('phone-appeal-id').textContent).toBe('WEB-0001');
     expect(screen.getByTestId('phone-deadline').textContent).toBe(chineseDate('2026-04-13'));
     expect(screen.getByTestId('phone-deadline').textContent).toBe('2026年4月13日');
     expect(screen.getByTestId('phone-result').textContent).toBe('已更换工具柜锁');
@@ -288,6 +289,24 @@ describe('meeting sign-in by QR', () => {
       position: '机修班班长',
       name: '签到职工丁',
     });
+  });
+
+  it('refuses a key that does not match the sign-in QR code’s fingerprint, and posts nothing', async () => {
+    const other = await createUnitKey(PASSPHRASE);
+    const { f, sent } = recordingFetch();
+    const link = phoneLink(site(), { mode: 'signIn', unitId: 'ph1', kid: other.kid, meetingKey });
+    render(<PhonePage href={link} fetch={f} />);
+    const user = userEvent.setup();
+    await user.selectOptions(
+      await screen.findByTestId('phone-signin-group'),
+      VALUE_LISTS.signInGroup.values[0],
+    );
+    await user.type(screen.getByTestId('phone-signin-position'), '机修班');
+    await user.type(screen.getByTestId('phone-signin-name'), '签到职工戊');
+    await user.click(screen.getByTestId('phone-signin-submit'));
+    expect((await screen.findByTestId('phone-error')).textContent).toContain('与二维码上的指纹不符');
+    expect(sent.filter((s) => s.method === 'POST')).toHaveLength(0);
+    expect((screen.getByTestId('phone-signin-name') as HTMLInputElement).value).toBe('签到职工戊');
   });
 
   it('shows the server’s words outside the meeting day (410)', async () => {
