@@ -8,6 +8,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../addin/preview/demo';
 import { observe } from '../../../addin/preview/observed';
 import { WorkbookView } from '../../../addin/preview/WorkbookView';
 import { createSimulatedWorkbook } from '../../../addin/simulator';
@@ -90,5 +91,18 @@ describe('pictures and links in the preview grid', () => {
     expect(cell('A1').querySelector('a')?.getAttribute('href')).toBe(
       'http://localhost:3000/phone.html?api=x#m=f',
     );
+  });
+});
+
+describe('the demo company as the preview seeds it', () => {
+  it('shows every date of every register row as a date and keeps phones as text, as set-up formats them', async () => {
+    const book = observe(createSimulatedWorkbook());
+    await seedDemo(book, '2026-11-20');
+    const rows = book.sim.getText('职工诉求记录表', 'A2:D57');
+    expect(rows).toHaveLength(56);
+    // Column D is 受理时间: yyyy-mm-dd on every row, never a serial such as 46209.
+    for (const r of rows) expect(r[3]).toMatch(/^2026-\d{2}-\d{2}$/);
+    const formats = book.sim.getNumberFormats('职工诉求记录表', 'D57:D57');
+    expect(formats).toEqual([['yyyy-mm-dd']]);
   });
 });
