@@ -9,12 +9,15 @@ import { join, resolve } from 'node:path';
 // eslint-disable-next-line no-restricted-imports
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF } from '../../addin/demo/pools';
+import { columnLetter } from '../../addin/excel/columns';
 import { demoWorkbook } from '../../addin/preview/demo';
 import { attachUnit } from '../functions/support';
-import { checkWorkbook, computeFigures, RATE_KEYS } from '../../shared';
+import { chinaDay, checkWorkbook, computeFigures, RATE_KEYS, readPhoneLink } from '../../shared';
 import { startLocalFunctions, type LocalFunctions } from '../../functions/src/local/start';
 import { chromiumAvailable, launchChromium } from './browser';
 import { serveDirectory } from './serve';
@@ -405,5 +408,251 @@ describe.skipIf(!chromiumAvailable())('the preview, as a clerk uses it', () => {
     }
     expect(all).toContain('匿名');
     await shot('management-copy');
+  });
+
+  // The phone page as an employee meets it: 360 px wide, touch, WeChat's in-app browser.
+  const WECHAT =
+    'Mozilla/5.0 (Linux; Android 13; Phone) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.47';
+  const phoneContexts: BrowserContext[] = [];
+  const phone = async (clock?: Date): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      userAgent: WECHAT,
+    });
+    phoneContexts.push(context);
+    // The preview's day is TODAY; the phone's clock says so too (timers keep running).
+    if (clock) await context.clock.setFixedTime(clock);
+    return context.newPage();
+  };
+  const phoneShot = async (p: Page, name: string): Promise<void> => {
+    await p.screenshot({
+      path: join(shots, `${String(++step).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+  };
+  /** What a phone's camera reads from a QR picture: its PNG decoded by jsQR. */
+  const scan = async (img: Locator): Promise<string> => {
+    const src = (await img.first().getAttribute('src')) ?? '';
+    const png = PNG.sync.read(Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64'));
+    const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    if (!found) throw new Error('no QR code in the picture');
+    return found.data;
+  };
+  /** Every entity in every table of the cloud's storage, as text: what anyone with the storage key reads. */
+  const storedText = async (): Promise<string> => {
+    const service = TableServiceClient.fromConnectionString(functions.connectionString, {
+      allowInsecureConnection: true,
+    });
+    let stored = '';
+    for await (const t of service.listTables()) {
+      const table = TableClient.fromConnectionString(functions.connectionString, t.name as string, {
+        allowInsecureConnection: true,
+      });
+      for await (const e of table.listEntities()) stored += `${JSON.stringify(e)}\n`;
+    }
+    return stored;
+  };
+  /** The header cells of the sheet on show: a register's table starts at A1 with its headers. */
+  const headerCells = async (): Promise<string[]> =>
+    (await page.locator('tbody tr').first().locator('td').allTextContents()).map((t) => t.trim());
+  /** The cells of the register row holding `text`, by header. */
+  const registerRow = async (sheet: string, text: string): Promise<Record<string, string>> => {
+    await sheetTab(sheet).click();
+    const header = await headerCells();
+    const row = page.locator('tbody tr').filter({ has: page.locator('td', { hasText: text }) });
+    await visible(row);
+    const cells = (await row.first().locator('td').allTextContents()).map((t) => t.trim());
+    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']).filter(([h]) => h));
+  };
+  const syncPane = async (): Promise<void> => {
+    await goStep('检查');
+    await pane().getByRole('button', { name: '立即同步' }).click();
+    await visible(pane().getByText(/已同步：上传 \d+ 条/), 60_000);
+  };
+
+  it('lets employees file from a phone by the poster’s QR code, follows and rates the appeal, and signs in to a meeting by QR', async () => {
+    // The clerk: a key for the unit, published, and the poster built from it.
+    await goStep('二');
+    const passphrase = '工会办公室 2026 口令';
+    await pane().getByLabel('口令（至少 10 个字符）').fill(passphrase);
+    await pane().getByLabel('再输入一次口令').fill(passphrase);
+    await pane().getByRole('button', { name: '创建二维码收件密钥' }).click();
+    await visible(pane().getByText('已创建收件密钥并解锁'), 30_000);
+    await pane().getByRole('button', { name: '发布公钥到云端' }).click();
+    await visible(pane().getByText(/已发布公钥：手机表单可选 \d+ 个车间/), 30_000);
+    await pane().getByTestId('intake-poster').click();
+    await visible(pane().getByText(/已生成海报工作表“打印-扫码反映诉求”/), 30_000);
+    await sheetTab('打印-扫码反映诉求').click();
+    const picture = page.locator('img[data-picture]');
+    await visible(picture);
+    const link = await scan(picture);
+    const read = readPhoneLink(link);
+    expect(read.ok && read.route.mode).toBe('file');
+    // The poster prints the same link under the code, and in the preview it opens.
+    expect(await page.locator(`td a[href="${link}"]`).count()).toBe(1);
+    await pane().screenshot({ path: join(shots, `${String(++step).padStart(2, '0')}-qr-pane.png`) });
+
+    // Two employees scan it: one named, one anonymous. Their phones think it is TODAY, 10:00 in China.
+    const morning = new Date(`${TODAY}T02:00:00Z`);
+    const named = await phone(morning);
+    await named.goto(link);
+    await visible(named.getByText('反映诉求可实名也可匿名，工会将做好诉求人的保密工作'));
+    const secret = {
+      name: '扫码职工周八',
+      phone: '13966667777',
+      content: '二号楼宿舍热水器坏了一周无人修理',
+    };
+    await named.getByTestId('phone-content').fill(secret.content);
+    await named.getByTestId('phone-workshop').selectOption({ index: 1 });
+    await named.getByTestId('phone-name').fill(secret.name);
+    await named.getByTestId('phone-phone').fill(secret.phone);
+    await phoneShot(named, 'phone-form');
+    await named.getByTestId('phone-submit').click();
+    await visible(named.getByTestId('phone-done'), 30_000);
+    const receiptLink = (await named.getByTestId('phone-receipt-link').getAttribute('href')) ?? '';
+    expect(readPhoneLink(receiptLink).ok).toBe(true);
+    await phoneShot(named, 'phone-receipt');
+
+    const anonymous = await phone(morning);
+    await anonymous.goto(link);
+    const quiet = '食堂晚班窗口只开一个，排队超过二十分钟';
+    await anonymous.getByTestId('phone-content').fill(quiet);
+    await anonymous.getByTestId('phone-workshop').selectOption({ index: 1 });
+    await anonymous.getByTestId('phone-anonymous').check();
+    await anonymous.getByTestId('phone-submit').click();
+    await visible(anonymous.getByTestId('phone-done'), 30_000);
+
+    // The cloud holds neither name, phone nor text in any readable form.
+    const b64 = (t: string) => Buffer.from(t, 'utf8').toString('base64');
+    const b64url = (t: string) => Buffer.from(t, 'utf8').toString('base64url');
+    const stored = await storedText();
+    for (const t of [secret.name, secret.phone, secret.content, quiet])
+      for (const form of [t, b64(t), b64url(t), JSON.stringify(t).slice(1, -1)])
+        expect(stored).not.toContain(form);
+    expect(stored).toMatch(/"jwe0":"ey/); // the ciphertext is there
+
+    // The clerk syncs (keys unlocked): both appeals land in 职工诉求记录表.
+    await syncPane();
+    await visible(pane().getByText(/已写入 2 条诉求/), 30_000);
+    const row = await registerRow('职工诉求记录表', secret.content);
+    expect(row).toMatchObject({
+      受理方式: '网络',
+      受理渠道: '二维码',
+      受理时间: TODAY,
+      诉求人: secret.name,
+      电话: secret.phone,
+    });
+    expect(await registerRow('职工诉求记录表', quiet)).toMatchObject({
+      诉求人: '匿名',
+      受理渠道: '二维码',
+      电话: '',
+    });
+
+    // The named appeal, handled to the end in the grid: department, result, finished, reported, told.
+    await sheetTab('职工诉求记录表').click();
+    const header = await headerCells();
+    const target = page.locator('tbody tr').filter({ has: page.locator('td', { hasText: secret.content }) });
+    const rowNumber = (await target.first().locator('th').textContent())?.trim() ?? '';
+    const at = (h: string) => `${columnLetter(header.indexOf(h))}${rowNumber}`;
+    for (const [h, v] of [
+      ['承办部门', '后勤部'],
+      ['职能部门意见（解决措施）', '已更换热水器并建立报修台账'],
+      ['办结日期', TODAY],
+      ['部门反馈日期', TODAY],
+      ['告知诉求人日期', TODAY],
+      ['告知方式', '电话'],
+    ] as const)
+      await typeInto(at(h), v);
+    await syncPane();
+
+    // The employee's link shows it told, with the result, and asks for a rating: 不满意, with a reason.
+    const follow = await phone(morning);
+    await follow.goto(receiptLink);
+    await visible(follow.getByTestId('phone-result'), 30_000);
+    expect(await follow.getByTestId('phone-result').textContent()).toContain('已更换热水器并建立报修台账');
+    expect(await follow.locator('body').textContent()).not.toContain(secret.name);
+    await follow.getByTestId('phone-rating-3').click();
+    await follow.getByTestId('phone-reason').fill('热水器换了但水温仍然不够');
+    await phoneShot(follow, 'phone-rating');
+    await follow.getByTestId('phone-rate').click();
+    await visible(follow.getByTestId('phone-done'), 30_000);
+
+    // The clerk's next sync writes the survey row, and the appeal is back in 整改.
+    await syncPane();
+    await visible(pane().getByText(/满意度调查表新增 1 条职工评价/), 30_000);
+    const survey = await registerRow('满意度调查表', '热水器换了但水温仍然不够');
+    expect(survey).toMatchObject({ 调查对象: '诉求人', 调查方式: '网络或问卷调查', 诉求满意度: '不满意' });
+    await sheetTab('职工诉求记录表').click();
+    await cell(at('诉求内容')).click();
+    await goStep('七');
+    await pane().getByRole('button', { name: '读取选中行' }).click();
+    await visible(pane().getByText('不满意整改中'));
+    await follow.reload();
+    await expect
+      .poll(() => follow.getByTestId('phone-stage').first().textContent(), { timeout: 30_000 })
+      .toBe('不满意整改中');
+
+    // A meeting on the cloud's day opens for QR sign-in; an attendee signs in from the phone.
+    const cloudDay = chinaDay(new Date());
+    await goStep('四');
+    await pane().getByRole('checkbox').first().check();
+    await pane().locator('input[name="date"]').fill(cloudDay);
+    await pane().locator('input[name="place"]').fill('工会会议室');
+    await pane().getByRole('button', { name: '登记会议及议题' }).click();
+    await visible(pane().getByText(/已登记会议“.+”及 1 项议题/));
+    await goStep('二');
+    const meetings = pane().getByTestId('intake-sign-in-meeting');
+    const option = meetings.locator('option', {
+      hasText: `${Number(cloudDay.slice(5, 7))}月${Number(cloudDay.slice(8))}日`,
+    });
+    await meetings.selectOption((await option.first().getAttribute('value')) ?? '');
+    await pane().getByTestId('intake-open-sign-in').click();
+    const signInCode = pane().getByTestId('intake-sign-in-download-image');
+    await visible(signInCode, 30_000);
+    const signInLink = await scan(signInCode);
+    const attendee = await phone();
+    await attendee.goto(signInLink);
+    await attendee.getByTestId('phone-signin-group').selectOption('职工代表');
+    await attendee.getByTestId('phone-signin-position').fill('二车间');
+    await attendee.getByTestId('phone-signin-name').fill('签到代表吴九');
+    await phoneShot(attendee, 'phone-sign-in');
+    await attendee.getByTestId('phone-signin-submit').click();
+    await visible(attendee.getByTestId('phone-done'), 30_000);
+    await syncPane();
+    await visible(pane().getByText(/会议签到表新增 1 条扫码签到/), 30_000);
+    expect(await registerRow('会议签到表', '签到代表吴九')).toMatchObject({
+      会议参加人员: '职工代表',
+      职务或部门: '二车间',
+      本人签字: expect.stringMatching(/^扫码签到 \d\d:\d\d$/),
+    });
+    expect(await storedText()).not.toContain('签到代表吴九');
+    await shot('qr-sign-in');
+  }, 240_000);
+
+  it('refuses a server key that does not match the QR code’s fingerprint, and sends nothing', async () => {
+    const before = (await storedText()).match(/"jwe0"/g)?.length ?? 0;
+    await goStep('二');
+    await pane().getByTestId('intake-poster').click();
+    await visible(pane().getByText(/已生成海报工作表/), 30_000);
+    await sheetTab('打印-扫码反映诉求').click();
+    const link = await scan(page.locator('img[data-picture]'));
+    // A tampered poster (or a server that swapped keys): the link names another fingerprint.
+    const forged = link.replace(/k=[A-Za-z0-9_-]{43}/, `k=${'A'.repeat(43)}`);
+    expect(forged).not.toBe(link);
+    const p = await phone(new Date(`${TODAY}T02:00:00Z`));
+    await p.goto(forged);
+    await p.getByTestId('phone-content').fill('这条不应发出');
+    await p.getByTestId('phone-workshop').selectOption({ index: 1 });
+    await p.getByTestId('phone-anonymous').check();
+    await p.getByTestId('phone-submit').click();
+    await visible(p.getByTestId('phone-error'), 30_000);
+    expect(await p.getByTestId('phone-error').textContent()).toContain('指纹不符');
+    // The form keeps what was typed; nothing reached the cloud.
+    expect(await p.getByTestId('phone-content').inputValue()).toBe('这条不应发出');
+    expect((await storedText()).match(/"jwe0"/g)?.length ?? 0).toBe(before);
+    for (const c of phoneContexts) await c.close();
   });
 });

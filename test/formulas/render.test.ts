@@ -266,6 +266,7 @@ const README_PAGES: Readonly<Record<string, string>> = {
   '打印-诉求记录表-': 'appeal-form',
   '打印-签到表-': 'sign-in-sheet',
   '演示公司 台账': 'ledger',
+  '打印-扫码反映诉求': 'qr-poster',
 };
 
 async function renderAll(): Promise<void> {
