@@ -23,6 +23,7 @@ import { readJson } from '../http/body';
 import { clientAddress } from '../http/clientAddress';
 import { httpFunction, publicFunction, type HttpEntry, registerHttp } from '../http/define';
 import { errorResponse, HttpError, invalidBody, parseWire } from '../http/errors';
+import type { Services } from '../services';
 import type { Counter, CountOutcome } from '../storage';
 
 /** The JWE parameters a submission must carry (ephemeral-static ECDH, AES-256-GCM): the envelope's. */
@@ -38,12 +39,12 @@ const KID_MISMATCH = say(
   "kid does not match the public key's RFC 7638 SHA-256 thumbprint",
 );
 /** A submission, rating or sign-in encrypted to a key the unit never published. */
-export const UNKNOWN_KID = say(
+const UNKNOWN_KID = say(
   '提交所用的密钥不是本单位发布的密钥，请重新扫描工会张贴的二维码',
   "the submission is encrypted to a key this unit did not publish; scan the union's QR code again",
 );
 /** The answer to a filled honeypot: it says nothing a bot could learn from. */
-export const HONEYPOT = say('提交被拒绝', 'the submission was refused');
+const HONEYPOT = say('提交被拒绝', 'the submission was refused');
 const TOO_LARGE = say(
   `提交内容超过上限 ${INTAKE_LIMITS.submitBodyBytes} 字节，请缩短后重新提交`,
   `the submission exceeds ${INTAKE_LIMITS.submitBodyBytes} bytes; shorten it and submit again`,
@@ -91,7 +92,7 @@ export async function readSmallJson(request: HttpRequest, limit: number): Promis
  * no encrypted key (ECDH-ES derives it), a 96-bit IV and 128-bit tag, and a protected header
  * saying ECDH-ES / A256GCM / the kid the body names.
  */
-export function checkEnvelope(jwe: string, kid: string): void {
+function checkEnvelope(jwe: string, kid: string): void {
   const parts = jwe.split('.');
   const bad = (en: string, zh: string) =>
     badField('jwe', say(`密文格式不正确：${zh}`, `malformed JWE: ${en}`));
@@ -152,6 +153,35 @@ export function rateLimited(
   return errorResponse(new HttpError(429, 'rate-limited', why as Bilingual), {
     'Retry-After': String(counted.retryAfter),
   });
+}
+
+/**
+ * Screens what a phone posts (a submission, a rating, a sign-in) before anything is read from
+ * storage: a filled honeypot and a malformed envelope are refused at once.
+ */
+export function screenCiphertext(body: {
+  readonly kid: string;
+  readonly jwe: string;
+  readonly website: string;
+}): void {
+  if (body.website !== '') throw badField('website', HONEYPOT);
+  checkEnvelope(body.jwe, body.kid);
+}
+
+/**
+ * Admits a screened post: counts it against `counters` (Table Storage), then checks the unit
+ * published the key it names. Answers the 429 to send when a limit is reached; throws otherwise.
+ */
+export async function admitCiphertext(
+  services: Services,
+  unitId: string,
+  kid: string,
+  counters: Counter[],
+): Promise<HttpResponseInit | undefined> {
+  const counted = await services.store.rateLimits.count(counters);
+  if (!counted.ok) return rateLimited(counted);
+  if (!(await services.store.intake.hasKey(unitId, kid))) throw badField('kid', UNKNOWN_KID);
+  return undefined;
 }
 
 /** The counters a submission is taken from: per address a minute and a day, per unit a day. */
@@ -234,11 +264,14 @@ export const intakeSubmitFunction = publicFunction({
       intakeSubmissionRequestSchema,
       await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
     );
-    if (body.website !== '') throw badField('website', HONEYPOT);
-    checkEnvelope(body.jwe, body.kid);
-    const counted = await services.store.rateLimits.count(intakeCounters(unitId, clientAddress(request)));
-    if (!counted.ok) return rateLimited(counted);
-    if (!(await services.store.intake.hasKey(unitId, body.kid))) throw badField('kid', UNKNOWN_KID);
+    screenCiphertext(body);
+    const limited = await admitCiphertext(
+      services,
+      unitId,
+      body.kid,
+      intakeCounters(unitId, clientAddress(request)),
+    );
+    if (limited) return limited;
     const receipt: IntakeReceipt = {
       receiptId: randomBytes(16).toString('base64url'),
       receiptSecret: randomBytes(32).toString('base64url'),

@@ -17,15 +17,7 @@ import { clientAddress } from '../http/clientAddress';
 import { httpFunction, publicFunction, registerHttp, type HttpEntry } from '../http/define';
 import { HttpError, parseWire } from '../http/errors';
 import type { Services } from '../services';
-import {
-  badField,
-  checkEnvelope,
-  HONEYPOT,
-  rateLimited,
-  readSmallJson,
-  signInCounters,
-  UNKNOWN_KID,
-} from './intake';
+import { admitCiphertext, badField, readSmallJson, screenCiphertext, signInCounters } from './intake';
 
 const NO_MEETING = say(
   '找不到该会议的签到，请扫描会议通知或签到表上的二维码',
@@ -125,12 +117,15 @@ export const meetingSignInFunction = publicFunction({
       meetingSignInSubmitSchema,
       await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
     );
-    if (body.website !== '') throw badField('website', HONEYPOT);
-    checkEnvelope(body.jwe, body.kid);
+    screenCiphertext(body);
     const meeting = await meetingToday(services, unitId, meetingKey);
-    const counted = await services.store.rateLimits.count(signInCounters(unitId, clientAddress(request)));
-    if (!counted.ok) return rateLimited(counted);
-    if (!(await services.store.intake.hasKey(unitId, body.kid))) throw badField('kid', UNKNOWN_KID);
+    const limited = await admitCiphertext(
+      services,
+      unitId,
+      body.kid,
+      signInCounters(unitId, clientAddress(request)),
+    );
+    if (limited) return limited;
     const submittedAt = await services.store.intake.add(unitId, {
       receiptId: randomBytes(16).toString('base64url'),
       kind: 'signIn',

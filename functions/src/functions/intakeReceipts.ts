@@ -17,14 +17,13 @@ import { clientAddress } from '../http/clientAddress';
 import { httpFunction, publicFunction, registerHttp, type HttpEntry } from '../http/define';
 import { errorResponse, HttpError, MESSAGES, parseWire } from '../http/errors';
 import {
+  admitCiphertext,
   badField,
-  checkEnvelope,
-  HONEYPOT,
   intakeCounters,
   rateLimited,
   readSmallJson,
   receiptCounters,
-  UNKNOWN_KID,
+  screenCiphertext,
 } from './intake';
 
 // One answer for a receipt never issued, purged, or asked with the wrong secret: the link learns nothing.
@@ -131,11 +130,14 @@ export const receiptRatingFunction = publicFunction({
       receiptRatingRequestSchema,
       await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
     );
-    if (body.website !== '') throw badField('website', HONEYPOT);
-    checkEnvelope(body.jwe, body.kid);
-    const counted = await services.store.rateLimits.count(intakeCounters(unitId, clientAddress(request)));
-    if (!counted.ok) return rateLimited(counted);
-    if (!(await services.store.intake.hasKey(unitId, body.kid))) throw badField('kid', UNKNOWN_KID);
+    screenCiphertext(body);
+    const limited = await admitCiphertext(
+      services,
+      unitId,
+      body.kid,
+      intakeCounters(unitId, clientAddress(request)),
+    );
+    if (limited) return limited;
     const ratingId = randomBytes(16).toString('base64url');
     const outcome = await services.store.intake.rate(
       unitId,
