@@ -4,6 +4,7 @@ import {
   INTAKE_LIMITS,
   checkWorkbook,
   INPUT_REGISTERS,
+  settingsRegister,
   type PairingCode,
   type PairingList,
   type WireRole,
@@ -270,13 +271,18 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
     workbook: async (today) =>
       checkWorkbook(coreInput(await o.run((context) => readRegisters(context, INPUT_REGISTERS))), { today }),
     form: async () => {
-      const { rows, lists } = await workbookRows(o.run, intakeToday());
+      const [{ rows, lists }, settings] = await Promise.all([
+        workbookRows(o.run, intakeToday()),
+        o.run((context) => readRegisters(context, [settingsRegister])),
+      ]);
+      const unitName = checkWorkbook(coreInput(settings), { today: intakeToday() }).settings.unitName.trim();
       // The workshops a phone may name: those the registers already use (单位 of appeals, topics' 分厂).
       const named = rows.flatMap((r) => {
         const v = r.register === 'appeals' ? r.values.unit : r.register === 'topics' ? r.values.workshop : '';
         return typeof v === 'string' && v.trim() ? [v.trim().slice(0, INTAKE_LIMITS.workshopChars)] : [];
       });
       return {
+        ...(unitName ? { unitName: unitName.slice(0, INTAKE_LIMITS.unitNameChars) } : {}),
         workshops: [...new Set(named)].slice(0, INTAKE_LIMITS.workshops),
         categories: lists.category.slice(0, INTAKE_LIMITS.categories),
       };

@@ -11,6 +11,8 @@ export const INTAKE_LIMITS = {
   /** Workshops/departments on the form, and characters in each. */
   workshops: 200,
   workshopChars: MAX_INTAKE_WORKSHOP,
+  /** The unit's name the phone page heads its form with, in characters. */
+  unitNameChars: 100,
   /** Categories on the form, and characters in each. */
   categories: 50,
   categoryChars: MAX_INTAKE_CATEGORY,
@@ -97,8 +99,12 @@ export const intakePublicJwkSchema = z
 /** The union's public key as the wire carries it. */
 export type IntakePublicJwk = z.output<typeof intakePublicJwkSchema>;
 
-/** What the phone page offers to choose from: the unit's workshops/departments and categories. */
+/**
+ * What the phone page shows and offers: the unit's name (its 设置 单位名称, so an employee sees whose
+ * union they are writing to), its workshops/departments and categories.
+ */
 export const intakeFormSchema = z.strictObject({
+  unitName: wireText(INTAKE_LIMITS.unitNameChars, true).optional(),
   workshops: z.array(wireText(INTAKE_LIMITS.workshopChars, false).min(1)).max(INTAKE_LIMITS.workshops),
   categories: z.array(wireText(INTAKE_LIMITS.categoryChars, false).min(1)).max(INTAKE_LIMITS.categories),
 });

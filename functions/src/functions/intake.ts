@@ -240,7 +240,8 @@ export const intakePublicFunction = publicFunction({
     if (!setup) throw new HttpError(404, 'intake-not-open', NO_KEY);
     const unit = await services.store.units.get(unitId);
     const view: IntakePublicView = {
-      unitName: unit?.name ?? '',
+      // The name the union published with its key, else the unit's name in the cloud's tree.
+      unitName: setup.form.unitName || unit?.name || '',
       form: setup.form,
       key: { publicJwk: setup.publicJwk, kid: setup.kid },
     };

@@ -57,6 +57,7 @@ export type TakenOutcome =
 
 interface FormEntity {
   kid?: string;
+  unitName?: string;
   workshops?: string;
   categories?: string;
   publishedAt?: string;
@@ -139,6 +140,7 @@ export async function getIntake(t: Tables, unitId: string): Promise<IntakeSetup 
     kid,
     publicJwk,
     form: {
+      ...(form.unitName ? { unitName: form.unitName } : {}),
       workshops: storedList<string>(form.workshops) ?? [],
       categories: storedList<string>(form.categories) ?? [],
     },
@@ -184,6 +186,7 @@ export async function publishIntake(
     kid: key.kid,
     workshops: jsonText(form.workshops),
     categories: jsonText(form.categories),
+    ...(form.unitName ? { unitName: form.unitName } : {}),
     publishedAt,
   };
   checkEntity(keyRow, under('publicJwk'));

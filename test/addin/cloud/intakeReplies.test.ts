@@ -72,6 +72,10 @@ describe('after filing: the receipt link, the rating and the sign-in', () => {
     const view = intakePublicResponseSchema.parse(
       await (await fetch(`${local.url}/api/public/units/${unitId}/intake`)).json(),
     );
+    // The phone page heads its form with the union's own name from 设置 (the cloud's tree has none yet).
+    const named = checkWorkbook(coreInput(await run((c) => readRegisters(c, INPUT_REGISTERS))), { today });
+    expect(named.settings.unitName).not.toBe('');
+    expect(view.unitName).toBe(named.settings.unitName);
 
     // The phone files with a reply key of its own; the receipt link keeps it after '#'.
     const replyKey = newReplyKey();
