@@ -216,7 +216,7 @@ export const zh = {
   'qr.signInIntro':
     '开启后，会议通知和签到表会印上签到二维码，仅在会议当天有效；请开启后重新生成这两份文书。',
   'qr.meeting': '会议',
-  'qr.noMeetings': '协商会议表中还没有有会议日期的会议',
+  'qr.noMeetings': '协商会议表中还没有填写了会议日期的会议',
   'qr.openSignIn': '开启扫码签到',
   'qr.opened': '已开启：会议“{meeting}”于 {day} 当天可扫码签到',
   'qr.signInImage': '会议签到二维码',
