@@ -135,11 +135,14 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
     const cases = new Map(check.cases.map((c) => [c.appeal.id, c]));
     const scrub = identityScrubber(appellantIdentities(check));
     const updatedAt = o.now?.() ?? new Date().toISOString();
+    // The phone encrypts its rating only to the key this names (the status itself it cannot doubt).
+    const stored = await readIntakeKeys(o.run);
+    const kid = stored ? currentPublicKey(stored).kid : undefined;
     const updates: { update: ReceiptStatusUpdate; sent: IntakeReply }[] = [];
     for (const [receiptId, reply] of replies) {
       const c = cases.get(held.get(receiptId));
       if (!c) continue;
-      const status = receiptStatus(c, check.settings, check.calendar, today, updatedAt, scrub);
+      const status = receiptStatus(c, check.settings, check.calendar, today, updatedAt, scrub, kid);
       const fingerprint = statusFingerprint(status);
       if (fingerprint === reply.sent) continue;
       updates.push({

@@ -175,6 +175,11 @@ export const receiptStatusSchema = z.strictObject({
   finished: z.boolean(),
   /** Finished and not yet rated by the appellant (or reopened and finished again). */
   rateable: z.boolean(),
+  /**
+   * The fingerprint of the union's current key: the phone encrypts its rating only to a key with
+   * this fingerprint. The status is encrypted to the reply key, so a server cannot change it.
+   */
+  kid: z.string().regex(INTAKE_KID).optional(),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 

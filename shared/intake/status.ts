@@ -36,6 +36,8 @@ export function receiptStatus(
   today: string,
   updatedAt: string,
   scrub: (text: string) => string,
+  /** The union's current key's fingerprint, which the phone's rating must be encrypted to. */
+  kid?: string,
 ): ReceiptStatus {
   const state = deriveState(c, today);
   const open = appealDeadlines(c, rules, calendar, today)
@@ -49,11 +51,21 @@ export function receiptStatus(
     ...(result ? { result } : {}),
     finished: state.closed,
     rateable: RATEABLE.has(state.stage),
+    ...(kid ? { kid } : {}),
     updatedAt,
   };
 }
 
 /** What changes a status for the phone (its time aside): the pane republishes only when this changes. */
 export function statusFingerprint(s: ReceiptStatus): string {
-  return JSON.stringify([s.appealId, s.stage, s.deadline, s.deadlineLabel, s.result, s.finished, s.rateable]);
+  return JSON.stringify([
+    s.appealId,
+    s.stage,
+    s.deadline,
+    s.deadlineLabel,
+    s.result,
+    s.finished,
+    s.rateable,
+    s.kid,
+  ]);
 }

@@ -163,6 +163,8 @@ describe('after filing: the receipt link, the rating and the sign-in', () => {
     expect(await cloud.intake.publishStatuses(today)).toEqual({ sent: 1, gone: 0 });
     const told = await decryptStatus((await lookUp()).status as string, replyKey);
     expect(told).toMatchObject({
+      // The key the phone must encrypt its rating to, beyond the server's reach.
+      kid: made.kid,
       stage: '已告知诉求人',
       finished: true,
       rateable: true,
