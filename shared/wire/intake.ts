@@ -267,7 +267,7 @@ export type ReceiptView = z.output<typeof receiptViewSchema>;
 /**
  * POST /api/public/units/{unitId}/intake/receipts/{receiptId}/rating (no token): the secret, and the
  * rating encrypted to the union's key like a submission. Refused (409) unless the status says rateable;
- * a second rating before the pane takes the first replaces it.
+ * while one waits for the pane, another is refused (409 `rating-pending`).
  */
 export const receiptRatingRequestSchema = z.strictObject({
   receiptSecret: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
