@@ -129,13 +129,37 @@ export function receiptCounters(address: string): Counter[] {
   ];
 }
 
-/** The counters a meeting sign-in is taken from: their own rows, so a meeting does not use up appeals. */
-export function signInCounters(unitId: string, address: string): Counter[] {
+/**
+ * The per-address counters a meeting sign-in is taken from, before the meeting is read: their own
+ * rows, so a meeting does not use up appeals.
+ */
+export function signInCounters(address: string): Counter[] {
   const a = `s-${addressHash(address)}`;
   return [
     { subject: a, window: 'minute', limit: SIGN_IN_RATE_LIMITS.addressPerMinute },
     { subject: a, window: 'day', limit: SIGN_IN_RATE_LIMITS.addressPerDay },
-    { subject: `u-s-${unitId}`, window: 'day', limit: SIGN_IN_RATE_LIMITS.unitPerDay },
+  ];
+}
+
+/**
+ * The unit's day of sign-ins, counted only once the meeting key has been found: a made-up key must
+ * not use up the unit's allowance.
+ */
+export function signInUnitCounter(unitId: string): Counter {
+  return { subject: `u-s-${unitId}`, window: 'day', limit: SIGN_IN_RATE_LIMITS.unitPerDay };
+}
+
+/**
+ * The counters the public meeting view is taken from, before any read: the sign-in limits per
+ * address (a meeting room shares one Wi-Fi address, which the receipt lookups' 30 a minute would
+ * turn away), on rows of their own so that opening the page does not halve the room's sign-ins. No
+ * unit counter: the view is counted before its key is checked, and a made-up key must cost the unit nothing.
+ */
+export function meetingViewCounters(address: string): Counter[] {
+  const a = `v-${addressHash(address)}`;
+  return [
+    { subject: a, window: 'minute', limit: SIGN_IN_RATE_LIMITS.addressPerMinute },
+    { subject: a, window: 'day', limit: SIGN_IN_RATE_LIMITS.addressPerDay },
   ];
 }
 
@@ -169,8 +193,9 @@ export function screenCiphertext(body: {
 }
 
 /**
- * Admits a screened post: counts it against `counters` (Table Storage), then checks the unit
- * published the key it names. Answers the 429 to send when a limit is reached; throws otherwise.
+ * Admits a screened post: counts it against `counters` (Table Storage; none when the caller counted
+ * already), then checks the unit published the key it names. Answers the 429 to send when a limit is
+ * reached; throws otherwise.
  */
 export async function admitCiphertext(
   services: Services,
@@ -178,8 +203,10 @@ export async function admitCiphertext(
   kid: string,
   counters: Counter[],
 ): Promise<HttpResponseInit | undefined> {
-  const counted = await services.store.rateLimits.count(counters);
-  if (!counted.ok) return rateLimited(counted);
+  if (counters.length > 0) {
+    const counted = await services.store.rateLimits.count(counters);
+    if (!counted.ok) return rateLimited(counted);
+  }
   if (!(await services.store.intake.hasKey(unitId, kid))) throw badField('kid', UNKNOWN_KID);
   return undefined;
 }

@@ -17,7 +17,16 @@ import { clientAddress } from '../http/clientAddress';
 import { httpFunction, publicFunction, registerHttp, type HttpEntry } from '../http/define';
 import { HttpError, parseWire } from '../http/errors';
 import type { Services } from '../services';
-import { admitCiphertext, badField, readSmallJson, screenCiphertext, signInCounters } from './intake';
+import {
+  admitCiphertext,
+  badField,
+  meetingViewCounters,
+  rateLimited,
+  readSmallJson,
+  screenCiphertext,
+  signInCounters,
+  signInUnitCounter,
+} from './intake';
 
 const NO_MEETING = say(
   '找不到该会议的签到，请扫描会议通知或签到表上的二维码',
@@ -27,6 +36,16 @@ const NO_KEY = say(
   '本单位尚未开通扫码签到，请在签到表上签名',
   'this unit does not take sign-ins by QR code yet; sign the sheet instead',
 );
+const VIEW_RATE = {
+  minute: say(
+    '打开签到页过于频繁，请稍后再试',
+    'too many sign-in page loads from this network; try again shortly',
+  ),
+  day: say(
+    '今天从本网络打开签到页的次数已达上限，请在签到表上签名',
+    'this network has reached today’s limit of sign-in page loads; sign the sheet instead',
+  ),
+};
 
 /** 410: the QR code works on the meeting day only; the message names that day. */
 const notToday = (day: string): HttpError =>
@@ -79,19 +98,25 @@ export const meetingOpenFunction = httpFunction({
   },
 });
 
-/** GET public/units/{unitId}/intake/meetings/{meetingKey} (no token): what the sign-in page shows. */
+/**
+ * GET public/units/{unitId}/intake/meetings/{meetingKey} (no token): what the sign-in page shows.
+ * Counted per address before any read (each answer costs several).
+ */
 export const meetingViewFunction = publicFunction({
   name: 'intake-meeting-public',
   route: 'public/units/{unitId}/intake/meetings/{meetingKey}',
   methods: ['GET'],
   scope: 'unitId',
   async run({ request, services, unitId }) {
-    const meeting = await meetingToday(services, unitId, meetingKeyOf(request));
+    const meetingKey = meetingKeyOf(request);
+    const counted = await services.store.rateLimits.count(meetingViewCounters(clientAddress(request)));
+    if (!counted.ok) return rateLimited(counted, VIEW_RATE);
+    const meeting = await meetingToday(services, unitId, meetingKey);
     const setup = await services.store.intake.get(unitId);
     if (!setup) throw new HttpError(404, 'intake-not-open', NO_KEY);
-    const unit = await services.store.units.get(unitId);
     const view: MeetingSignInView = {
-      unitName: unit?.name ?? '',
+      // The name the union published with its key, else the unit's name in the cloud's tree.
+      unitName: setup.form.unitName || (await services.store.units.get(unitId))?.name || '',
       meetingId: meeting.meetingId,
       title: meeting.title,
       day: meeting.day,
@@ -104,7 +129,8 @@ export const meetingViewFunction = publicFunction({
 
 /**
  * POST public/units/{unitId}/intake/meetings/{meetingKey}/signins (no token): an attendee's sign-in,
- * checked as a submission is (honeypot, envelope, rate limits, kid) and on the meeting day only.
+ * checked as a submission is (honeypot, envelope, rate limits, kid) and on the meeting day only. The
+ * address is counted before the meeting is read, the unit only once the key has found a meeting.
  */
 export const meetingSignInFunction = publicFunction({
   name: 'intake-signin',
@@ -118,13 +144,10 @@ export const meetingSignInFunction = publicFunction({
       await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
     );
     screenCiphertext(body);
+    const counted = await services.store.rateLimits.count(signInCounters(clientAddress(request)));
+    if (!counted.ok) return rateLimited(counted);
     const meeting = await meetingToday(services, unitId, meetingKey);
-    const limited = await admitCiphertext(
-      services,
-      unitId,
-      body.kid,
-      signInCounters(unitId, clientAddress(request)),
-    );
+    const limited = await admitCiphertext(services, unitId, body.kid, [signInUnitCounter(unitId)]);
     if (limited) return limited;
     const submittedAt = await services.store.intake.add(unitId, {
       receiptId: randomBytes(16).toString('base64url'),

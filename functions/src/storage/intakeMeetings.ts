@@ -1,5 +1,8 @@
 // Meetings opened for QR sign-in: under the key their QR code carries, the 会议编号, title and day
 // (China time) the pane opened them for. Sign-ins themselves are pending items (storage/intake.ts).
+// The key is a secret (whoever holds it signs in on the day), so its row is named by its SHA-256, as a
+// receipt secret is kept: a copy of the table lets no one sign in.
+import { createHash } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import type { MeetingSignInOpened, MeetingSignInRequest } from '../../../shared';
 import { auditRow, type AuditInput } from './audit';
@@ -17,8 +20,9 @@ interface MeetingEntity {
   openedAt?: string;
 }
 
+/** The row of the meeting opened under `meetingKey`: `mtg-` and the key's SHA-256, base64url. */
 const meetingKeyRow = (meetingKey: string): string => {
-  const k = `${MEETING}${meetingKey}`;
+  const k = `${MEETING}${createHash('sha256').update(meetingKey, 'utf8').digest('base64url')}`;
   checkKey(k, 'meetingKey');
   return k;
 };

@@ -56,8 +56,11 @@ const open = (meetingKey: string, body: Record<string, unknown>, unit = UNIT, to
     body: { meetingId: 'H-2026-01', title: '第三届职工代表大会第二次会议', day: '2026-12-01', ...body },
   });
 
-const view = (meetingKey = KEY, unit = UNIT) =>
-  call<MeetingSignInView & ApiError>(meetingViewFunction, { params: { unitId: unit, meetingKey } });
+const view = (meetingKey = KEY, unit = UNIT, a?: string) =>
+  call<MeetingSignInView & ApiError>(meetingViewFunction, {
+    params: { unitId: unit, meetingKey },
+    ...(a ? { headers: { 'x-forwarded-for': `${a}:5000` } } : {}),
+  });
 
 async function signInJwe(meetingId = 'H-2026-01', k = key): Promise<string> {
   return encryptToUnion(
@@ -176,6 +179,37 @@ describe('GET public/units/{unitId}/intake/meetings/{meetingKey}', () => {
     expect(nokey.status).toBe(404);
     expect(nokey.body.error.code).toBe('intake-not-open');
   });
+
+  it(`counts views per address before any read: past ${SIGN_IN_RATE_LIMITS.addressPerMinute} a minute, 429 with Retry-After, made-up keys included`, async () => {
+    env.setNow('2026-12-01T02:30:50Z');
+    const statuses: number[] = [];
+    // Made-up keys: each is counted, though no meeting is ever read for them.
+    for (let i = 0; i < SIGN_IN_RATE_LIMITS.addressPerMinute; i++)
+      statuses.push((await view(`U${String(i).padStart(21, '0')}`, UNIT, '10.7.7.7')).status);
+    expect(new Set(statuses)).toEqual(new Set([404]));
+    const limited = await view(KEY, UNIT, '10.7.7.7');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('10');
+    expect(limited.body.error.message.zh).toMatch(/签到页/);
+    expect(limited.body.error.message.en).toMatch(/sign-in page/);
+    // Views have their own rows: the same room may still sign in, and another address still views.
+    expect((await signIn({ jwe: await signInJwe() }, '10.7.7.7')).status).toBe(201);
+    expect((await view(KEY, UNIT, '10.7.7.8')).status).toBe(200);
+  });
+
+  it('names the union as it published itself with its key, before the unit tree’s name (as the intake view does)', async () => {
+    const republished = await call(intakeKeyFunction, {
+      token: clerk,
+      params: { unitId: UNIT },
+      body: {
+        publicJwk: key.publicJwk,
+        kid: key.kid,
+        form: { unitName: '示范公司', workshops: ['一车间'], categories: [] },
+      },
+    });
+    expect(republished.status).toBe(200);
+    expect((await view()).body.unitName).toBe('示范公司');
+  });
 });
 
 describe('POST public/units/{unitId}/intake/meetings/{meetingKey}/signins', () => {
@@ -226,6 +260,24 @@ describe('POST public/units/{unitId}/intake/meetings/{meetingKey}/signins', () =
     }
   });
 
+  it('counts the address before reading the meeting, and the unit only once the key found one', async () => {
+    env.setNow('2026-12-01T03:30:50Z');
+    const jwe = await signInJwe();
+    const unitDay = { subject: `u-s-${UNIT}`, window: 'day' } as const;
+    const before = await env.services.store.rateLimits.read(unitDay);
+    const statuses: number[] = [];
+    for (let i = 0; i < SIGN_IN_RATE_LIMITS.addressPerMinute; i++)
+      statuses.push((await signIn({ jwe }, '10.8.8.8', `U${String(i).padStart(21, '0')}`)).status);
+    expect(new Set(statuses)).toEqual(new Set([404]));
+    // Made-up keys spent the address's minute, not the unit's day.
+    expect(await env.services.store.rateLimits.read(unitDay)).toBe(before);
+    const limited = await signIn({ jwe }, '10.8.8.8');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('10');
+    expect((await signIn({ jwe }, '10.8.8.9')).status).toBe(201);
+    expect(await env.services.store.rateLimits.read(unitDay)).toBe(before + 1);
+  });
+
   it(`a meeting room on one address: ${SIGN_IN_RATE_LIMITS.addressPerMinute} a minute, then 429 with Retry-After`, async () => {
     env.setNow('2026-12-01T03:00:45Z');
     const jwe = await signInJwe();
@@ -241,12 +293,15 @@ describe('POST public/units/{unitId}/intake/meetings/{meetingKey}/signins', () =
 });
 
 describe('retention and storage', () => {
-  it('stores no attendee name in any entity; meetings go with the retention timer', async () => {
+  it('stores no attendee name and no meeting key (a secret: it signs in) in any entity; meetings go with the retention timer', async () => {
     const tables = openTables(env.azurite.connectionString, 't');
     const out: string[] = [];
     for (const name of TABLE_NAMES)
       for await (const e of tables[name].listEntities()) out.push(JSON.stringify(e));
-    expect(out.join('\n')).not.toContain(NAME);
+    const stored = out.join('\n');
+    expect(stored).not.toContain(NAME);
+    expect(stored).toContain('H-2026-01');
+    for (const f of [KEY, Buffer.from(KEY, 'base64url').toString('hex')]) expect(stored, f).not.toContain(f);
     expect((await open('N'.repeat(22), { day: '2026-12-20' })).status).toBe(200);
     env.setNow('2027-01-02T18:00:00Z');
     const run = (await retentionTimer.run(
