@@ -120,7 +120,7 @@ const addressHash = (address: string): string =>
   createHash('sha256').update(`xieshang-intake|${address}`).digest('hex');
 const addressSubject = (address: string): string => `a-${addressHash(address)}`;
 
-/** The counters a receipt link's lookup is taken from: per address a minute and a day (their own rows). */
+/** The counters a receipt link's lookups and ratings are taken from: per address a minute and a day (their own rows). */
 export function receiptCounters(address: string): Counter[] {
   const a = `l-${addressHash(address)}`;
   return [

@@ -1,7 +1,7 @@
 // A receipt after filing (issue 14): the pane publishes each taken appeal's status encrypted to the
 // phone's reply key; the phone's private link reads it with the receipt secret and, once the status
 // says so, rates the appeal with a rating encrypted to the union's key. The cloud reads neither.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   INTAKE_LIMITS,
   RECEIPT_ID,
@@ -12,14 +12,13 @@ import {
   type ReceiptStatusResponse,
   type ReceiptView,
 } from '../../../shared';
-import { secretHash } from '../auth/pairing';
+import { matchesHash, secretHash } from '../auth/pairing';
 import { clientAddress } from '../http/clientAddress';
 import { httpFunction, publicFunction, registerHttp, type HttpEntry } from '../http/define';
-import { errorResponse, HttpError, MESSAGES, parseWire } from '../http/errors';
+import { HttpError, parseWire } from '../http/errors';
 import {
   admitCiphertext,
   badField,
-  intakeCounters,
   rateLimited,
   readSmallJson,
   receiptCounters,
@@ -35,23 +34,27 @@ const NOT_RATEABLE = say(
   '该诉求目前还不能评价：办结后工会会开放评价',
   'this appeal cannot be rated yet: the union opens rating once it is finished',
 );
+const RATING_PENDING = say(
+  '评价已提交，等待工会接收；如需修改请联系工会',
+  'a rating of this appeal is waiting for the union to take it in; to change it, contact the union',
+);
 const RATE = {
-  minute: say('查询过于频繁，请稍后再试', 'too many receipt lookups from this network; try again shortly'),
+  minute: say(
+    '查询或评价回执过于频繁，请稍后再试',
+    'too many receipt lookups and ratings from this network; try again shortly',
+  ),
   day: say(
-    '今天从本网络查询回执的次数已达上限，请明天再试',
-    'this network has reached today’s limit of receipt lookups; try tomorrow',
+    '今天从本网络查询或评价回执的次数已达上限，请明天再试',
+    'this network has reached today’s limit of receipt lookups and ratings; try tomorrow',
   ),
 };
 
 /** The hash compared when there is no receipt, so an unknown receipt costs what a wrong secret does. */
 const ABSENT_HASH = secretHash(randomBytes(32).toString('base64url'));
 
-/** Whether `secret` hashes to `stored`, compared in constant time. */
-export function secretMatches(stored: string, secret: string): boolean {
-  const given = Buffer.from(secretHash(secret), 'utf8');
-  const want = Buffer.from(stored || ABSENT_HASH, 'utf8');
-  return want.length === given.length && timingSafeEqual(want, given) && stored !== '';
-}
+/** Whether `secret` hashes to `stored` (pairing's constant-time compare); no receipt costs the same compare. */
+const secretMatches = (stored: string, secret: string): boolean =>
+  matchesHash(secret, stored || ABSENT_HASH) && stored !== '';
 
 const receiptIdOf = (params: Readonly<Record<string, string>>): string => {
   const receiptId = params['receiptId'] ?? '';
@@ -115,9 +118,12 @@ export const receiptLookupFunction = publicFunction({
 
 /**
  * POST public/units/{unitId}/intake/receipts/{receiptId}/rating (no token): the phone's rating,
- * encrypted to the union's key, checked as a submission is (honeypot, envelope, rate limits, kid)
- * and by the receipt secret; taken only while the last status said rateable (409 otherwise). It
- * waits for the pane as a pending item of kind 'rating'; a second replaces one still waiting.
+ * encrypted to the union's key, checked as a submission is (honeypot, envelope, kid) and by the
+ * receipt secret; taken only while the last status said rateable (409 otherwise). Counted per
+ * address with the receipt lookups, before any read, and against no unit counter: a rating needs a
+ * receipt's secret and each receipt holds one waiting, so the unit's receipts bound them, and the
+ * unit's day of appeals is not spent on them. It waits for the pane as a pending item of kind
+ * 'rating'; while it waits another is refused (409 rating-pending).
  */
 export const receiptRatingFunction = publicFunction({
   name: 'intake-rating',
@@ -131,12 +137,14 @@ export const receiptRatingFunction = publicFunction({
       await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
     );
     screenCiphertext(body);
-    const limited = await admitCiphertext(
-      services,
-      unitId,
-      body.kid,
-      intakeCounters(unitId, clientAddress(request)),
-    );
+    const counted = await services.store.rateLimits.count(receiptCounters(clientAddress(request)));
+    if (!counted.ok) return rateLimited(counted, RATE);
+    // The secret before the unit's key: a wrong one learns nothing about the unit and costs it nothing.
+    const receipt = await services.store.intake.receipt(unitId, receiptId);
+    if (!secretMatches(receipt?.secretHash ?? '', body.receiptSecret) || !receipt) throw noReceipt();
+    if (!receipt.taken || !receipt.rateable) throw new HttpError(409, 'not-rateable', NOT_RATEABLE);
+    if (receipt.ratingPending) throw new HttpError(409, 'rating-pending', RATING_PENDING);
+    const limited = await admitCiphertext(services, unitId, body.kid, []);
     if (limited) return limited;
     const ratingId = randomBytes(16).toString('base64url');
     const outcome = await services.store.intake.rate(
@@ -148,12 +156,13 @@ export const receiptRatingFunction = publicFunction({
     if (!outcome.ok) {
       if (outcome.reason === 'unknown') throw noReceipt();
       if (outcome.reason === 'not-rateable') throw new HttpError(409, 'not-rateable', NOT_RATEABLE);
-      // Eight ratings of one receipt raced this one: the same answer as storage that is busy.
-      return errorResponse(new HttpError(503, 'busy', MESSAGES.busy), { 'Retry-After': '1' });
+      if (outcome.reason === 'pending') throw new HttpError(409, 'rating-pending', RATING_PENDING);
+      // The link changed under eight attempts in a row: a client's race is never a server fault.
+      return rateLimited({ ok: false, reason: 'contended', retryAfter: 1 });
     }
     return {
       status: 201,
-      jsonBody: { receiptId, ratingPending: true, replaced: outcome.replaced },
+      jsonBody: { receiptId, ratingPending: true },
       headers: { 'Cache-Control': 'no-store' },
     };
   },

@@ -193,7 +193,7 @@ export interface Store {
       unit: string,
       statuses: Parameters<typeof publishStatuses>[2],
     ): Promise<{ readonly updated: number; readonly unknown: string[] }>;
-    /** Stores the one rating of a receipt (replacing one still waiting) when `check` passes and it is rateable. */
+    /** Stores the one rating of a receipt when `check` passes, it is rateable and none is waiting. */
     rate(
       unit: string,
       receiptId: string,

@@ -37,8 +37,8 @@ export type ReceiptRecord =
 
 /** Why a rating was not stored. */
 export type RatingOutcome =
-  | { readonly ok: true; readonly replaced: boolean }
-  | { readonly ok: false; readonly reason: 'unknown' | 'not-rateable' | 'busy' };
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'unknown' | 'not-rateable' | 'pending' | 'busy' };
 
 const linkKey = (receiptId: string): string => {
   const k = `${RECEIPT}${receiptId}`;
@@ -131,9 +131,10 @@ export async function publishStatuses(
 
 /**
  * Stores a rating for a taken receipt when `check` (the secret, run on the link read here) passes
- * and the last status said rateable. One rating per receipt: a rating still waiting is deleted in
- * the same transaction that creates the new one and points the link at it (on the link's ETag, so
- * two racing ratings leave one, never two).
+ * and the last status said rateable. One rating per receipt: while one waits for the pane another is
+ * refused (`pending`), never swapped for it, since the pane may already have written the first and
+ * would then add the second as another row. The rating and the link pointing at it commit in one
+ * transaction on the link's ETag, so of two racing ratings one is stored and the other is refused.
  */
 export async function addRating(
   t: Tables,
@@ -158,15 +159,14 @@ export async function addRating(
     }
     if (!check(link.secretHash ?? '')) return { ok: false, reason: 'unknown' };
     if (link.rateable !== true) return { ok: false, reason: 'not-rateable' };
-    const previous = link.ratingId ? `${SUB}${link.ratingId}` : undefined;
-    const replacing = previous !== undefined && (await exists(t, unitId, previous));
+    if (link.ratingId && (await exists(t, unitId, `${SUB}${link.ratingId}`)))
+      return { ok: false, reason: 'pending' };
     const row = submissionRow(
       unitId,
       { ...item, kind: 'rating', ratesReceiptId: receiptId, appealId: readText(link.appealId) },
       at,
     );
     const actions: TransactionAction[] = [
-      ...(replacing ? [['delete', { partitionKey: unitId, rowKey: previous }] as TransactionAction] : []),
       ['create', row],
       [
         'update',
@@ -177,9 +177,9 @@ export async function addRating(
     ];
     try {
       await t.intake.submitTransaction(actions);
-      return { ok: true, replaced: replacing };
+      return { ok: true };
     } catch (e) {
-      // Another rating or the pane's take changed the link or the waiting rating: read again.
+      // Another rating, a status or the pane's take changed the link: read again.
       const status = statusOf(e);
       if (status !== 404 && status !== 409 && status !== 412) throw e;
     }

@@ -131,7 +131,7 @@ async function ratingJwe(receiptId: string, rating = SATISFIED as string, reason
 }
 
 const rate = (receiptId: string, body: Record<string, unknown>, a?: string, unit = UNIT) =>
-  call<{ ratingPending: boolean; replaced: boolean } & ApiError>(receiptRatingFunction, {
+  call<{ ratingPending: boolean } & ApiError>(receiptRatingFunction, {
     params: { unitId: unit, receiptId },
     body: { kid: key.kid, website: '', ...body },
     headers: from(a),
@@ -359,29 +359,65 @@ describe('POST public/units/{unitId}/intake/receipts/{receiptId}/rating', () => 
     ]);
   });
 
-  it('a second rating before the pane takes the first replaces it: one waits, the newest', async () => {
+  it('a second rating while the first waits is refused (409 rating-pending): the pane may have written the first', async () => {
     const r = await finished('A-0011');
     const first = await ratingJwe(r.receiptId, SATISFIED);
     const second = await ratingJwe(r.receiptId, VERY);
-    expect((await rate(r.receiptId, { receiptSecret: r.receiptSecret, jwe: first })).body.replaced).toBe(
-      false,
-    );
+    const ok = await rate(r.receiptId, { receiptSecret: r.receiptSecret, jwe: first });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toEqual({ receiptId: r.receiptId, ratingPending: true });
     const again = await rate(r.receiptId, { receiptSecret: r.receiptSecret, jwe: second });
-    expect(again.status).toBe(201);
-    expect(again.body.replaced).toBe(true);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('rating-pending');
+    expect(again.body.error.message.zh).toBe('评价已提交，等待工会接收；如需修改请联系工会');
+    expect(again.body.error.message.en).toMatch(/waiting/);
     const items = (await pull()).filter((s) => s.ratesReceiptId === r.receiptId);
-    expect(items.map((s) => s.jwe)).toEqual([second]);
+    expect(items.map((s) => s.jwe)).toEqual([first]);
+    // The pane's confirmation of the first still finds it.
+    expect((await taken(items[0]?.receiptId as string, 'A-0011')).status).toBe(200);
   });
 
-  it('two ratings racing leave exactly one waiting', async () => {
+  it('eight ratings of one receipt racing: one waits, the rest are refused with 4xx, never a 5xx', async () => {
     const r = await finished('A-0012');
-    const jwes = await Promise.all([ratingJwe(r.receiptId, SATISFIED), ratingJwe(r.receiptId, VERY)]);
-    const both = await Promise.all(
+    const jwes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => ratingJwe(r.receiptId, i % 2 ? VERY : SATISFIED)),
+    );
+    const all = await Promise.all(
       jwes.map((jwe) => rate(r.receiptId, { receiptSecret: r.receiptSecret, jwe })),
     );
-    expect(both.map((b) => b.status)).toEqual([201, 201]);
+    const statuses = all.map((b) => b.status);
+    expect(
+      statuses.filter((s) => s === 201),
+      JSON.stringify(statuses),
+    ).toHaveLength(1);
+    expect(
+      statuses.every((s) => s === 201 || s === 409 || s === 429),
+      JSON.stringify(statuses),
+    ).toBe(true);
     const items = (await pull()).filter((s) => s.ratesReceiptId === r.receiptId);
     expect(items).toHaveLength(1);
+  });
+
+  it('a rating that loses every race on its link answers 429 Retry-After: 1 with the bilingual busy text, not a 5xx', async () => {
+    const r = await finished('A-0018');
+    const store = env.services.store.intake;
+    const real = store.rate;
+    // The storage's answer after eight lost races (its link changed under each attempt).
+    store.rate = async () => ({ ok: false, reason: 'busy' });
+    try {
+      const lost = await rate(r.receiptId, {
+        receiptSecret: r.receiptSecret,
+        jwe: await ratingJwe(r.receiptId),
+      });
+      expect(lost.status).toBe(429);
+      expect(lost.headers.get('retry-after')).toBe('1');
+      expect(lost.body.error.message).toEqual({
+        zh: '服务繁忙，请稍后重试',
+        en: 'the service is busy; retry shortly',
+      });
+    } finally {
+      store.rate = real;
+    }
   });
 
   it('taken deletes the rating (its appeal named), refuses another 编号 (409), answers a repeat, closes rating', async () => {
@@ -459,19 +495,36 @@ describe('POST public/units/{unitId}/intake/receipts/{receiptId}/rating', () => 
     expect((await pull()).filter((s) => s.ratesReceiptId === r.receiptId)).toEqual([]);
   });
 
-  it(`counts ratings with submissions: 429 with Retry-After past ${INTAKE_RATE_LIMITS.addressPerMinute} a minute`, async () => {
+  it(`counts ratings with receipt lookups per address, before any read: 429 with Retry-After past ${RECEIPT_RATE_LIMITS.addressPerMinute} a minute`, async () => {
     env.setNow('2026-12-02T06:00:30Z');
     const r = await finished('A-0017');
     const jwe = await ratingJwe(r.receiptId);
     const statuses: number[] = [];
-    let last: Awaited<ReturnType<typeof rate>> | undefined;
-    for (let i = 0; i < INTAKE_RATE_LIMITS.addressPerMinute + 1; i++) {
-      last = await rate(r.receiptId, { receiptSecret: r.receiptSecret, jwe }, '192.0.2.88');
-      statuses.push(last.status);
-    }
-    expect(statuses.slice(0, -1).every((s) => s === 201)).toBe(true);
-    expect(last?.status).toBe(429);
-    expect(last?.headers.get('retry-after')).toBe('30');
+    // More than an appeal's five a minute: ratings are not appeals. Wrong secrets count too.
+    for (let i = 0; i < INTAKE_RATE_LIMITS.addressPerMinute + 1; i++)
+      statuses.push((await rate(r.receiptId, { receiptSecret: 'W'.repeat(43), jwe }, '192.0.2.88')).status);
+    expect(new Set(statuses)).toEqual(new Set([404]));
+    for (let i = statuses.length; i < RECEIPT_RATE_LIMITS.addressPerMinute; i++)
+      expect((await lookup(r.receiptId, r.receiptSecret, '192.0.2.88')).status).toBe(200);
+    const last = await rate(r.receiptId, { receiptSecret: r.receiptSecret, jwe }, '192.0.2.88');
+    expect(last.status).toBe(429);
+    expect(last.headers.get('retry-after')).toBe('30');
+    expect(last.body.error.message.en).toMatch(/ratings/);
+  });
+
+  it(`spends none of the unit’s ${INTAKE_RATE_LIMITS.unitPerDay} appeals a day: a wrong secret costs the unit nothing`, async () => {
+    const r = await finished('A-0019');
+    const unitDay = { subject: `u-${UNIT}`, window: 'day' } as const;
+    const before = await env.services.store.rateLimits.read(unitDay);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await rate(r.receiptId, { receiptSecret: 'W'.repeat(43), jwe: await ratingJwe(r.receiptId) }))
+          .status,
+      ).toBe(404);
+    expect(
+      (await rate(r.receiptId, { receiptSecret: r.receiptSecret, jwe: await ratingJwe(r.receiptId) })).status,
+    ).toBe(201);
+    expect(await env.services.store.rateLimits.read(unitDay)).toBe(before);
   });
 });
 
