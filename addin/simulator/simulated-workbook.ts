@@ -81,6 +81,8 @@ export interface SimulatedWorkbook {
    * Not named `shapes`: test/manifest.test.ts takes any `.shapes` for the ExcelApi 1.9 member.
    */
   pictures(sheet: string): ShapeSnapshot[];
+  /** How often the add-in saved the workbook (`Workbook.save`). */
+  saves(): number;
   toJSON(): WorkbookSnapshot;
   fromJSON(snapshot: WorkbookSnapshot): void;
 }
@@ -146,6 +148,7 @@ export function createSimulatedWorkbook(options: SimulatedWorkbookOptions = {}):
     activeSheet: () => wb.activeSheet.name,
     merges: (sheet) => sheetOf(wb, sheet).merges.map((m) => formatRect(m)),
     pageLayout: (sheet) => pageLayoutOf(sheetOf(wb, sheet)),
+    saves: () => wb.saves,
     pictures: (sheet) => toSnapshot(wb).sheets.find((s) => s.name === sheetOf(wb, sheet).name)?.shapes ?? [],
     toJSON: () => toSnapshot(wb),
     fromJSON: (snapshot) => void (wb = fromSnapshot(snapshot)),

@@ -1,3 +1,4 @@
+import { excelError } from '../errors';
 import { WORKBOOK_SCHEMA, APPLICATION_SCHEMA } from './workbook-schema';
 import type { WorkbookModel } from '../model/workbook-model';
 import { ClientObject } from '../proxy/client-object';
@@ -50,6 +51,24 @@ export class WorkbookProxy extends ClientObject<WorkbookModel> {
   }
   get application(): ApplicationProxy {
     return this._child('application', (p, b) => new ApplicationProxy(this.context, p, b));
+  }
+
+  /**
+   * `Workbook.save` (ExcelApi 1.9, ApiNotFound below): 'Save' saves without asking (a new file goes to
+   * the default place under its default name), 'Prompt' asks for a name only if it was never saved
+   * (https://learn.microsoft.com/javascript/api/excel/excel.savebehavior). Any other value is refused.
+   */
+  save(saveBehavior: string = 'Save'): void {
+    this.context._requireApi('Workbook.save', 9);
+    if (saveBehavior !== 'Save' && saveBehavior !== 'Prompt')
+      throw excelError(
+        'InvalidArgument',
+        'Workbook.save',
+        `saveBehavior ${String(saveBehavior)}: use Save or Prompt`,
+      );
+    this._call('save', [saveBehavior], (wb) => {
+      wb.saves++;
+    });
   }
 
   /** The selected range (A1 of the active sheet until something is selected). */

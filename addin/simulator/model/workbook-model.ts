@@ -15,6 +15,8 @@ export class WorkbookModel {
   activeSheet: SheetModel;
   selection: { sheet: SheetModel; rect: Rect };
   calculationMode = 'Automatic';
+  /** How often `Workbook.save` ran (the simulator has no file; a test asks whether it was saved). */
+  saves = 0;
   private nextId = 1;
 
   constructor(firstSheet = 'Sheet1') {
