@@ -75,6 +75,11 @@ export async function writeExternalRecords(
   lists: ValueLists = DEFAULT_VALUE_LISTS,
   /** The fields naming a row of a register without a 编号 (a tracking entry: appeal, date, status). */
   naturalKey?: readonly string[],
+  /**
+   * `onlyNew`: every record must be a new row; one whose key the register already holds is refused,
+   * never merged into that row (a phone's appeal must not fill another person's cells).
+   */
+  options: { readonly onlyNew?: boolean } = {},
 ): Promise<ExternalWriteReport> {
   const keyFields = register.idField ? [register.idField] : (naturalKey ?? []);
   if (!keyFields.length) throw new Error(`register ${register.key} has no key field`);
@@ -129,6 +134,17 @@ export async function writeExternalRecords(
       }
       if (rejected.some((r) => r.index === index)) return;
       const row = rowOf.get(id);
+      if (row !== undefined && options.onlyNew) {
+        rejected.push({
+          index,
+          path: `[${index}].${keyFields[0]}`,
+          message: say(
+            `“${register.sheet}”已有 ${id}，未写入（不并入已有的行）`,
+            `${register.sheet} already holds ${id}; not written (never merged into an existing row)`,
+          ),
+        });
+        return;
+      }
       if (row === undefined) {
         const cells = new Array<unknown>(read.raw.header.length).fill('');
         for (const f of fields)

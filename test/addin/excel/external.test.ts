@@ -65,6 +65,28 @@ describe('writing records from outside', () => {
     ]);
   });
 
+  it('with onlyNew refuses a record whose 编号 the register holds, and fills none of that row', async () => {
+    const wb = createSimulatedWorkbook();
+    await setUpWorkbook(runOf(wb));
+    await writeExternalRecords(runOf(wb), appealRegister, [{ ...base, id: '2025-001', content: '原有诉求' }]);
+    const r = await writeExternalRecords(
+      runOf(wb),
+      appealRegister,
+      [
+        { ...base, id: '2025-001', content: '扫码诉求', appellant: '扫码职工', phone: '13900001111' },
+        { ...base, id: '2025-002', content: '另一条' },
+      ],
+      undefined,
+      undefined,
+      { onlyNew: true },
+    );
+    expect(r).toMatchObject({ appended: 1, filled: 0, conflicts: [] });
+    expect(r.rejected).toEqual([expect.objectContaining({ index: 0, path: '[0].id' })]);
+    expect(r.rejected[0]?.message.zh).toContain('已有 2025-001');
+    expect(wb.getValues('职工诉求记录表', `${col('诉求人')}2`)).toEqual([['匿名']]);
+    expect(wb.getValues('职工诉求记录表', `${col('电话')}2`)).toEqual([['']]);
+  });
+
   // Excel on the web refuses a request over 5 MB
   // (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins);
   // a cell holds up to 32,767 characters (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
