@@ -27,7 +27,9 @@ import {
 } from '../../shared';
 import { appellantIdentities, identityScrubber } from '../documents/identities';
 import type { ExcelRun } from '../excel/context';
-import { nextAppealIds } from '../excel/escalation';
+import { appealContents, nextAppealIds } from '../excel/escalation';
+import type { IsSetSupported } from '../excel/capabilities';
+import { saveWorkbook } from '../excel/save';
 import { writeExternalRecords } from '../excel/external';
 import { readIntakeKeys } from '../excel/intakeKeys';
 import {
@@ -46,7 +48,7 @@ import type { IntakeApi } from '../sync';
 export interface IntakePullReport {
   /** New appeals written to 职工诉求记录表, by 编号. */
   readonly written: readonly string[];
-  /** Submissions written before whose confirmation had not reached the cloud: confirmed now. */
+  /** Submissions found already written (a confirmation lost, or a phone's retry): confirmed now. */
   readonly confirmed: number;
   /** Ratings written to 满意度调查表, by the 编号 they rate. */
   readonly rated: readonly string[];
@@ -56,6 +58,11 @@ export interface IntakePullReport {
   readonly left: readonly { readonly receiptId: string; readonly reason: Bilingual }[];
   /** Receipt statuses sent to the phones (only those that changed). */
   readonly statuses: StatusReport;
+  /**
+   * True when items were taken in but this Excel cannot be told to save (Office 2019): the cloud has
+   * deleted them, so the clerk must save the workbook now.
+   */
+  readonly unsaved: boolean;
 }
 
 /** What publishing receipt statuses did. */
@@ -92,6 +99,8 @@ export interface IntakeCloudOptions {
   readonly workbook: (today: string) => Promise<WorkbookCheck>;
   /** The time now (ISO), for a status's updatedAt. */
   readonly now?: () => string;
+  /** Which ExcelApi sets this Excel has: the workbook is saved before the cloud deletes (1.9). */
+  readonly isSetSupported?: IsSetSupported;
 }
 
 /** The appeal a decrypted submission becomes (受理方式 网络, 受理渠道 二维码). */
@@ -125,8 +134,29 @@ const SIGN_IN_ELSEWHERE = say(
   'this sign-in names another meeting than the cloud says; not written',
 );
 
+/**
+ * When the cloud received an item: the day an appeal counts as received (受理时间), a rating's survey
+ * day and a sign-in's time follow the cloud's clock, not the phone's, which may be wrong or set.
+ * The phone's own time stands only if the cloud's is missing.
+ */
+const cloudTime = (item: IntakeSubmission, phoneTime: string): string =>
+  Number.isNaN(Date.parse(item.submittedAt)) ? phoneTime : item.submittedAt;
+
+const atCloudTime = (p: SubmissionPayload, item: IntakeSubmission): SubmissionPayload => ({
+  ...p,
+  submittedAt: cloudTime(item, p.submittedAt),
+});
+
 /** Opens intake for the pane: nothing is deleted in the cloud before its row is in the workbook. */
 export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
+  // One pull or status publication at a time (the sync button, 收取 and a hand-up's sync may all
+  // start one): two reading the same pending page would write the same appeals twice.
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
   const publishStatuses = async (today: string): Promise<StatusReport> => {
     const replies = await readIntakeReplies(o.run);
     if (replies.size === 0) return { sent: 0, gone: 0 };
@@ -166,6 +196,213 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
     }
     return { sent, gone };
   };
+
+  /**
+   * One pull: decrypt each pending item, write it, remember it, and only then tell the cloud. An
+   * appeal's receipt → 编号 is remembered before its row is written, and a remembered receipt is
+   * confirmed only when its row is there with its content (else it is written again): a pull cut
+   * short writes nothing twice and loses nothing. Confirmations wait until the workbook is saved
+   * (ExcelApi 1.9); where it cannot be saved from here they wait for the next pull.
+   */
+  const pull = async (keyring: IntakeKeyring, today: string): Promise<IntakePullReport> => {
+    const written: string[] = [];
+    const rated: string[] = [];
+    let signedIn = 0;
+    let confirmed = 0;
+    const left: { receiptId: string; reason: Bilingual }[] = [];
+    const held = await readIntakeTaken(o.run);
+    const replies = await readIntakeReplies(o.run);
+    let lists = await o.lists();
+    if (!lists.channel.includes(QR_CHANNEL)) {
+      // 二维码 joins the workbook's 受理渠道 list the first time a phone submission arrives.
+      lists = { ...lists, channel: [...lists.channel, QR_CHANNEL] };
+      await writeValueLists(o.run, lists);
+    }
+    const refuse = (receiptId: string, e: unknown): void => {
+      left.push({
+        receiptId,
+        reason:
+          e instanceof IntakeError
+            ? e.reason
+            : say('无法解密该提交', 'this submission could not be decrypted'),
+      });
+    };
+    // Items written in this pull (or found written), to confirm once the workbook is saved.
+    const toConfirm = new Map<string, string>();
+    let continuation: string | undefined;
+    do {
+      const page = await o.api.pending(o.unitId, continuation);
+      continuation = page.continuation;
+      const appeals: { item: IntakeSubmission; payload: SubmissionPayload }[] = [];
+      const ratings: { item: IntakeSubmission; appealId: string; payload: RatingPayload }[] = [];
+      const signIns: { item: IntakeSubmission; payload: SignInPayload }[] = [];
+      for (const s of page.submissions) {
+        try {
+          if (s.kind === 'appeal')
+            appeals.push({ item: s, payload: await decryptFromPhone('appeal', s.jwe, keyring) });
+          else if (s.kind === 'rating') {
+            const payload = await decryptFromPhone('rating', s.jwe, keyring);
+            // The workbook's own link decides which appeal is rated, never the cloud's word for it.
+            const appealId = held.get(payload.receiptId);
+            if (payload.receiptId !== s.ratesReceiptId || !appealId || appealId !== s.appealId)
+              throw new IntakeError('invalid-payload', RATING_ELSEWHERE);
+            ratings.push({ item: s, appealId, payload });
+          } else {
+            const payload = await decryptFromPhone('signIn', s.jwe, keyring);
+            if (payload.meetingId !== s.meetingId)
+              throw new IntakeError('invalid-payload', SIGN_IN_ELSEWHERE);
+            signIns.push({ item: s, payload });
+          }
+        } catch (e) {
+          refuse(s.receiptId, e);
+        }
+      }
+      if (appeals.length > 0) {
+        const inRegister = await appealContents(o.run);
+        const byReplyKey = new Map(
+          [...replies].flatMap(([receipt, r]) => {
+            const id = held.get(receipt);
+            return id ? [[r.key, id] as const] : [];
+          }),
+        );
+        const fresh: typeof appeals = [];
+        const planned = new Map<string, string>();
+        // A retry arriving in the same page as the filing it repeats: written once, both confirmed.
+        const firstByKey = new Map<string, string>();
+        const repeats: [receiptId: string, of: string][] = [];
+        for (const a of appeals) {
+          // Written before (its confirmation lost), or a retry of a filing already written (same
+          // reply key): confirmed as that 编号 once the row holds this content.
+          const before =
+            held.get(a.item.receiptId) ?? (a.payload.replyKey && byReplyKey.get(a.payload.replyKey));
+          if (before && inRegister.get(before) === a.payload.content) {
+            toConfirm.set(a.item.receiptId, before);
+            if (!held.has(a.item.receiptId)) held.set(a.item.receiptId, before);
+            confirmed++;
+            continue;
+          }
+          const first = a.payload.replyKey ? firstByKey.get(a.payload.replyKey) : undefined;
+          if (
+            first &&
+            appeals.find((x) => x.item.receiptId === first)?.payload.content === a.payload.content
+          ) {
+            repeats.push([a.item.receiptId, first]);
+            continue;
+          }
+          if (a.payload.replyKey) firstByKey.set(a.payload.replyKey, a.item.receiptId);
+          fresh.push(a);
+        }
+        if (fresh.length > 0) {
+          const ids = await nextAppealIds(o.run, today.slice(0, 4), fresh.length);
+          fresh.forEach((f, i) => planned.set(f.item.receiptId, ids[i] as string));
+          // Remembered before the rows are written: a pull cut short between the two finds them by
+          // content next time instead of writing them again.
+          await rememberIntakeTaken(o.run, planned);
+          const keys = new Map<string, IntakeReply>();
+          for (const f of fresh)
+            if (f.payload.replyKey) keys.set(f.item.receiptId, { key: f.payload.replyKey });
+          if (keys.size) await rememberIntakeReplies(o.run, keys);
+          const done = await writeAll(
+            appealRegister,
+            fresh.map((f) => ({
+              receiptId: f.item.receiptId,
+              id: planned.get(f.item.receiptId) as string,
+              row: appealFromSubmission(
+                planned.get(f.item.receiptId) as string,
+                atCloudTime(f.payload, f.item),
+                lists,
+              ),
+            })),
+          );
+          for (const [receiptId, id] of done) {
+            held.set(receiptId, id);
+            toConfirm.set(receiptId, id);
+            written.push(id);
+          }
+          const again = new Map<string, string>();
+          for (const [receiptId, of] of repeats) {
+            const id = done.get(of);
+            if (!id) continue; // its filing was refused: the repeat waits in the cloud with it
+            again.set(receiptId, id);
+            toConfirm.set(receiptId, id);
+            confirmed++;
+          }
+          if (again.size) {
+            await rememberIntakeTaken(o.run, again);
+            for (const [receiptId, id] of again) held.set(receiptId, id);
+          }
+        }
+        // A retry's receipt gets the statuses too: the phone may know only that receipt.
+        const retries = new Map<string, IntakeReply>();
+        for (const a of appeals)
+          if (a.payload.replyKey && !replies.has(a.item.receiptId) && toConfirm.has(a.item.receiptId))
+            retries.set(a.item.receiptId, { key: a.payload.replyKey });
+        if (retries.size) await rememberIntakeReplies(o.run, retries);
+      }
+      if (ratings.length > 0) {
+        // Ratings and sign-ins are keyed by their content (PHONE_SURVEY_KEY, PHONE_SIGN_IN_KEY): one
+        // written twice lands on its own row again, so they need no memory of their own.
+        const done = await writeAll(
+          surveyRegister,
+          ratings.map((r) => ({
+            receiptId: r.item.receiptId,
+            id: r.appealId,
+            row: surveyFromRating(r.appealId, {
+              ...r.payload,
+              ratedAt: cloudTime(r.item, r.payload.ratedAt),
+            }),
+          })),
+          PHONE_SURVEY_KEY,
+        );
+        for (const [receiptId, id] of done) toConfirm.set(receiptId, id);
+        rated.push(...done.values());
+      }
+      if (signIns.length > 0) {
+        const done = await writeAll(
+          signInRegister,
+          signIns.map((r) => ({
+            receiptId: r.item.receiptId,
+            id: r.payload.meetingId,
+            row: signInFromPhone({ ...r.payload, signedAt: cloudTime(r.item, r.payload.signedAt) }),
+          })),
+          PHONE_SIGN_IN_KEY,
+        );
+        for (const [receiptId, id] of done) toConfirm.set(receiptId, id);
+        signedIn += done.size;
+      }
+    } while (continuation);
+    // Deleted in the cloud only once the rows are in the saved file. An Excel that cannot be told to
+    // save (Office 2019) confirms at once, and the pane asks the clerk to save.
+    const saved = toConfirm.size > 0 && (await saveWorkbook(o.run, o.isSetSupported ?? (() => false)));
+    for (const [receiptId, id] of toConfirm) await o.api.taken(o.unitId, receiptId, id);
+    const statuses = await publishStatuses(today);
+    return { written, confirmed, rated, signedIn, left, statuses, unsaved: toConfirm.size > 0 && !saved };
+
+    /** Writes the rows; answers receipt → record for those written, leaving the refused with their reason. */
+    async function writeAll(
+      register: RegisterDef,
+      items: readonly { receiptId: string; id: string; row: Readonly<Record<string, unknown>> }[],
+      naturalKey?: readonly string[],
+    ): Promise<Map<string, string>> {
+      // Appeals are new rows only: a 编号 taken meanwhile is refused and tried again next pull.
+      const report = await writeExternalRecords(
+        o.run,
+        register,
+        items.map((x) => x.row),
+        lists,
+        naturalKey,
+        { onlyNew: register === appealRegister },
+      );
+      const refused = new Map(report.rejected.map((r) => [r.index, r.message]));
+      const done = new Map<string, string>();
+      items.forEach((x, i) => {
+        const why = refused.get(i);
+        if (why) left.push({ receiptId: x.receiptId, reason: why });
+        else done.set(x.receiptId, x.id);
+      });
+      return done;
+    }
+  };
   return {
     async publishKey() {
       const stored = await readIntakeKeys(o.run);
@@ -182,147 +419,7 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
       await o.api.publishKey(o.unitId, { publicJwk, kid, form });
       return form;
     },
-    async pull(keyring, today) {
-      const written: string[] = [];
-      const rated: string[] = [];
-      let signedIn = 0;
-      const left: { receiptId: string; reason: Bilingual }[] = [];
-      let confirmed = 0;
-      const held = await readIntakeTaken(o.run);
-      let lists = await o.lists();
-      if (!lists.channel.includes(QR_CHANNEL)) {
-        // 二维码 joins the workbook's 受理渠道 list the first time a phone submission arrives.
-        lists = { ...lists, channel: [...lists.channel, QR_CHANNEL] };
-        await writeValueLists(o.run, lists);
-      }
-      const refuse = (receiptId: string, e: unknown): void => {
-        left.push({
-          receiptId,
-          reason:
-            e instanceof IntakeError
-              ? e.reason
-              : say('无法解密该提交', 'this submission could not be decrypted'),
-        });
-      };
-      // Remembered before the cloud is told: if a confirmation is lost, the next pull confirms the
-      // record written instead of writing it twice.
-      const confirm = async (done: ReadonlyMap<string, string>): Promise<void> => {
-        await rememberIntakeTaken(o.run, done);
-        for (const [receiptId, id] of done) {
-          held.set(receiptId, id);
-          await o.api.taken(o.unitId, receiptId, id);
-        }
-      };
-      let continuation: string | undefined;
-      do {
-        const page = await o.api.pending(o.unitId, continuation);
-        continuation = page.continuation;
-        const appeals: { receiptId: string; payload: SubmissionPayload }[] = [];
-        const ratings: { item: IntakeSubmission; appealId: string; payload: RatingPayload }[] = [];
-        const signIns: { item: IntakeSubmission; payload: SignInPayload }[] = [];
-        for (const s of page.submissions) {
-          const already = held.get(s.receiptId);
-          if (already) {
-            await o.api.taken(o.unitId, s.receiptId, already);
-            confirmed++;
-            continue;
-          }
-          try {
-            if (s.kind === 'appeal')
-              appeals.push({
-                receiptId: s.receiptId,
-                payload: await decryptFromPhone('appeal', s.jwe, keyring),
-              });
-            else if (s.kind === 'rating') {
-              const payload = await decryptFromPhone('rating', s.jwe, keyring);
-              // The workbook's own link decides which appeal is rated, never the cloud's word for it.
-              const appealId = held.get(payload.receiptId);
-              if (payload.receiptId !== s.ratesReceiptId || !appealId || appealId !== s.appealId)
-                throw new IntakeError('invalid-payload', RATING_ELSEWHERE);
-              ratings.push({ item: s, appealId, payload });
-            } else {
-              const payload = await decryptFromPhone('signIn', s.jwe, keyring);
-              if (payload.meetingId !== s.meetingId)
-                throw new IntakeError('invalid-payload', SIGN_IN_ELSEWHERE);
-              signIns.push({ item: s, payload });
-            }
-          } catch (e) {
-            refuse(s.receiptId, e);
-          }
-        }
-        if (appeals.length > 0) {
-          // A page's appeals in one write: the register is read once for their 编号 and once to append.
-          const ids = await nextAppealIds(o.run, today.slice(0, 4), appeals.length);
-          const done = await writeAll(
-            appealRegister,
-            appeals.map((f, i) => ({
-              receiptId: f.receiptId,
-              id: ids[i] as string,
-              row: appealFromSubmission(ids[i] as string, f.payload, lists),
-            })),
-          );
-          // The reply keys first: a status can reach the phone only once its key is in the workbook.
-          const replies = new Map<string, IntakeReply>();
-          for (const f of appeals)
-            if (done.has(f.receiptId) && f.payload.replyKey)
-              replies.set(f.receiptId, { key: f.payload.replyKey });
-          if (replies.size) await rememberIntakeReplies(o.run, replies);
-          await confirm(done);
-          written.push(...done.values());
-        }
-        if (ratings.length > 0) {
-          const done = await writeAll(
-            surveyRegister,
-            ratings.map((r) => ({
-              receiptId: r.item.receiptId,
-              id: r.appealId,
-              row: surveyFromRating(r.appealId, r.payload),
-            })),
-            PHONE_SURVEY_KEY,
-          );
-          await confirm(done);
-          rated.push(...done.values());
-        }
-        if (signIns.length > 0) {
-          const done = await writeAll(
-            signInRegister,
-            signIns.map((r) => ({
-              receiptId: r.item.receiptId,
-              id: r.payload.meetingId,
-              row: signInFromPhone(r.payload),
-            })),
-            PHONE_SIGN_IN_KEY,
-          );
-          await confirm(done);
-          signedIn += done.size;
-        }
-      } while (continuation);
-      const statuses = await publishStatuses(today);
-      return { written, confirmed, rated, signedIn, left, statuses };
-
-      /** Writes the rows; answers receipt → record for those written, leaving the refused with their reason. */
-      async function writeAll(
-        register: RegisterDef,
-        items: readonly { receiptId: string; id: string; row: Readonly<Record<string, unknown>> }[],
-        naturalKey?: readonly string[],
-      ): Promise<Map<string, string>> {
-        const report = await writeExternalRecords(
-          o.run,
-          register,
-          items.map((x) => x.row),
-          lists,
-          naturalKey,
-        );
-        const refused = new Map(report.rejected.map((r) => [r.index, r.message]));
-        const done = new Map<string, string>();
-        items.forEach((x, i) => {
-          const why = refused.get(i);
-          if (why) left.push({ receiptId: x.receiptId, reason: why });
-          else done.set(x.receiptId, x.id);
-        });
-        return done;
-      }
-    },
-    publishStatuses,
+    pull: (keyring, today) => oneAtATime(() => pull(keyring, today)),
+    publishStatuses: (today) => oneAtATime(() => publishStatuses(today)),
   };
 }

@@ -268,6 +268,7 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
     unitId: o.unitId,
     api: createIntakeApi(signedIn),
     lists: async () => (await workbookRows(o.run, intakeToday())).lists,
+    ...(o.isSetSupported ? { isSetSupported: o.isSetSupported } : {}),
     workbook: async (today) =>
       checkWorkbook(coreInput(await o.run((context) => readRegisters(context, INPUT_REGISTERS))), { today }),
     form: async () => {

@@ -73,6 +73,20 @@ export async function nextAppealIds(run: ExcelRun, year: string, count: number):
   return ids;
 }
 
+/**
+ * Each appeal's 诉求内容 by 编号, as the cells hold it: how a phone's pull tells whether a 编号 it
+ * remembered really holds that submission (a pull cut short, or a 编号 taken by another row).
+ */
+export async function appealContents(run: ExcelRun): Promise<Map<string, string>> {
+  const read = await run((context) => readRegisters(context, [appealRegister]));
+  const raw = read[appealRegister.key as InputRegisterKey];
+  if (!raw) return new Map();
+  const { columnOf } = mapHeaders(appealRegister, raw.raw.header);
+  const id = columnOf.get('id') ?? -1;
+  const content = columnOf.get('content') ?? -1;
+  return new Map(raw.raw.rows.map((r) => [String(r[id] ?? '').trim(), String(r[content] ?? '')] as const));
+}
+
 /** The 编号 the appeals register gives its next appeal of `year` (2025-018 after 2025-017). */
 export async function nextAppealId(run: ExcelRun, year: string): Promise<string> {
   return (await nextAppealIds(run, year, 1))[0] as string;

@@ -191,6 +191,7 @@ export const en: Readonly<Record<StringKey, string>> = {
   'intake.rated': '{count} ratings written to the survey sheet: {ids}.',
   'intake.signedIn': '{count} QR sign-ins written to the sign-in sheet.',
   'intake.statuses': 'Progress sent to {count} receipts.',
+  'intake.saveNow': 'This Excel cannot be saved by the add-in, and the cloud has deleted these submissions: save the workbook now (Ctrl+S).',
   'intake.left': 'Receipt {receipt}… stays in the cloud: {reason}',
   'intake.intro':
     'Appeals filed by QR code are encrypted on the phone to the union’s public key and can be read only in this workbook once unlocked with the passphrase; the private key is kept only encrypted in this workbook, never in the cloud nor in the management copy.',

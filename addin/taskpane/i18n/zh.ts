@@ -180,6 +180,7 @@ export const zh = {
   'intake.rated': '满意度调查表新增 {count} 条职工评价：{ids}。',
   'intake.signedIn': '会议签到表新增 {count} 条扫码签到。',
   'intake.statuses': '已向 {count} 份回执更新办理进展。',
+  'intake.saveNow': '本版 Excel 无法由加载项保存：云端已删除这些提交的密文，请立即保存工作簿（Ctrl+S）。',
   'intake.left': '回执 {receipt}… 仍留在云端：{reason}',
   'intake.intro':
     '职工扫码反映的诉求在手机上用工会的公钥加密，只有本工作簿用口令解锁后才能读取；私钥只以加密形式保存在本工作簿中，不上传云端，也不进入管理层副本。',

@@ -14,6 +14,7 @@ export function intakeSummary(
     if (pulled.rated.length)
       parts.push(t('intake.rated', { count: pulled.rated.length, ids: pulled.rated.join('、') }));
     if (pulled.signedIn) parts.push(t('intake.signedIn', { count: pulled.signedIn }));
+    if (pulled.unsaved) parts.push(t('intake.saveNow'));
     for (const l of pulled.left)
       parts.push(t('intake.left', { receipt: l.receiptId.slice(0, 6), reason: said(l.reason) }));
   }

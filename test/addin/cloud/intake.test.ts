@@ -7,6 +7,8 @@ import { openCloud } from '../../../addin/cloud/operations';
 import { generateWorkbook } from '../../../addin/demo/generate';
 import { coreInput } from '../../../addin/excel/check';
 import { writeIntakeKeys } from '../../../addin/excel/intakeKeys';
+import { appealContents } from '../../../addin/excel/escalation';
+import { writeExternalRecords } from '../../../addin/excel/external';
 import { rememberIntakeTaken } from '../../../addin/excel/intakeTaken';
 import { readRegisters } from '../../../addin/excel/read';
 import { setUpWorkbook } from '../../../addin/excel/setup';
@@ -32,8 +34,10 @@ import { startLocalFunctions, type LocalFunctions } from '../../../scripts/serve
 import { loadRegisters, runOf } from '../excel/helpers';
 
 let local: LocalFunctions;
+// The cloud's clock: 受理时间 is the day (China time) the cloud received a submission.
+let clock = new Date('2026-03-30T01:00:00Z');
 beforeAll(async () => {
-  local = await startLocalFunctions({ port: 0, tablePrefix: 'intakepane' });
+  local = await startLocalFunctions({ port: 0, tablePrefix: 'intakepane', now: () => clock });
 });
 afterAll(() => local.stop());
 
@@ -48,7 +52,14 @@ describe('phone submissions reaching the register', () => {
     await setUpWorkbook(run);
     await loadRegisters(wb, g.input);
     const token = cachedToken(localDevToken(local.url, unitId, 'clerk'));
-    const cloud = await openCloud({ run, baseUrl: local.url, unitId, token, store: memoryStore() });
+    const cloud = await openCloud({
+      run,
+      baseUrl: local.url,
+      unitId,
+      token,
+      store: memoryStore(),
+      isSetSupported: wb.isSetSupported,
+    });
 
     const made = await createUnitKey(PASSPHRASE);
     const { keyring } = await unlockUnitKeys(made.stored, PASSPHRASE);
@@ -63,6 +74,7 @@ describe('phone submissions reaching the register', () => {
     expect(view.key.kid).toBe(made.kid);
 
     const submit = async (p: SubmissionPayload, address: string) => {
+      clock = new Date(p.submittedAt);
       const jwe = await encryptSubmission(p, view.key.publicJwk, made.kid);
       const res = await fetch(`${local.url}/api/public/units/${unitId}/intake/submissions`, {
         method: 'POST',
@@ -154,11 +166,18 @@ describe('phone submissions reaching the register', () => {
     expect(await pending()).toEqual([]);
     expect((await cloud.intake.pull(keyring, '2026-03-31')).written).toEqual([]);
 
-    // Written, but the confirmation never reached the cloud (Excel closed): the next pull confirms
-    // the 编号 the workbook remembers and writes nothing.
+    // Written, but the confirmation never reached the cloud (Excel closed): the next pull finds the
+    // 编号 the workbook remembers holding this very content, confirms it and writes nothing.
     const receipt = await submit(
       { content: '车间照明不足', workshop, anonymous: true, submittedAt: '2026-03-31T02:00:00Z' },
       '10.0.0.3',
+    );
+    const row = { intakeMethod: '网络', receivedOn: '2026-03-31', category: '其他类', appellant: '匿名' };
+    await writeExternalRecords(
+      run,
+      appealRegister,
+      [{ ...row, id: '2026-900', content: '车间照明不足' }],
+      lists,
     );
     await rememberIntakeTaken(run, new Map([[receipt.receiptId, '2026-900']]));
     const again = await cloud.intake.pull(keyring, '2026-03-31');
@@ -169,7 +188,31 @@ describe('phone submissions reaching the register', () => {
       signedIn: 0,
       left: [],
       statuses: { sent: 0, gone: 0 },
+      unsaved: false,
     });
     expect(await pending()).toEqual([]);
+
+    // Remembered, but the pull was cut short before the row was written, and meanwhile the clerk
+    // typed another appeal under that 编号: never merged into it, written under a new 编号.
+    const cut = await submit(
+      { content: '澡堂热水不稳定', workshop, anonymous: true, submittedAt: '2026-03-31T03:00:00Z' },
+      '10.0.0.4',
+    );
+    await writeExternalRecords(
+      run,
+      appealRegister,
+      [{ ...row, id: '2026-901', content: '职工自己来登记的' }],
+      lists,
+    );
+    await rememberIntakeTaken(run, new Map([[cut.receiptId, '2026-901']]));
+    const redone = await cloud.intake.pull(keyring, '2026-03-31');
+    expect(redone).toMatchObject({ confirmed: 0, left: [] });
+    expect(redone.written).toHaveLength(1);
+    expect(redone.written[0]).not.toBe('2026-901');
+    const contents = await appealContents(run);
+    expect(contents.get('2026-901')).toBe('职工自己来登记的');
+    expect(contents.get(redone.written[0] as string)).toBe('澡堂热水不稳定');
+    // The workbook was saved before the cloud was told (Excel 2021 and later: Workbook.save).
+    expect(wb.saves()).toBeGreaterThan(0);
   });
 });
