@@ -30,21 +30,37 @@ const digits = (n: number): string => Array.from({ length: n }, () => '\\d').joi
  * - a mainland mobile: 1[3-9] and nine more digits, with an optional +86/0086/86 prefix;
  * - a landline: 0 + a 2–3 digit area code + 7–8 digits, the area code optionally in (brackets);
  * - an 18-digit resident ID: 6-digit region, a plausible birth date, 3 digits, a check digit or X.
+ * `notAfter` is what may not come just before a match. It is checked in code, not as a lookbehind
+ * `(?<!…)`: Safari before 16.4 (WeChat on iPhone, Office on older Macs) refuses to parse any script
+ * that builds one, and the phone page and the pane both load this module.
  */
-const PATTERNS: readonly (readonly [TextIdentityKind, RegExp])[] = [
+const PATTERNS: readonly (readonly [TextIdentityKind, RegExp, RegExp])[] = [
   [
     'idCard',
     new RegExp(
-      `(?<!\\d)${digits(6)}${SEP}(?:18|19|20)\\d${SEP}\\d${SEP}(?:0${SEP}[1-9]|1${SEP}[0-2])${SEP}(?:0${SEP}[1-9]|[12]${SEP}\\d|3${SEP}[01])${SEP}${digits(3)}${SEP}[\\dXx](?![\\dA-Za-z])`,
+      `${digits(6)}${SEP}(?:18|19|20)\\d${SEP}\\d${SEP}(?:0${SEP}[1-9]|1${SEP}[0-2])${SEP}(?:0${SEP}[1-9]|[12]${SEP}\\d|3${SEP}[01])${SEP}${digits(3)}${SEP}[\\dXx](?![\\dA-Za-z])`,
       'g',
     ),
+    /\d/,
   ],
-  ['mobile', new RegExp(`(?<![\\d+])(?:(?:\\+|00)?86${SEP})?1${SEP}[3-9]${SEP}${digits(9)}(?!\\d)`, 'g')],
-  [
-    'landline',
-    new RegExp(`(?<!\\d)(?:0\\d{2,3}|\\(0\\d{2,3}\\))${SEP}${digits(7)}(?:${SEP}\\d)?(?!\\d)`, 'g'),
-  ],
+  ['mobile', new RegExp(`(?:(?:\\+|00)?86${SEP})?1${SEP}[3-9]${SEP}${digits(9)}(?!\\d)`, 'g'), /[\d+]/],
+  ['landline', new RegExp(`(?:0\\d{2,3}|\\(0\\d{2,3}\\))${SEP}${digits(7)}(?:${SEP}\\d)?(?!\\d)`, 'g'), /\d/],
 ];
+
+/**
+ * Every match of `pattern` (global) in `text` whose preceding UTF-16 unit is not `notAfter`: what
+ * `(?<!notAfter)pattern` matches. The lookbehind depends only on where a match starts, so a start
+ * it refuses is passed over by one unit and the search goes on from there, as the regex engine would.
+ */
+function matchesNotAfter(text: string, pattern: RegExp, notAfter: RegExp): RegExpExecArray[] {
+  const re = new RegExp(pattern.source, pattern.flags);
+  const out: RegExpExecArray[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > 0 && notAfter.test(text.charAt(m.index - 1))) re.lastIndex = m.index + 1;
+    else out.push(m);
+  }
+  return out;
+}
 
 // Invisible format characters (zero-width space and joiner, word joiner, BOM, soft hyphen...):
 // they split a number for the eye of a regex but not for a reader, so matching skips them.
@@ -71,8 +87,8 @@ function normalised(text: string): { readonly plain: string; readonly from: read
 export function findTextIdentities(text: string): TextIdentity[] {
   const { plain, from } = normalised(text);
   const found: TextIdentity[] = [];
-  for (const [kind, pattern] of PATTERNS) {
-    for (const m of plain.matchAll(pattern)) {
+  for (const [kind, pattern, notAfter] of PATTERNS) {
+    for (const m of matchesNotAfter(plain, pattern, notAfter)) {
       const first = m.index ?? 0;
       // Offsets back into the text as given, so a scrub also removes format characters inside.
       const start = from[first] ?? 0;

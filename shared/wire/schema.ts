@@ -38,7 +38,9 @@ export const CHANGE_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 export const REVISION = /^W\/"datetime'\d{4}-\d{2}-\d{2}T\d{2}%3A\d{2}%3A\d{2}(?:\.\d{1,7})?Z'"$/;
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one: not text.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// With the u flag a pair is one code point, so any surrogate the pattern meets is a lone one. No
+// lookbehind: Safari before 16.4 (WeChat on iPhone) rejects the whole script that holds one.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 // C0 and C1 controls and the line/paragraph separators: text, but never part of an identifier.
 // eslint-disable-next-line no-control-regex
 const KEY_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
