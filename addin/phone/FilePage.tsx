@@ -1,7 +1,7 @@
 // Mode 1 (m=f): the appeal form a QR code opens. The submission is encrypted here, to the key whose
 // fingerprint the QR code carried, and only the ciphertext is posted; the receipt link that comes
 // back holds the reply key the union's statuses are encrypted to.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   CONFIDENTIALITY_PROMISE,
   MAX_INTAKE_CONTENT,
@@ -13,7 +13,7 @@ import {
 } from '../../shared';
 import { encryptToUnion, newReplyKey } from '../intake/envelope';
 import type { PhoneApi } from './api';
-import { ErrorNote, failureText, Field, Honeypot, KeepLink, receiptCode } from './parts';
+import { ErrorNote, failureText, Field, Honeypot, KeepLink, receiptCode, refuseForeignKey } from './parts';
 
 /** What the form page needs: the unit and kid from the link, where links point, the client. */
 export interface FilePageProps {
@@ -45,17 +45,25 @@ export function FilePage({ unitId, kid, pageUrl, apiBase, api }: FilePageProps) 
   const [error, setError] = useState<Bilingual | null>(null);
   const [busy, setBusy] = useState(false);
   const [filed, setFiled] = useState<Filed | null>(null);
+  // One reply key per filled form: a tap again after a lost answer sends the same key, so the pane
+  // can tell a retry of this filing (which may have arrived) from a second appeal.
+  const replyKeyRef = useRef<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    api.intake(unitId).then(
-      (v) => live && setView(v),
-      (e: unknown) => live && setLoadError(failureText(e)),
-    );
+    void api
+      .intake(unitId)
+      .then(async (v) => {
+        const refused = await refuseForeignKey(v.key.publicJwk, kid);
+        if (!live) return;
+        if (refused) setLoadError(refused);
+        else setView(v);
+      })
+      .catch((e: unknown) => live && setLoadError(failureText(e)));
     return () => {
       live = false;
     };
-  }, [api, unitId]);
+  }, [api, unitId, kid]);
 
   if (loadError) return <ErrorNote text={loadError} />;
   if (!view) return <p className="muted">正在打开…</p>;
@@ -87,7 +95,7 @@ export function FilePage({ unitId, kid, pageUrl, apiBase, api }: FilePageProps) 
     setBusy(true);
     setError(null);
     try {
-      const replyKey = newReplyKey();
+      const replyKey = (replyKeyRef.current ??= newReplyKey());
       const payload: SubmissionPayload = {
         content,
         workshop,
@@ -100,6 +108,8 @@ export function FilePage({ unitId, kid, pageUrl, apiBase, api }: FilePageProps) 
       // Refuses a key whose fingerprint is not the QR code's before anything leaves the phone.
       const jwe = await encryptToUnion('appeal', payload, view.key.publicJwk, kid);
       const receipt = await api.submit(unitId, { kid, jwe, website });
+      // Filed: a form filled again after this is another appeal, with its own key.
+      replyKeyRef.current = null;
       setFiled({
         code: receiptCode(receipt.receiptId),
         link: phoneLink(

@@ -13,7 +13,7 @@ import {
   type ReceiptStatus,
   type ReceiptView,
 } from '../../shared';
-import { decryptStatus, encryptToUnion } from '../intake/envelope';
+import { decryptStatus, encryptToUnion, IntakeError } from '../intake/envelope';
 import type { PhoneApi } from './api';
 import { chinaTime, ErrorNote, failureText, Field, Honeypot, receiptCode } from './parts';
 
@@ -106,6 +106,7 @@ export function ReceiptPage({ unitId, receiptId, receiptSecret, replyKey, api }:
           receiptId={receiptId}
           receiptSecret={receiptSecret}
           api={api}
+          {...(status.kid ? { expectedKid: status.kid } : {})}
           onRated={load}
         />
       ) : null}
@@ -115,13 +116,23 @@ export function ReceiptPage({ unitId, receiptId, receiptSecret, replyKey, api }:
 
 const reasonNeeded = say('选择“不满意”时请写明原因', 'a 不满意 rating needs its reason');
 
+const keyNotTheUnions = say(
+  '服务器给出的公钥与工会在办理进展中写明的指纹不符，评价未发送。请联系工会',
+  'the key the server gave does not match the fingerprint the union put in this appeal’s status; the rating was not sent. Please tell the union',
+);
+
 function RatingForm({
   unitId,
   receiptId,
   receiptSecret,
   api,
+  expectedKid,
   onRated,
-}: Omit<ReceiptPageProps, 'replyKey'> & { readonly onRated: () => Promise<void> }) {
+}: Omit<ReceiptPageProps, 'replyKey'> & {
+  /** The union's key fingerprint from the decrypted status (statuses published before it have none). */
+  readonly expectedKid?: string;
+  readonly onRated: () => Promise<void>;
+}) {
   const [rating, setRating] = useState<Rating | null>(null);
   const [reason, setReason] = useState('');
   const [website, setWebsite] = useState('');
@@ -135,10 +146,12 @@ function RatingForm({
     setBusy(true);
     setError(null);
     try {
-      // The receipt link carries no fingerprint to pin (it was made by this page, not printed by the
-      // union), so the rating goes to the key the public endpoint names, checked against its own kid.
-      // A swapped key would expose only the rating and its reason: no name, phone or appeal text.
+      // The status names the union's key fingerprint, encrypted to this link's reply key where the
+      // server cannot change it: the rating goes only to a key with that fingerprint. An older status
+      // names none; then the rating goes to the key the public endpoint names, checked against its own
+      // kid, and a swapped key would expose only the rating and its reason (no name, phone or appeal).
       const { key } = await api.intake(unitId);
+      const kid = expectedKid ?? key.kid;
       const payload: RatingPayload = {
         kind: 'rating',
         receiptId,
@@ -146,11 +159,11 @@ function RatingForm({
         ...(why ? { reason: why } : {}),
         ratedAt: new Date().toISOString(),
       };
-      const jwe = await encryptToUnion('rating', payload, key.publicJwk, key.kid);
-      await api.rate(unitId, receiptId, { receiptSecret, kid: key.kid, jwe, website });
+      const jwe = await encryptToUnion('rating', payload, key.publicJwk, kid);
+      await api.rate(unitId, receiptId, { receiptSecret, kid, jwe, website });
       await onRated();
     } catch (e) {
-      setError(failureText(e));
+      setError(e instanceof IntakeError && e.code === 'wrong-kid' ? keyNotTheUnions : failureText(e));
     } finally {
       setBusy(false);
     }

@@ -13,7 +13,7 @@ import {
 } from '../../shared';
 import { encryptToUnion } from '../intake/envelope';
 import type { PhoneApi } from './api';
-import { chinaTime, ErrorNote, failureText, Field, Honeypot } from './parts';
+import { chinaTime, ErrorNote, failureText, Field, Honeypot, refuseForeignKey } from './parts';
 
 /** What the sign-in page needs from its link. */
 export interface SignInPageProps {
@@ -41,14 +41,20 @@ export function SignInPage({ unitId, kid, meetingKey, api }: SignInPageProps) {
 
   useEffect(() => {
     let live = true;
-    api.meeting(unitId, meetingKey).then(
-      (v) => live && setView(v),
-      (e: unknown) => live && setLoadError(failureText(e)),
-    );
+    void api
+      .meeting(unitId, meetingKey)
+      .then(async (v) => {
+        // Refused as the page opens, before the attendee types a name.
+        const refused = await refuseForeignKey(v.key.publicJwk, kid);
+        if (!live) return;
+        if (refused) setLoadError(refused);
+        else setView(v);
+      })
+      .catch((e: unknown) => live && setLoadError(failureText(e)));
     return () => {
       live = false;
     };
-  }, [api, unitId, meetingKey]);
+  }, [api, unitId, meetingKey, kid]);
 
   if (loadError) return <ErrorNote text={loadError} />;
   if (!view) return <p className="muted">正在打开…</p>;

@@ -2,8 +2,8 @@
 // failure, China time, and copying a link where the Clipboard API is missing (WeChat over http, old
 // webviews).
 import { useState, type ReactNode } from 'react';
-import { chinaDay, chineseDate, say, type Bilingual } from '../../shared';
-import { IntakeError } from '../intake/envelope';
+import { chinaDay, chineseDate, say, type Bilingual, type IntakePublicJwk } from '../../shared';
+import { IntakeError, keyFingerprint } from '../intake/envelope';
 import { PhoneFailure } from './api';
 
 /** The server's or the page's bilingual message, Chinese first. */
@@ -81,6 +81,24 @@ export function failureText(e: unknown): Bilingual {
   }
   if (e instanceof IntakeError) return e.reason;
   return unexpected;
+}
+
+const keyNotTheCodes = say(
+  '服务器给出的公钥与二维码上的指纹不符。为保护您的信息，此页不能填写，什么也没有发送。请联系工会',
+  'the key the server gave does not match the QR code’s fingerprint; to protect you this page cannot be used, and nothing was sent. Please tell the union',
+);
+
+/**
+ * Checks, as the page opens, that the server's key is the one the QR code's fingerprint names, so an
+ * employee is refused before typing anything rather than after. The refusal, or null for the right key;
+ * encryptToUnion checks again when the form is sent.
+ */
+export async function refuseForeignKey(publicJwk: IntakePublicJwk, kid: string): Promise<Bilingual | null> {
+  try {
+    return (await keyFingerprint(publicJwk)) === kid ? null : keyNotTheCodes;
+  } catch (e) {
+    return failureText(e);
+  }
 }
 
 const CLOCK = new Intl.DateTimeFormat('zh-CN', {

@@ -151,18 +151,17 @@ describe('filing an appeal from the QR code', () => {
     });
   });
 
-  it('refuses a server key that does not match the QR code’s fingerprint, and posts nothing', async () => {
+  it('refuses a server key that does not match the QR code’s fingerprint as the page opens: no form, nothing posted', async () => {
     const other = await createUnitKey(PASSPHRASE);
     const { f, sent } = recordingFetch();
     render(<PhonePage href={fileLink(other.kid)} fetch={f} />);
-    const before = await pendingCount();
-    await fill(null, '食堂晚饭太早');
     const error = await screen.findByTestId('phone-error');
-    expect(error.textContent).toContain('服务器给出的公钥与二维码上的指纹不符，未发送');
-    expect(sent.filter((s) => s.method === 'POST')).toHaveLength(0);
-    expect(await pendingCount()).toBe(before);
-    // Nothing typed is lost.
-    expect((screen.getByTestId('phone-content') as HTMLTextAreaElement).value).toBe('食堂晚饭太早');
+    expect(error.textContent).toContain('服务器给出的公钥与二维码上的指纹不符。为保护您的信息，此页不能填写');
+    expect(error.textContent).toContain('does not match the QR code’s fingerprint');
+    // Refused before the employee types anything: the form is not there to fill.
+    expect(screen.queryByTestId('phone-content')).toBeNull();
+    expect(screen.queryByTestId('phone-submit')).toBeNull();
+    expect(sent.map((s) => s.method)).toEqual(['GET']);
   });
 
   it('carries a honeypot people never see or reach, sent empty', async () => {
@@ -291,22 +290,17 @@ describe('meeting sign-in by QR', () => {
     });
   });
 
-  it('refuses a key that does not match the sign-in QR code’s fingerprint, and posts nothing', async () => {
+  it('refuses a key that does not match the sign-in QR code’s fingerprint as the page opens: no form, nothing posted', async () => {
     const other = await createUnitKey(PASSPHRASE);
     const { f, sent } = recordingFetch();
     const link = phoneLink(site(), { mode: 'signIn', unitId: 'ph1', kid: other.kid, meetingKey });
     render(<PhonePage href={link} fetch={f} />);
-    const user = userEvent.setup();
-    await user.selectOptions(
-      await screen.findByTestId('phone-signin-group'),
-      VALUE_LISTS.signInGroup.values[0],
-    );
-    await user.type(screen.getByTestId('phone-signin-position'), '机修班');
-    await user.type(screen.getByTestId('phone-signin-name'), '签到职工戊');
-    await user.click(screen.getByTestId('phone-signin-submit'));
-    expect((await screen.findByTestId('phone-error')).textContent).toContain('与二维码上的指纹不符');
-    expect(sent.filter((s) => s.method === 'POST')).toHaveLength(0);
-    expect((screen.getByTestId('phone-signin-name') as HTMLInputElement).value).toBe('签到职工戊');
+    const error = await screen.findByTestId('phone-error');
+    expect(error.textContent).toContain('与二维码上的指纹不符。为保护您的信息，此页不能填写');
+    expect(error.textContent).toContain('does not match the QR code’s fingerprint');
+    expect(screen.queryByTestId('phone-signin-name')).toBeNull();
+    expect(screen.queryByTestId('phone-signin-submit')).toBeNull();
+    expect(sent.map((s) => s.method)).toEqual(['GET']);
   });
 
   it('shows the server’s words outside the meeting day (410)', async () => {
