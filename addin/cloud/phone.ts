@@ -10,6 +10,7 @@ import {
   type MeetingSignInOpened,
   type PhoneSite,
 } from '../../shared';
+import { appellantIdentities, identityScrubber } from '../documents/identities';
 import type { DocumentRequest } from '../documents/model';
 import { meetingFacts } from '../documents/meeting';
 import { coreInput } from '../excel/check';
@@ -120,7 +121,8 @@ export function createPhoneCloud(o: {
       const k = await kid();
       if (!k) throw noKeys();
       const read = await o.run((context) => readRegisters(context));
-      const facts = meetingFacts(checkWorkbook(coreInput(read), { today }), meetingId);
+      const check = checkWorkbook(coreInput(read), { today });
+      const facts = meetingFacts(check, meetingId);
       if (!facts)
         throw new PhoneLinkRefused(
           say(
@@ -138,7 +140,8 @@ export function createPhoneCloud(o: {
           ),
         );
       const meetingKey = (await readMeetingKeys(o.run)).get(meetingId)?.key ?? newMeetingKey();
-      const title = [...facts.name].slice(0, 100).join('');
+      // The title travels in clear for the sign-in page: no appellant's name or phone in it.
+      const title = [...identityScrubber(appellantIdentities(check))(facts.name)].slice(0, 100).join('');
       const opened: MeetingSignInOpened = await o.api.openMeeting(o.unitId, meetingKey, {
         meetingId,
         title,

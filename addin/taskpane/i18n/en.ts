@@ -214,7 +214,7 @@ export const en: Readonly<Record<StringKey, string>> = {
   'intake.created': 'Intake key created and unlocked',
   'intake.didUnlock': 'Unlocked',
   'intake.changed': 'Passphrase changed; every key re-encrypted under it',
-  'intake.rotated': 'New key made; QR codes from now on carry its fingerprint, old submissions stay readable',
+  'intake.rotated': 'New key made; old submissions stay readable. Publish it, then print the poster, the 实施意见 and meeting codes again: codes already printed name the old key and phones will refuse them',
   'qr.intro':
     "Employees file an appeal by scanning a QR code with their phone. The code on the poster and on the implementation notice opens this unit's appeal form.",
   'qr.poster': 'Make the QR poster',

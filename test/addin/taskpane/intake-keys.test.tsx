@@ -97,6 +97,7 @@ describe('taking phone submissions in from the pane', () => {
         unitId,
         token,
         store: memoryStore(),
+        isSetSupported: wb.isSetSupported,
       });
       await operations.intake?.create(PASS);
       await renderPane({ ...operations, cloud }, { initialStep: 'publicity' });
