@@ -113,9 +113,23 @@ export function createPhoneCloud(o: {
     signIns,
     documentLink: async (request) => {
       if (request.kind === 'implementation') return (await fileLink()) ?? undefined;
-      if (request.kind === 'meetingNotice' || request.kind === 'signInSheet')
-        return (await signIns()).get(request.meetingId ?? '')?.link;
-      return undefined;
+      if (request.kind !== 'meetingNotice' && request.kind !== 'signInSheet') return undefined;
+      const opened = (await signIns()).get(request.meetingId ?? '');
+      if (!opened) return undefined;
+      // A code opened for another day than the meeting now has would answer 410 on the day printed.
+      const read = await o.run((context) => readRegisters(context));
+      const date = meetingFacts(
+        checkWorkbook(coreInput(read), { today: opened.day }),
+        request.meetingId ?? '',
+      )?.meeting.date;
+      if (date && date !== opened.day)
+        throw new PhoneLinkRefused(
+          say(
+            `会议日期已改为 ${date}，扫码签到却是为 ${opened.day} 开启的：请在第二步重新“开启扫码签到”后再生成`,
+            `the meeting is now on ${date} but its QR sign-in was opened for ${opened.day}: open QR sign-in again in step 2, then print`,
+          ),
+        );
+      return opened.link;
     },
     openSignIn: async (meetingId, today) => {
       const k = await kid();

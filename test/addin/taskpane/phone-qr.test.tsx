@@ -4,6 +4,7 @@
 // https://learn.microsoft.com/en-us/javascript/api/excel/excel.shapecollection), the PNG download that
 // works in every Excel, and opening a meeting for QR sign-in (PUT …/intake/meetings/{key}); the key
 // is kept in the workbook's settings (https://learn.microsoft.com/en-us/javascript/api/excel/excel.settingcollection).
+import { columnLetter } from '../../../addin/excel/columns';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import jsQR from 'jsqr';
@@ -150,6 +151,17 @@ describe('step 二: QR poster, PNG and meeting sign-in', () => {
       await cloud.phone.openSignIn(meetingId, today);
       const again = JSON.parse(String(wb.settings()[MEETING_KEYS_SETTING])) as typeof kept;
       expect(again[meetingId]?.key).toBe(meetingKey);
+
+      // The meeting moves to another day: the printed code would not work on it, so no document is
+      // printed with it until sign-in is opened again.
+      const grid = wb.getValues('协商会议', 'A1:Z60');
+      const col = (h: string) => (grid[0] ?? []).findIndex((c) => c === h);
+      const row = grid.findIndex((r) => r[col('会议编号')] === meetingId);
+      const moved = `${columnLetter(col('会议日期'))}${row + 1}`;
+      wb.setValues('协商会议', moved, [['2099-01-05']]);
+      await expect(cloud.phone.documentLink({ kind: 'signInSheet', meetingId })).rejects.toThrow(
+        /重新“开启扫码签到”/,
+      );
     } finally {
       downloads.stop();
       await local.stop();
