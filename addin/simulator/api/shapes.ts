@@ -3,16 +3,25 @@
 // https://learn.microsoft.com/javascript/api/excel/excel.shape).
 import { excelError } from '../errors';
 import { addImage, checkPoints, deleteShape, type ShapeModel } from '../model/shape-model';
+import { refuseOnProtected } from '../model/protection';
 import type { SheetModel } from '../model/sheet-model';
 import { ClientObject } from '../proxy/client-object';
 import { CollectionProxy } from '../proxy/collection';
 import { defineProperties } from '../proxy/define-properties';
 import type { PropSpec, TypeSchema } from '../proxy/schema';
 
+// A protected sheet's pictures are not changed: the API reference names no option that allows it, so
+// the simulator refuses every picture change there (stricter than unsure).
+const guard = (s: ShapeModel, member: string): void =>
+  refuseOnProtected(s.sheet, `Shape.${member}`, 'pictures');
+
 function points(name: 'left' | 'top' | 'width' | 'height'): PropSpec<ShapeModel> {
   return {
     get: (s) => s[name],
-    set: (s, v) => void (s[name] = checkPoints(v, `Shape.${name}`, name === 'width' || name === 'height')),
+    set: (s, v) => {
+      guard(s, name);
+      s[name] = checkPoints(v, `Shape.${name}`, name === 'width' || name === 'height');
+    },
   };
 }
 
@@ -20,6 +29,7 @@ function text(name: 'altTextTitle' | 'altTextDescription'): PropSpec<ShapeModel>
   return {
     get: (s) => s[name],
     set: (s, v) => {
+      guard(s, name);
       if (typeof v !== 'string') throw excelError('InvalidArgument', `Shape.${name}`, 'expected text');
       s[name] = v;
     },
@@ -35,6 +45,7 @@ export const SHAPE_SCHEMA: TypeSchema<ShapeModel> = {
     name: {
       get: (s) => s.name,
       set: (s, v) => {
+        guard(s, 'name');
         if (typeof v !== 'string' || v.trim() === '')
           throw excelError('InvalidArgument', 'Shape.name', 'a shape needs a name');
         s.name = v;
@@ -75,7 +86,10 @@ export class ShapeProxy extends ClientObject<ShapeModel> {
 
   /** Removes the shape from its sheet. */
   delete(): void {
-    this._call('delete', [], (s) => deleteShape(s));
+    this._call('delete', [], (s) => {
+      guard(s, 'delete');
+      deleteShape(s);
+    });
   }
 }
 defineProperties(ShapeProxy, SHAPE_SCHEMA as TypeSchema<never>);

@@ -1,3 +1,4 @@
+import { refuseOnProtected } from './protection';
 import { excelError } from '../errors';
 import type { SheetModel } from './sheet-model';
 import type { WorkbookModel } from './workbook-model';
@@ -93,6 +94,7 @@ export function addImage(
   base64: unknown,
   location: string,
 ): ShapeModel {
+  refuseOnProtected(sheet, location, 'pictures');
   const image = readImage(base64, location);
   const taken = new Set(sheet.shapes.map((s) => s.name.toLowerCase()));
   let n = sheet.shapes.length + 1;

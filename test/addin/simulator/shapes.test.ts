@@ -152,3 +152,34 @@ describe('Worksheet.shapes.addImage', () => {
     expect(Buffer.from(media.buffer as unknown as ArrayBuffer).toString('base64')).toBe(png);
   });
 });
+
+describe('pictures on a protected sheet', () => {
+  // WorksheetProtectionOptions (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions)
+  // names no option that lets pictures be added or changed: the simulator refuses them all.
+  it('refuses adding, moving, renaming and deleting a picture while the sheet is protected', async () => {
+    const wb = createSimulatedWorkbook();
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').shapes.addImage(png).name = 'kept';
+      await context.sync();
+    });
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').protection.protect();
+      await context.sync();
+    });
+    const attempt = (work: (sheet: Excel.Worksheet) => void) =>
+      wb.run(async (context) => {
+        work(context.workbook.worksheets.getItem('Sheet1') as unknown as Excel.Worksheet);
+        await context.sync();
+      });
+    for (const work of [
+      (s: Excel.Worksheet) => void s.shapes.addImage(png),
+      (s: Excel.Worksheet) => void (s.shapes.getItem('kept').left = 10),
+      (s: Excel.Worksheet) => void (s.shapes.getItem('kept').name = 'moved'),
+      (s: Excel.Worksheet) => s.shapes.getItem('kept').delete(),
+    ])
+      await expect(attempt(work)).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(wb.pictures('Sheet1').map((p) => [p.name, p.left])).toEqual([['kept', 0]]);
+  });
+});
