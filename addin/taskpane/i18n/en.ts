@@ -191,7 +191,8 @@ export const en: Readonly<Record<StringKey, string>> = {
   'intake.rated': '{count} ratings written to the survey sheet: {ids}.',
   'intake.signedIn': '{count} QR sign-ins written to the sign-in sheet.',
   'intake.statuses': 'Progress sent to {count} receipts.',
-  'intake.saveNow': 'This Excel cannot be saved by the add-in, and the cloud has deleted these submissions: save the workbook now (Ctrl+S).',
+  'intake.saveNow':
+    'This Excel cannot be saved by the add-in, and the cloud has deleted these submissions: save the workbook now (Ctrl+S).',
   'intake.left': 'Receipt {receipt}… stays in the cloud: {reason}',
   'intake.intro':
     'Appeals filed by QR code are encrypted on the phone to the union’s public key and can be read only in this workbook once unlocked with the passphrase; the private key is kept only encrypted in this workbook, never in the cloud nor in the management copy.',
@@ -214,7 +215,8 @@ export const en: Readonly<Record<StringKey, string>> = {
   'intake.created': 'Intake key created and unlocked',
   'intake.didUnlock': 'Unlocked',
   'intake.changed': 'Passphrase changed; every key re-encrypted under it',
-  'intake.rotated': 'New key made; old submissions stay readable. Publish it, then print the poster, the 实施意见 and meeting codes again: codes already printed name the old key and phones will refuse them',
+  'intake.rotated':
+    'New key made; old submissions stay readable. Publish it, then print the poster, the 实施意见 and meeting codes again: codes already printed name the old key and phones will refuse them',
   'qr.intro':
     "Employees file an appeal by scanning a QR code with their phone. The code on the poster and on the implementation notice opens this unit's appeal form.",
   'qr.poster': 'Make the QR poster',
