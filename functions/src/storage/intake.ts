@@ -5,7 +5,7 @@ import { odata, type TransactionAction } from '@azure/data-tables';
 import type { IntakeForm, IntakeKind, IntakePublicJwk, IntakeSubmission } from '../../../shared';
 import { jsonText, prefixEnd, readText, storedList, storedText } from './keys';
 import { checkEntity, checkKey, under } from './limits';
-import { collect, statusOf, type Tables } from './tables';
+import { collect, deleteFound, statusOf, type Tables } from './tables';
 import { auditRow, type AuditInput } from './audit';
 
 const FORM_ROW = 'form';
@@ -444,12 +444,5 @@ export async function purgeSubmissions(t: Tables, before: Date): Promise<number>
       },
     }),
   );
-  for (const e of old) {
-    try {
-      await t.intake.deleteEntity(e.partitionKey as string, e.rowKey as string);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
-  }
-  return old.length;
+  return deleteFound(t.intake, old);
 }

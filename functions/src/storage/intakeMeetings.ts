@@ -9,7 +9,7 @@ import { auditRow, type AuditInput } from './audit';
 import { isNotFound } from './intake';
 import { prefixEnd, readText, storedText } from './keys';
 import { checkEntity, checkKey, under } from './limits';
-import { collect, type Tables } from './tables';
+import { collect, deleteFound, type Tables } from './tables';
 
 const MEETING = 'mtg-';
 
@@ -84,12 +84,5 @@ export async function purgeMeetings(t: Tables, beforeDay: string): Promise<numbe
       },
     }),
   );
-  for (const e of old) {
-    try {
-      await t.intake.deleteEntity(e.partitionKey as string, e.rowKey as string);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
-  }
-  return old.length;
+  return deleteFound(t.intake, old);
 }

@@ -5,7 +5,7 @@ import { odata, type TransactionAction } from '@azure/data-tables';
 import type { ReceiptStatusUpdate } from '../../../shared';
 import { prefixEnd, readText } from './keys';
 import { checkBatch, checkKey, under } from './limits';
-import { collect, statusOf, type Tables } from './tables';
+import { collect, deleteFound, statusOf, type Tables } from './tables';
 import {
   INTAKE_ROWS,
   isNotFound,
@@ -217,12 +217,6 @@ export async function purgeReceipts(
       },
     }),
   );
-  for (const e of [...links, ...took]) {
-    try {
-      await t.intake.deleteEntity(e.partitionKey as string, e.rowKey as string);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
-  }
+  await deleteFound(t.intake, [...links, ...took]);
   return { links: links.length, took: took.length };
 }

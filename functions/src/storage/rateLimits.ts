@@ -4,7 +4,7 @@
 // instances lose no increment and never pass a limit together.
 import { odata } from '@azure/data-tables';
 import { checkKey } from './limits';
-import { collect, statusOf, type Tables } from './tables';
+import { collect, deleteFound, statusOf, type Tables } from './tables';
 
 /** A window's length. */
 export type WindowKind = 'minute' | 'day';
@@ -123,12 +123,5 @@ export async function purgeWindows(t: Tables, at: Date): Promise<number> {
       },
     }),
   );
-  for (const e of old) {
-    try {
-      await t.ratelimits.deleteEntity(e.partitionKey as string, e.rowKey as string);
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
-    }
-  }
-  return old.length;
+  return deleteFound(t.ratelimits, old);
 }

@@ -91,3 +91,21 @@ export async function collect<T>(iter: AsyncIterable<T>): Promise<T[]> {
   for await (const x of iter) out.push(x);
   return out;
 }
+
+/**
+ * Deletes the rows a purge found, one by one; a row already gone (another purge, a confirmation in
+ * between) is not an error. Answers how many were found.
+ */
+export async function deleteFound(
+  table: TableClient,
+  rows: readonly { readonly partitionKey?: string; readonly rowKey?: string }[],
+): Promise<number> {
+  for (const e of rows) {
+    try {
+      await table.deleteEntity(e.partitionKey as string, e.rowKey as string);
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
+  }
+  return rows.length;
+}
