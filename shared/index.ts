@@ -335,8 +335,11 @@ export {
   receiptLookupRequestSchema,
   receiptViewSchema,
   receiptRatingRequestSchema,
+  meetingKeySchema,
+  meetingOpenRequestSchema,
   meetingSignInRequestSchema,
   meetingSignInOpenedSchema,
+  meetingViewRequestSchema,
   meetingSignInViewSchema,
   meetingSignInSubmitSchema,
 } from './wire/intake';
@@ -356,9 +359,12 @@ export type {
   ReceiptStatusResponse,
   ReceiptView,
   ReceiptRatingRequest,
+  MeetingOpenRequest,
   MeetingSignInRequest,
   MeetingSignInOpened,
+  MeetingViewRequest,
   MeetingSignInView,
+  MeetingSignInSubmit,
 } from './wire/intake';
 /** The phone intake: the submission an employee files, its encryption parameters and what a QR code carries. */
 export {

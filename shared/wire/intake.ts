@@ -279,7 +279,13 @@ export const receiptRatingRequestSchema = z.strictObject({
 /** The body of a rating. */
 export type ReceiptRatingRequest = z.output<typeof receiptRatingRequestSchema>;
 
-/** PUT /api/units/{unitId}/intake/meetings/{meetingKey}: open QR sign-in for a meeting on its day. */
+/**
+ * A meeting's sign-in key on the wire: in a request body, never in a URL, because anyone holding it
+ * can sign in on the meeting day and request logs (Application Insights) keep every URL.
+ */
+export const meetingKeySchema = z.string().regex(MEETING_KEY);
+
+/** What a meeting opened for QR sign-in names (the body of an open, without its key). */
 export const meetingSignInRequestSchema = z.strictObject({
   meetingId: recordKeySchema,
   title: wireText(INTAKE_LIMITS.meetingTitleChars, true).min(1),
@@ -290,9 +296,21 @@ export const meetingSignInRequestSchema = z.strictObject({
 /** A meeting opened for QR sign-in. */
 export type MeetingSignInRequest = z.output<typeof meetingSignInRequestSchema>;
 
+/**
+ * PUT /api/units/{unitId}/intake/meetings: open QR sign-in for a meeting on its day, the key in the
+ * body (the pane's call is authenticated, but its URL lands in the same logs as the phones').
+ */
+export const meetingOpenRequestSchema = z.strictObject({
+  meetingKey: meetingKeySchema,
+  ...meetingSignInRequestSchema.shape,
+});
+
+/** The body that opens a meeting for QR sign-in. */
+export type MeetingOpenRequest = z.output<typeof meetingOpenRequestSchema>;
+
 /** The answer to opening a meeting: what the cloud now holds under the key (a reopen replaces it). */
 export const meetingSignInOpenedSchema = z.object({
-  meetingKey: z.string().regex(MEETING_KEY),
+  meetingKey: meetingKeySchema,
   meetingId: z.string(),
   title: z.string(),
   day: z.string(),
@@ -302,8 +320,14 @@ export const meetingSignInOpenedSchema = z.object({
 /** A meeting the cloud takes sign-ins for. */
 export type MeetingSignInOpened = z.output<typeof meetingSignInOpenedSchema>;
 
+/** POST /api/public/units/{unitId}/intake/meetings/view (no token): the key whose meeting to show. */
+export const meetingViewRequestSchema = z.strictObject({ meetingKey: meetingKeySchema });
+
+/** The body asking for a meeting's sign-in page. */
+export type MeetingViewRequest = z.output<typeof meetingViewRequestSchema>;
+
 /**
- * GET /api/public/units/{unitId}/intake/meetings/{meetingKey} (no token): what the sign-in page needs.
+ * The answer to POST /api/public/units/{unitId}/intake/meetings/view: what the sign-in page needs.
  * Outside the meeting day the answer is 410 `meeting-not-today`, naming the day.
  */
 export const meetingSignInViewSchema = z.object({
@@ -317,5 +341,14 @@ export const meetingSignInViewSchema = z.object({
 /** The sign-in page's view. */
 export type MeetingSignInView = z.output<typeof meetingSignInViewSchema>;
 
-/** POST /api/public/units/{unitId}/intake/meetings/{meetingKey}/signins (no token): a sign-in's ciphertext. */
-export const meetingSignInSubmitSchema = intakeSubmissionRequestSchema;
+/**
+ * POST /api/public/units/{unitId}/intake/meetings/signins (no token): the meeting's key and a sign-in's
+ * ciphertext, checked as a submission is.
+ */
+export const meetingSignInSubmitSchema = z.strictObject({
+  meetingKey: meetingKeySchema,
+  ...intakeSubmissionRequestSchema.shape,
+});
+
+/** The body of a sign-in. */
+export type MeetingSignInSubmit = z.output<typeof meetingSignInSubmitSchema>;
