@@ -118,14 +118,10 @@ export function createPhoneApi(o: PhoneApiOptions): PhoneApi {
         anything,
         body,
       )),
+    // The meeting key signs in: it goes in the body, never the URL (request logs keep URLs).
     meeting: (unitId, meetingKey) =>
-      request('GET', `${unit(unitId)}/meetings/${encodeURIComponent(meetingKey)}`, meetingSignInViewSchema),
+      request('POST', `${unit(unitId)}/meetings/view`, meetingSignInViewSchema, { meetingKey }),
     signIn: async (unitId, meetingKey, body) =>
-      void (await request(
-        'POST',
-        `${unit(unitId)}/meetings/${encodeURIComponent(meetingKey)}/signins`,
-        anything,
-        body,
-      )),
+      void (await request('POST', `${unit(unitId)}/meetings/signins`, anything, { meetingKey, ...body })),
   };
 }

@@ -303,12 +303,8 @@ export function createIntakeApi(o: ApiOptions): IntakeApi {
       ),
     publishStatuses: (unitId, statuses) =>
       request('PUT', `${unit(unitId)}/intake/receipts`, receiptStatusResponseSchema, { statuses }),
+    // The meeting key is a secret: in the body, never the URL (request logs keep URLs).
     openMeeting: (unitId, meetingKey, body) =>
-      request(
-        'PUT',
-        `${unit(unitId)}/intake/meetings/${encodeURIComponent(meetingKey)}`,
-        meetingSignInOpenedSchema,
-        body,
-      ),
+      request('PUT', `${unit(unitId)}/intake/meetings`, meetingSignInOpenedSchema, { meetingKey, ...body }),
   };
 }

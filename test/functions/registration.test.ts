@@ -80,8 +80,17 @@ describe('the compiled functions', () => {
       authLevel: 'anonymous',
     });
     expect(trigger('intake-signin')).toMatchObject({
-      route: 'public/units/{unitId}/intake/meetings/{meetingKey}/signins',
+      route: 'public/units/{unitId}/intake/meetings/signins',
       methods: ['POST'],
+    });
+    expect(trigger('intake-meeting-public')).toMatchObject({
+      route: 'public/units/{unitId}/intake/meetings/view',
+      methods: ['POST'],
+      authLevel: 'anonymous',
+    });
+    expect(trigger('intake-meeting')).toMatchObject({
+      route: 'units/{unitId}/intake/meetings',
+      methods: ['PUT'],
     });
     expect(trigger('pairing-revoke')).toMatchObject({
       route: 'units/{unitId}/pairing/credentials/{credentialId}',

@@ -2,13 +2,12 @@
 // the meeting day (China time) attendees' phones read what to sign and post a sign-in encrypted to
 // the union's key, which waits for the pane as a pending item of kind 'signIn'.
 import { randomBytes } from 'node:crypto';
-import type { HttpRequest } from '@azure/functions';
 import {
   chinaDay,
   INTAKE_LIMITS,
-  MEETING_KEY,
-  meetingSignInRequestSchema,
+  meetingOpenRequestSchema,
   meetingSignInSubmitSchema,
+  meetingViewRequestSchema,
   say,
   type MeetingSignInOpened,
   type MeetingSignInView,
@@ -19,7 +18,6 @@ import { HttpError, parseWire } from '../http/errors';
 import type { Services } from '../services';
 import {
   admitCiphertext,
-  badField,
   meetingViewCounters,
   rateLimited,
   readSmallJson,
@@ -58,12 +56,6 @@ const notToday = (day: string): HttpError =>
     ),
   );
 
-const meetingKeyOf = (request: HttpRequest): string => {
-  const key = request.params['meetingKey'] ?? '';
-  if (!MEETING_KEY.test(key)) throw badField('meetingKey', say('会议签到码无效', 'invalid meeting key'));
-  return key;
-};
-
 /** The meeting under the key, refused unless it is open today (China time, by the services' clock). */
 async function meetingToday(
   services: Services,
@@ -76,19 +68,22 @@ async function meetingToday(
   return meeting;
 }
 
+// The meeting key is a secret (whoever holds it signs in on the meeting day) and every request URL
+// lands in the request logs (Application Insights), so no route carries it: it travels in the body.
+// That holds for the pane's authenticated open too: its URL is logged alongside the phones'.
+
 /**
- * PUT units/{unitId}/intake/meetings/{meetingKey} (clerk, chair, admin): opens QR sign-in for a
- * meeting on its day; opening the same key again replaces what it names.
+ * PUT units/{unitId}/intake/meetings (clerk, chair, admin), body `{meetingKey, meetingId, title, day}`:
+ * opens QR sign-in for a meeting on its day; opening the same key again replaces what it names.
  */
 export const meetingOpenFunction = httpFunction({
   name: 'intake-meeting',
-  route: 'units/{unitId}/intake/meetings/{meetingKey}',
+  route: 'units/{unitId}/intake/meetings',
   methods: ['PUT'],
   access: 'sync',
   scope: 'unitId',
   async run({ request, services, caller, unitId }) {
-    const meetingKey = meetingKeyOf(request);
-    const body = parseWire(meetingSignInRequestSchema, await readSmallJson(request, 4096));
+    const { meetingKey, ...body } = parseWire(meetingOpenRequestSchema, await readSmallJson(request, 4096));
     const opened = await services.store.intake.meetings.open(unitId, meetingKey, body, {
       actor: caller,
       action: 'intake.meeting',
@@ -99,16 +94,17 @@ export const meetingOpenFunction = httpFunction({
 });
 
 /**
- * GET public/units/{unitId}/intake/meetings/{meetingKey} (no token): what the sign-in page shows.
- * Counted per address before any read (each answer costs several).
+ * POST public/units/{unitId}/intake/meetings/view (no token), body `{meetingKey}`: what the sign-in
+ * page shows. A POST because the key may not ride in the URL. Counted per address before any read
+ * (each answer costs several).
  */
 export const meetingViewFunction = publicFunction({
   name: 'intake-meeting-public',
-  route: 'public/units/{unitId}/intake/meetings/{meetingKey}',
-  methods: ['GET'],
+  route: 'public/units/{unitId}/intake/meetings/view',
+  methods: ['POST'],
   scope: 'unitId',
   async run({ request, services, unitId }) {
-    const meetingKey = meetingKeyOf(request);
+    const { meetingKey } = parseWire(meetingViewRequestSchema, await readSmallJson(request, 1024));
     const counted = await services.store.rateLimits.count(meetingViewCounters(clientAddress(request)));
     if (!counted.ok) return rateLimited(counted, VIEW_RATE);
     const meeting = await meetingToday(services, unitId, meetingKey);
@@ -122,24 +118,24 @@ export const meetingViewFunction = publicFunction({
       day: meeting.day,
       key: { publicJwk: setup.publicJwk, kid: setup.kid },
     };
-    // Not cached: at midnight the same URL turns 410.
+    // Not cached: at midnight the same request turns 410.
     return { status: 200, jsonBody: view, headers: { 'Cache-Control': 'no-store' } };
   },
 });
 
 /**
- * POST public/units/{unitId}/intake/meetings/{meetingKey}/signins (no token): an attendee's sign-in,
- * checked as a submission is (honeypot, envelope, rate limits, kid) and on the meeting day only. The
- * address is counted before the meeting is read, the unit only once the key has found a meeting.
+ * POST public/units/{unitId}/intake/meetings/signins (no token), body `{meetingKey, kid, jwe, website}`:
+ * an attendee's sign-in, checked as a submission is (honeypot, envelope, rate limits, kid) and on the
+ * meeting day only. The address is counted before the meeting is read, the unit only once the key has
+ * found a meeting.
  */
 export const meetingSignInFunction = publicFunction({
   name: 'intake-signin',
-  route: 'public/units/{unitId}/intake/meetings/{meetingKey}/signins',
+  route: 'public/units/{unitId}/intake/meetings/signins',
   methods: ['POST'],
   scope: 'unitId',
   async run({ request, services, unitId }) {
-    const meetingKey = meetingKeyOf(request);
-    const body = parseWire(
+    const { meetingKey, ...body } = parseWire(
       meetingSignInSubmitSchema,
       await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
     );

@@ -223,7 +223,8 @@ describe('after filing: the receipt link, the rating and the sign-in', () => {
       view.key.publicJwk,
       made.kid,
     );
-    const signed = await post(`units/${unitId}/intake/meetings/${meetingKey}/signins`, {
+    const signed = await post(`units/${unitId}/intake/meetings/signins`, {
+      meetingKey,
       kid: made.kid,
       jwe: signInJwe,
       website: '',

@@ -300,7 +300,10 @@ describe('meeting sign-in by QR', () => {
     expect(error.textContent).toContain('does not match the QR code’s fingerprint');
     expect(screen.queryByTestId('phone-signin-name')).toBeNull();
     expect(screen.queryByTestId('phone-signin-submit')).toBeNull();
-    expect(sent.map((s) => s.method)).toEqual(['GET']);
+    // Only the view was asked for (the key in its body, not its path); no sign-in was posted.
+    expect(sent).toEqual([
+      { method: 'POST', path: '/api/public/units/ph1/intake/meetings/view', body: { meetingKey } },
+    ]);
   });
 
   it('shows the server’s words outside the meeting day (410)', async () => {
@@ -317,7 +320,11 @@ describe('meeting sign-in by QR', () => {
       />,
     );
     const error = await screen.findByTestId('phone-error');
-    const res = await nodeFetch(`${local.url}/api/public/units/ph1/intake/meetings/${key}`);
+    const res = await nodeFetch(`${local.url}/api/public/units/ph1/intake/meetings/view`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ meetingKey: key }),
+    });
     expect(res.status).toBe(410);
     const body = (await res.json()) as { error: { message: { zh: string; en: string } } };
     expect(error.textContent).toContain(body.error.message.zh);

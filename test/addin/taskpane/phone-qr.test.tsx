@@ -2,7 +2,7 @@
 // Issue 14: step 二's QR codes against the real local functions host on Azurite — the poster sheet
 // 扫码反映诉求 with its picture (Worksheet.shapes.addImage, ExcelApi 1.9:
 // https://learn.microsoft.com/en-us/javascript/api/excel/excel.shapecollection), the PNG download that
-// works in every Excel, and opening a meeting for QR sign-in (PUT …/intake/meetings/{key}); the key
+// works in every Excel, and opening a meeting for QR sign-in (PUT …/intake/meetings, the key in the body); the key
 // is kept in the workbook's settings (https://learn.microsoft.com/en-us/javascript/api/excel/excel.settingcollection).
 import { columnLetter } from '../../../addin/excel/columns';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -126,7 +126,11 @@ describe('step 二: QR poster, PNG and meeting sign-in', () => {
       const meetingKey = kept[meetingId]?.key ?? '';
       expect(meetingKey).toMatch(MEETING_KEY);
       expect(kept[meetingId]?.day).toBe(today);
-      const view = await nodeFetch(`${local.url}/api/public/units/${unitId}/intake/meetings/${meetingKey}`);
+      const view = await nodeFetch(`${local.url}/api/public/units/${unitId}/intake/meetings/view`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ meetingKey }),
+      });
       expect(view.status).toBe(200);
       expect(await view.json()).toMatchObject({ meetingId, day: today, key: { kid } });
       const signIn = within(qr).getByTestId('intake-sign-in-download');

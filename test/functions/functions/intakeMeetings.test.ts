@@ -52,13 +52,20 @@ async function unionKey(): Promise<UnionKey> {
 const open = (meetingKey: string, body: Record<string, unknown>, unit = UNIT, token = clerk) =>
   call<{ day: string } & ApiError>(meetingOpenFunction, {
     token,
-    params: { unitId: unit, meetingKey },
-    body: { meetingId: 'H-2026-01', title: '第三届职工代表大会第二次会议', day: '2026-12-01', ...body },
+    params: { unitId: unit },
+    body: {
+      meetingKey,
+      meetingId: 'H-2026-01',
+      title: '第三届职工代表大会第二次会议',
+      day: '2026-12-01',
+      ...body,
+    },
   });
 
 const view = (meetingKey = KEY, unit = UNIT, a?: string) =>
   call<MeetingSignInView & ApiError>(meetingViewFunction, {
-    params: { unitId: unit, meetingKey },
+    params: { unitId: unit },
+    body: { meetingKey },
     ...(a ? { headers: { 'x-forwarded-for': `${a}:5000` } } : {}),
   });
 
@@ -81,8 +88,8 @@ async function signInJwe(meetingId = 'H-2026-01', k = key): Promise<string> {
 let address = 0;
 const signIn = (body: Record<string, unknown>, a?: string, meetingKey = KEY, unit = UNIT) =>
   call<{ meetingId: string } & ApiError>(meetingSignInFunction, {
-    params: { unitId: unit, meetingKey },
-    body: { kid: key.kid, website: '', ...body },
+    params: { unitId: unit },
+    body: { meetingKey, kid: key.kid, website: '', ...body },
     headers: { 'x-forwarded-for': `${a ?? `198.19.0.${(address++ % 250) + 1}`}:5000` },
   });
 
@@ -112,7 +119,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.stop());
 
-describe('PUT units/{unitId}/intake/meetings/{meetingKey}', () => {
+describe('PUT units/{unitId}/intake/meetings (the key in the body)', () => {
   it('opens a meeting for sign-in and answers what it holds', async () => {
     const r = await open(KEY, {});
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -134,14 +141,14 @@ describe('PUT units/{unitId}/intake/meetings/{meetingKey}', () => {
     expect((await open(KEY, {}, UNIT, await tokenFor('management', [UNIT]))).status).toBe(403);
     expect((await open(KEY, {}, 'co-other')).status).toBe(403);
     const anonymous = await call(meetingOpenFunction, {
-      params: { unitId: UNIT, meetingKey: KEY },
-      body: {},
+      params: { unitId: UNIT },
+      body: { meetingKey: KEY },
     });
     expect(anonymous.status).toBe(401);
   });
 });
 
-describe('GET public/units/{unitId}/intake/meetings/{meetingKey}', () => {
+describe('POST public/units/{unitId}/intake/meetings/view (the key in the body)', () => {
   it('answers the meeting and the unit’s current key on the meeting day (China time), not cached', async () => {
     const r = await view();
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -174,6 +181,11 @@ describe('GET public/units/{unitId}/intake/meetings/{meetingKey}', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('meeting-unknown');
     refused((await view('bad')) as never, 'meetingKey');
+    const extra = await call<ApiError>(meetingViewFunction, {
+      params: { unitId: UNIT },
+      body: { meetingKey: KEY, unitId: UNIT },
+    });
+    refused(extra as never, 'unitId');
     expect((await open(KEY, { day: '2026-12-01' }, 'co-meet-nokey')).status).toBe(200);
     const nokey = await view(KEY, 'co-meet-nokey');
     expect(nokey.status).toBe(404);
@@ -212,7 +224,7 @@ describe('GET public/units/{unitId}/intake/meetings/{meetingKey}', () => {
   });
 });
 
-describe('POST public/units/{unitId}/intake/meetings/{meetingKey}/signins', () => {
+describe('POST public/units/{unitId}/intake/meetings/signins (the key in the body)', () => {
   it('stores the sign-in as a pending item of kind signIn naming the 会议编号; taken deletes it', async () => {
     env.setNow('2026-12-01T02:00:00Z');
     const jwe = await signInJwe();
@@ -245,16 +257,23 @@ describe('POST public/units/{unitId}/intake/meetings/{meetingKey}/signins', () =
   it('refuses a filled honeypot, a malformed envelope, an unknown kid and an oversized body', async () => {
     const jwe = await signInJwe();
     refused(await signIn({ jwe, website: 'http://spam' }), 'website');
+    refused(await signIn({ jwe, meetingKey: 'bad' }), 'meetingKey');
     refused(await signIn({ jwe: jwe.split('.').slice(0, 4).join('.') }), 'jwe');
     const stranger = await unionKey();
     refused(await signIn({ jwe: await signInJwe('H-2026-01', stranger), kid: stranger.kid }), 'kid');
     const big = await call<ApiError>(meetingSignInFunction, {
-      params: { unitId: UNIT, meetingKey: KEY },
-      rawBody: JSON.stringify({ kid: key.kid, jwe: 'a'.repeat(70_000), website: '' }),
+      params: { unitId: UNIT },
+      rawBody: JSON.stringify({ meetingKey: KEY, kid: key.kid, jwe: 'a'.repeat(70_000), website: '' }),
     });
     expect(big.status).toBe(413);
-    for (const rawBody of ['', '{', 'null', '{"kid":1}']) {
-      const r = await call(meetingSignInFunction, { params: { unitId: UNIT, meetingKey: KEY }, rawBody });
+    for (const rawBody of [
+      '',
+      '{',
+      'null',
+      '{"kid":1}',
+      JSON.stringify({ kid: key.kid, jwe, website: '' }),
+    ]) {
+      const r = await call(meetingSignInFunction, { params: { unitId: UNIT }, rawBody });
       expect(r.status, rawBody).toBeGreaterThanOrEqual(400);
       expect(r.status, rawBody).toBeLessThan(500);
     }

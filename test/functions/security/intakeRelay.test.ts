@@ -13,6 +13,7 @@ import {
 } from '../../../shared';
 import { encryptStatus, encryptToUnion, newReplyKey } from '../../../addin/intake/envelope';
 import { ApiFailure, createIntakeApi, type IntakeApi } from '../../../addin/sync/api';
+import { HTTP_FUNCTIONS } from '../../../functions/src/functionList';
 import { startHost, storedAnywhere, type Answer, type ErrorBody, type SecurityHost } from './harness';
 
 const A = 'relay-a';
@@ -132,8 +133,8 @@ describe('the pane’s client over HTTP (createIntakeApi)', () => {
       key.kid,
     );
     const signed = await host.fetch(
-      `/api/public/units/${A}/intake/meetings/${meetingKey}/signins`,
-      json({ kid: key.kid, jwe, website: '' }),
+      `/api/public/units/${A}/intake/meetings/signins`,
+      json({ meetingKey, kid: key.kid, jwe, website: '' }),
     );
     expect(signed.status, signed.text).toBe(201);
 
@@ -226,11 +227,58 @@ describe('attacks on meeting sign-in', () => {
   it('a meeting of A is unknown under B, and a sign-in the day after is refused 410', async () => {
     const meetingKey = 'L'.repeat(22);
     await paneA.openMeeting(A, meetingKey, { meetingId: 'H-02', title: '职代会', day: '2026-12-01' });
-    expect((await host.fetch(`/api/public/units/${B}/intake/meetings/${meetingKey}`)).status).toBe(404);
+    expect(
+      (await host.fetch(`/api/public/units/${B}/intake/meetings/view`, json({ meetingKey }))).status,
+    ).toBe(404);
     host.setNow('2026-12-01T16:00:00Z');
-    const late = await host.fetch(`/api/public/units/${A}/intake/meetings/${meetingKey}`);
+    const late = await host.fetch(`/api/public/units/${A}/intake/meetings/view`, json({ meetingKey }));
     expect(late.status).toBe(410);
     expect((late.body as ErrorBody).error.code).toBe('meeting-not-today');
     host.setNow('2026-12-01T02:00:00Z');
+  });
+});
+
+describe('the secret in a URL', () => {
+  // Request logs (Application Insights' requests table keeps each request's url) hold every path, so
+  // a secret in one is a secret in the logs: a meeting key signs in on its day, a receipt secret reads
+  // and rates a receipt. Every route's parameters are ids that are not secrets; keys and secrets go
+  // in bodies. https://learn.microsoft.com/en-us/azure/azure-monitor/reference/tables/apprequests (Url)
+  // and https://learn.microsoft.com/en-us/azure/azure-monitor/app/data-model-complete#request
+  const NOT_SECRETS = new Set(['unitId', 'orgId', 'receiptId', 'credentialId']);
+
+  it('no route names a meeting key or receipt secret in its path: every parameter is a plain id', () => {
+    const params = HTTP_FUNCTIONS.flatMap((f) =>
+      [...f.route.matchAll(/\{([^}:?]+)[^}]*\}/g)].map((m) => ({ route: f.route, param: m[1] ?? '' })),
+    );
+    expect(params.length).toBeGreaterThan(HTTP_FUNCTIONS.length);
+    expect(params.filter((p) => !NOT_SECRETS.has(p.param))).toEqual([]);
+    const publicRoutes = HTTP_FUNCTIONS.filter((f) => f.route.startsWith('public/')).map((f) => f.route);
+    expect(publicRoutes).toContain('public/units/{unitId}/intake/meetings/view');
+    expect(publicRoutes).toContain('public/units/{unitId}/intake/meetings/signins');
+    expect(params.map((p) => p.param)).not.toContain('meetingKey');
+    expect(params.map((p) => p.param)).not.toContain('receiptSecret');
+  });
+
+  it('the old paths with the key in them answer 404; the key in the body opens the meeting', async () => {
+    const meetingKey = 'P'.repeat(22);
+    await paneA.openMeeting(A, meetingKey, { meetingId: 'H-03', title: '职代会', day: '2026-12-01' });
+    expect((await host.fetch(`/api/public/units/${A}/intake/meetings/${meetingKey}`)).status).toBe(404);
+    const oldSignIn = await host.fetch(
+      `/api/public/units/${A}/intake/meetings/${meetingKey}/signins`,
+      json({ kid: key.kid, jwe: 'x', website: '' }),
+    );
+    expect(oldSignIn.status).toBe(404);
+    const oldOpen = await host.fetch(`/api/units/${A}/intake/meetings/${meetingKey}`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${await host.token('clerk', [A], 'clerk-a')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ meetingId: 'H-03', title: '职代会', day: '2026-12-01' }),
+    });
+    expect(oldOpen.status).toBe(404);
+    const view = await host.fetch(`/api/public/units/${A}/intake/meetings/view`, json({ meetingKey }));
+    expect(view.status, view.text).toBe(200);
+    expect(view.body).toMatchObject({ meetingId: 'H-03', day: '2026-12-01' });
   });
 });
