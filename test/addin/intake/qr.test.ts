@@ -3,7 +3,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { phoneLink } from '../../../shared/intake/links';
+import { phoneLink } from '../../../shared';
 import { pngBytes, qrPng, qrSvg } from '../../../addin/intake/qr';
 
 const site = {
