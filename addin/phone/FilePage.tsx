@@ -13,7 +13,16 @@ import {
 } from '../../shared';
 import { encryptToUnion, newReplyKey } from '../intake/envelope';
 import type { PhoneApi } from './api';
-import { ErrorNote, failureText, Field, Honeypot, KeepLink, receiptCode, refuseForeignKey } from './parts';
+import {
+  ErrorNote,
+  failureText,
+  Field,
+  Honeypot,
+  KeepLink,
+  TextField,
+  receiptCode,
+  refuseForeignKey,
+} from './parts';
 
 /** What the form page needs: the unit and kid from the link, where links point, the client. */
 export interface FilePageProps {
@@ -178,24 +187,15 @@ export function FilePage({ unitId, kid, pageUrl, apiBase, api }: FilePageProps) 
       </label>
       {anonymous ? null : (
         <>
-          <Field label="姓名">
-            <input
-              data-testid="phone-name"
-              type="text"
-              autoComplete="name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          </Field>
-          <Field label="联系电话">
-            <input
-              data-testid="phone-phone"
-              type="tel"
-              autoComplete="tel"
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-            />
-          </Field>
+          <TextField label="姓名" testId="phone-name" autoComplete="name" value={name} onChange={setName} />
+          <TextField
+            label="联系电话"
+            testId="phone-phone"
+            type="tel"
+            autoComplete="tel"
+            value={phone}
+            onChange={setPhone}
+          />
         </>
       )}
       <Honeypot value={website} onChange={setWebsite} />

@@ -13,7 +13,7 @@ import {
 } from '../../shared';
 import { encryptToUnion } from '../intake/envelope';
 import type { PhoneApi } from './api';
-import { chinaTime, ErrorNote, failureText, Field, Honeypot, refuseForeignKey } from './parts';
+import { chinaTime, ErrorNote, failureText, Field, Honeypot, refuseForeignKey, TextField } from './parts';
 
 /** What the sign-in page needs from its link. */
 export interface SignInPageProps {
@@ -125,34 +125,29 @@ export function SignInPage({ unitId, kid, meetingKey, api }: SignInPageProps) {
           ))}
         </select>
       </Field>
-      <Field label="职务或部门">
-        <input
-          data-testid="phone-signin-position"
-          type="text"
-          maxLength={MAX_SIGN_IN_POSITION}
-          value={position}
-          onChange={(e) => setPosition(e.target.value)}
-        />
-      </Field>
-      <Field label="姓名">
-        <input
-          data-testid="phone-signin-name"
-          type="text"
-          autoComplete="name"
-          maxLength={MAX_INTAKE_NAME}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </Field>
-      <Field label="联系方式（可不填）">
-        <input
-          data-testid="phone-signin-contact"
-          type="tel"
-          autoComplete="tel"
-          value={contact}
-          onChange={(e) => setContact(e.target.value)}
-        />
-      </Field>
+      <TextField
+        label="职务或部门"
+        testId="phone-signin-position"
+        maxLength={MAX_SIGN_IN_POSITION}
+        value={position}
+        onChange={setPosition}
+      />
+      <TextField
+        label="姓名"
+        testId="phone-signin-name"
+        autoComplete="name"
+        maxLength={MAX_INTAKE_NAME}
+        value={name}
+        onChange={setName}
+      />
+      <TextField
+        label="联系方式（可不填）"
+        testId="phone-signin-contact"
+        type="tel"
+        autoComplete="tel"
+        value={contact}
+        onChange={setContact}
+      />
       <Honeypot value={website} onChange={setWebsite} />
       {error ? <ErrorNote text={error} /> : null}
       <button type="submit" data-testid="phone-signin-submit" disabled={busy}>

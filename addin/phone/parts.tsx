@@ -65,6 +65,38 @@ export function Field({
   );
 }
 
+/** A labelled one-line text input: what each of the forms' name, phone and position fields is. */
+export function TextField({
+  label,
+  testId,
+  value,
+  onChange,
+  type = 'text',
+  autoComplete,
+  maxLength,
+}: {
+  readonly label: string;
+  readonly testId: string;
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+  readonly type?: 'text' | 'tel';
+  readonly autoComplete?: string;
+  readonly maxLength?: number;
+}) {
+  return (
+    <Field label={label}>
+      <input
+        data-testid={testId}
+        type={type}
+        {...(autoComplete ? { autoComplete } : {})}
+        {...(maxLength ? { maxLength } : {})}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
+
 /** The receipt code people can read out: the receipt id's first 8 characters in two groups. */
 export const receiptCode = (receiptId: string): string => `${receiptId.slice(0, 4)} ${receiptId.slice(4, 8)}`;
 
