@@ -28,7 +28,7 @@ import {
 } from '../../shared';
 import { appellantIdentities, identityScrubber } from '../documents/identities';
 import type { ExcelRun } from '../excel/context';
-import { appealContents, nextAppealIds } from '../excel/escalation';
+import { readAppealIndex } from '../excel/escalation';
 import type { IsSetSupported } from '../excel/capabilities';
 import { saveWorkbook } from '../excel/save';
 import { writeExternalRecords } from '../excel/external';
@@ -268,7 +268,9 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
         }
       }
       if (appeals.length > 0) {
-        const inRegister = await appealContents(o.run);
+        // One read of the register for the remembered rows' contents and the new 编号.
+        const index = await readAppealIndex(o.run);
+        const inRegister = index.contents;
         const byReplyKey = new Map(
           [...replies].flatMap(([receipt, r]) => {
             const id = held.get(receipt);
@@ -303,7 +305,7 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
           fresh.push(a);
         }
         if (fresh.length > 0) {
-          const ids = await nextAppealIds(o.run, today.slice(0, 4), fresh.length);
+          const ids = index.nextIds(today.slice(0, 4), fresh.length);
           fresh.forEach((f, i) => planned.set(f.item.receiptId, ids[i] as string));
           // Remembered before the rows are written: a pull cut short between the two finds them by
           // content next time instead of writing them again.

@@ -54,42 +54,49 @@ export function writeReplyEntries(
   );
 }
 
-/** The 编号 the appeals register gives its next `count` appeals of `year` (2025-018, 2025-019 after 2025-017). */
-export async function nextAppealIds(run: ExcelRun, year: string, count: number): Promise<string[]> {
+/** The appeals register read once: each 编号's 诉求内容, and the 编号 the next appeals get. */
+export interface AppealIndex {
+  /**
+   * Each appeal's 诉求内容 by 编号, as the cells hold it: how a phone's pull tells whether a 编号 it
+   * remembered really holds that submission (a pull cut short, or a 编号 taken by another row).
+   */
+  readonly contents: ReadonlyMap<string, string>;
+  /** The 编号 of the next `count` appeals of `year` (2025-018, 2025-019 after 2025-017). */
+  nextIds(year: string, count: number): string[];
+}
+
+/** Reads the appeals register once for its 编号 and contents. */
+export async function readAppealIndex(run: ExcelRun): Promise<AppealIndex> {
   const read = await run((context) => readRegisters(context, [appealRegister]));
   const raw = read[appealRegister.key as InputRegisterKey];
   if (!raw)
     throw new Error(
       `${appealRegister.sheet} 不存在，请先建立工作簿 / the appeals register is missing; set the workbook up first`,
     );
-  const col = mapHeaders(appealRegister, raw.raw.header).columnOf.get('id') ?? -1;
-  const taken = new Set(raw.raw.rows.map((r) => String(r[col] ?? '').trim()).filter(Boolean));
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = nextId(taken, year);
-    taken.add(id);
-    ids.push(id);
-  }
-  return ids;
-}
-
-/**
- * Each appeal's 诉求内容 by 编号, as the cells hold it: how a phone's pull tells whether a 编号 it
- * remembered really holds that submission (a pull cut short, or a 编号 taken by another row).
- */
-export async function appealContents(run: ExcelRun): Promise<Map<string, string>> {
-  const read = await run((context) => readRegisters(context, [appealRegister]));
-  const raw = read[appealRegister.key as InputRegisterKey];
-  if (!raw) return new Map();
   const { columnOf } = mapHeaders(appealRegister, raw.raw.header);
   const id = columnOf.get('id') ?? -1;
   const content = columnOf.get('content') ?? -1;
-  return new Map(raw.raw.rows.map((r) => [String(r[id] ?? '').trim(), String(r[content] ?? '')] as const));
+  const contents = new Map(
+    raw.raw.rows.map((r) => [String(r[id] ?? '').trim(), String(r[content] ?? '')] as const),
+  );
+  return {
+    contents,
+    nextIds(year, count) {
+      const taken = new Set([...contents.keys()].filter(Boolean));
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const next = nextId(taken, year);
+        taken.add(next);
+        ids.push(next);
+      }
+      return ids;
+    },
+  };
 }
 
 /** The 编号 the appeals register gives its next appeal of `year` (2025-018 after 2025-017). */
 export async function nextAppealId(run: ExcelRun, year: string): Promise<string> {
-  return (await nextAppealIds(run, year, 1))[0] as string;
+  return (await readAppealIndex(run)).nextIds(year, 1)[0] as string;
 }
 
 /**

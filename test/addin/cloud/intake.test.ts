@@ -7,7 +7,7 @@ import { openCloud } from '../../../addin/cloud/operations';
 import { generateWorkbook } from '../../../addin/demo/generate';
 import { coreInput } from '../../../addin/excel/check';
 import { writeIntakeKeys } from '../../../addin/excel/intakeKeys';
-import { appealContents } from '../../../addin/excel/escalation';
+import { readAppealIndex } from '../../../addin/excel/escalation';
 import { writeExternalRecords } from '../../../addin/excel/external';
 import { rememberIntakeTaken } from '../../../addin/excel/intakeTaken';
 import { readRegisters } from '../../../addin/excel/read';
@@ -209,7 +209,7 @@ describe('phone submissions reaching the register', () => {
     expect(redone).toMatchObject({ confirmed: 0, left: [] });
     expect(redone.written).toHaveLength(1);
     expect(redone.written[0]).not.toBe('2026-901');
-    const contents = await appealContents(run);
+    const contents = (await readAppealIndex(run)).contents;
     expect(contents.get('2026-901')).toBe('职工自己来登记的');
     expect(contents.get(redone.written[0] as string)).toBe('澡堂热水不稳定');
     // The workbook was saved before the cloud was told (Excel 2021 and later: Workbook.save).

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCloud } from '../../../addin/cloud/operations';
 import { generateWorkbook } from '../../../addin/demo/generate';
-import { appealContents } from '../../../addin/excel/escalation';
+import { readAppealIndex } from '../../../addin/excel/escalation';
 import { writeIntakeKeys } from '../../../addin/excel/intakeKeys';
 import { setUpWorkbook } from '../../../addin/excel/setup';
 import { encryptToUnion, newReplyKey } from '../../../addin/intake/envelope';
@@ -76,7 +76,9 @@ describe('phone intake in a real office', () => {
     const r = await u.cloud.intake.pull(u.keyring, today);
     expect(r.written).toHaveLength(1);
     expect(r.confirmed).toBe(1);
-    const contents = [...(await appealContents(u.run)).values()].filter((c) => c === filing.content);
+    const contents = [...(await readAppealIndex(u.run)).contents.values()].filter(
+      (c) => c === filing.content,
+    );
     expect(contents).toHaveLength(1);
     // Both receipts follow the appeal: the phone may hold either link.
     expect(r.statuses.sent).toBe(2);
@@ -92,7 +94,7 @@ describe('phone intake in a real office', () => {
       u.cloud.intake.pull(u.keyring, today),
     ]);
     expect(a.written.length + b.written.length).toBe(3);
-    const values = [...(await appealContents(u.run)).values()];
+    const values = [...(await readAppealIndex(u.run)).contents.values()];
     for (const content of ['食堂菜价偏高', '宿舍空调漏水', '班车不准时'])
       expect(values.filter((c) => c === content)).toHaveLength(1);
   });
