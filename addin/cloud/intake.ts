@@ -211,8 +211,8 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
    * One pull: decrypt each pending item, write it, remember it, and only then tell the cloud. An
    * appeal's receipt → 编号 is remembered before its row is written, and a remembered receipt is
    * confirmed only when its row is there with its content (else it is written again): a pull cut
-   * short writes nothing twice and loses nothing. Confirmations wait until the workbook is saved
-   * (ExcelApi 1.9); where it cannot be saved from here they wait for the next pull.
+   * short writes nothing twice and loses nothing. The cloud is told once the workbook is saved
+   * (ExcelApi 1.9); where Excel cannot be told to save (Office 2019) the report asks the clerk to.
    */
   const pull = async (keyring: IntakeKeyring, today: string): Promise<IntakePullReport> => {
     const written: string[] = [];
@@ -310,10 +310,6 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
           // Remembered before the rows are written: a pull cut short between the two finds them by
           // content next time instead of writing them again.
           await rememberIntakeTaken(o.run, planned);
-          const keys = new Map<string, IntakeReply>();
-          for (const f of fresh)
-            if (f.payload.replyKey) keys.set(f.item.receiptId, { key: f.payload.replyKey });
-          if (keys.size) await rememberIntakeReplies(o.run, keys);
           const done = await writeAll(
             appealRegister,
             fresh.map((f) => ({
@@ -344,12 +340,12 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
             for (const [receiptId, id] of again) held.set(receiptId, id);
           }
         }
-        // A retry's receipt gets the statuses too: the phone may know only that receipt.
-        const retries = new Map<string, IntakeReply>();
+        // Every receipt taken in gets the statuses, a retry's too (the phone may know only that one).
+        const keys = new Map<string, IntakeReply>();
         for (const a of appeals)
           if (a.payload.replyKey && !replies.has(a.item.receiptId) && toConfirm.has(a.item.receiptId))
-            retries.set(a.item.receiptId, { key: a.payload.replyKey });
-        if (retries.size) await rememberIntakeReplies(o.run, retries);
+            keys.set(a.item.receiptId, { key: a.payload.replyKey });
+        if (keys.size) await rememberIntakeReplies(o.run, keys);
       }
       if (ratings.length > 0) {
         // Ratings and sign-ins are keyed by their content (PHONE_SURVEY_KEY, PHONE_SIGN_IN_KEY): one
