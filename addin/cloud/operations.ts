@@ -4,7 +4,6 @@ import {
   INTAKE_LIMITS,
   checkWorkbook,
   INPUT_REGISTERS,
-  settingsRegister,
   type PairingCode,
   type PairingList,
   type WireRole,
@@ -263,29 +262,30 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
   const api = o.api ?? createSyncApi(signedIn);
   const account = createAccountApi(signedIn);
   const intakeToday = (): string => chinaDay(new Date());
+  // The whole workbook read and checked: what the phone's form offers and what receipts show.
+  const checked = async (today: string) =>
+    checkWorkbook(coreInput(await o.run((context) => readRegisters(context, INPUT_REGISTERS))), { today });
   const intake = createIntakeCloud({
     run: o.run,
     unitId: o.unitId,
     api: createIntakeApi(signedIn),
     lists: async () => (await workbookRows(o.run, intakeToday())).lists,
     ...(o.isSetSupported ? { isSetSupported: o.isSetSupported } : {}),
-    workbook: async (today) =>
-      checkWorkbook(coreInput(await o.run((context) => readRegisters(context, INPUT_REGISTERS))), { today }),
+    workbook: checked,
     form: async () => {
-      const [{ rows, lists }, settings] = await Promise.all([
-        workbookRows(o.run, intakeToday()),
-        o.run((context) => readRegisters(context, [settingsRegister])),
-      ]);
-      const unitName = checkWorkbook(coreInput(settings), { today: intakeToday() }).settings.unitName.trim();
+      const check = await checked(intakeToday());
       // The workshops a phone may name: those the registers already use (单位 of appeals, topics' 分厂).
-      const named = rows.flatMap((r) => {
-        const v = r.register === 'appeals' ? r.values.unit : r.register === 'topics' ? r.values.workshop : '';
-        return typeof v === 'string' && v.trim() ? [v.trim().slice(0, INTAKE_LIMITS.workshopChars)] : [];
-      });
+      const named = [
+        ...(check.read.appeals?.rows ?? []).map((r) => r.values.unit),
+        ...(check.read.topics?.rows ?? []).map((r) => r.values.workshop),
+      ].flatMap((v) =>
+        typeof v === 'string' && v.trim() ? [v.trim().slice(0, INTAKE_LIMITS.workshopChars)] : [],
+      );
+      const unitName = check.settings.unitName.trim();
       return {
         ...(unitName ? { unitName: unitName.slice(0, INTAKE_LIMITS.unitNameChars) } : {}),
         workshops: [...new Set(named)].slice(0, INTAKE_LIMITS.workshops),
-        categories: lists.category.slice(0, INTAKE_LIMITS.categories),
+        categories: check.lists.category.slice(0, INTAKE_LIMITS.categories),
       };
     },
   });
