@@ -321,6 +321,9 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
                 lists,
               ),
             })),
+            undefined,
+            // New rows only: a 编号 taken meanwhile is refused and tried again next pull.
+            { onlyNew: true },
           );
           for (const [receiptId, id] of done) {
             held.set(receiptId, id);
@@ -391,15 +394,15 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
       register: RegisterDef,
       items: readonly { receiptId: string; id: string; row: Readonly<Record<string, unknown>> }[],
       naturalKey?: readonly string[],
+      options: { readonly onlyNew?: boolean } = {},
     ): Promise<Map<string, string>> {
-      // Appeals are new rows only: a 编号 taken meanwhile is refused and tried again next pull.
       const report = await writeExternalRecords(
         o.run,
         register,
         items.map((x) => x.row),
         lists,
         naturalKey,
-        { onlyNew: register === appealRegister },
+        options,
       );
       const refused = new Map(report.rejected.map((r) => [r.index, r.message]));
       const done = new Map<string, string>();
