@@ -99,17 +99,24 @@ export { describeProblem } from './cells/problem';
 export type { CellProblem, Severity } from './cells/problem';
 
 /** Gathering an appeal's related rows and choosing the survey it is counted by. */
-export { buildCases, countedSurvey, isDissatisfied, toldDate, trackedImpossibility } from './appeal/case';
+export {
+  buildCases,
+  linkCases,
+  countedSurvey,
+  isDissatisfied,
+  toldDate,
+  trackedImpossibility,
+} from './appeal/case';
 /** Appeal case types. */
-export type { AppealCase, Related } from './appeal/case';
+export type { AppealCase, AppealLinks, Related } from './appeal/case';
 /** The life of an appeal, derived from its rows. */
 export { deriveState, progressText, APPEAL_STAGES, STAGE_NAME, stageText } from './appeal/lifecycle';
 /** Appeal state types. */
 export type { AppealStage, AppealState, StageRules } from './appeal/lifecycle';
 /** Every deadline of an appeal on the working-day calendar. */
-export { appealDeadlines, DEADLINE_TEXT } from './appeal/deadlines';
+export { appealDeadlines, eachDeadline, isOverdue, DEADLINE_TEXT } from './appeal/deadlines';
 /** Deadline types. */
-export type { AppealDeadline, DeadlineKind, DeadlineStatus } from './appeal/deadlines';
+export type { AppealDeadline, DeadlineKind, DeadlineStatus, DeadlineVisitor } from './appeal/deadlines';
 /** Topics from the workshops' books turned into appeals (受理方式 转达), and the next free 编号. */
 export { planTopicAppeals, nextId, RELAYED } from './appeal/topics';
 /** Topic-to-appeal types. */

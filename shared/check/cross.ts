@@ -1,5 +1,5 @@
 import type { CellProblem } from '../cells/problem';
-import { trackedImpossibility } from '../appeal/case';
+import { trackedImpossibility, type AppealLinks } from '../appeal/case';
 import type { ReadRegister, ReadRow } from '../cells/rows';
 import { INPUT_REGISTERS, type InputRegisterKey, type TrackingRecord } from '../schema/registers';
 import { CANNOT_BE_DONE, TRACKING_DONE } from '../schema/valueLists';
@@ -17,9 +17,10 @@ const str = (v: unknown): string | undefined =>
 
 /**
  * Checks that span rows or registers: duplicate keys, references to rows that do not exist,
- * and the order of an appeal's life across registers.
+ * and the order of an appeal's life across registers. `links` are those of the cases built from
+ * these very rows (linkCases).
  */
-export function crossChecks(read: Read): CellProblem[] {
+export function crossChecks(read: Read, links: AppealLinks): CellProblem[] {
   const out: CellProblem[] = [];
   const problem = (
     reg: RegisterDef,
@@ -44,11 +45,35 @@ export function crossChecks(read: Read): CellProblem[] {
       message,
     });
   };
-  const keys = new Map<string, Map<string, ReadRow>>();
+  // The appeals' 编号 were looked up once, when the cases were built: their repeats and the
+  // survey, tracking and agenda rows' references are read from the links.
+  const linked: Partial<Record<InputRegisterKey, Int32Array>> = {
+    surveys: links.surveys,
+    tracking: links.tracking,
+    agenda: links.agenda,
+  };
+  const keys = new Map<string, ReadonlyMap<string, unknown>>([['appeals.id', links.positionOf]]);
   for (const reg of REGISTERS) {
     const rows = read[reg.key as InputRegisterKey]?.rows ?? [];
     for (const f of reg.fields) {
       if (!f.unique) continue;
+      if (reg.key === 'appeals' && f.key === 'id') {
+        for (let i = 0; i < rows.length; i++) {
+          const at = links.first[i] as number;
+          if (at < 0 || at === i) continue;
+          const r = rows[i] as ReadRow;
+          const v = str(r.values[f.key]) as string;
+          const firstRow = (rows[at] as ReadRow).row;
+          problem(
+            reg,
+            r,
+            f.key,
+            'duplicate',
+            say(`“${f.header}” ${v} 与第 ${firstRow} 行重复`, `${f.key} ${v} duplicates row ${firstRow}`),
+          );
+        }
+        continue;
+      }
       const seen = new Map<string, ReadRow>();
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i] as ReadRow;
@@ -74,10 +99,15 @@ export function crossChecks(read: Read): CellProblem[] {
       const target = keys.get(`${f.ref.register}.${f.ref.field}`);
       const targetSheet = REGISTERS.find((x) => x.key === f.ref?.register)?.sheet ?? f.ref.register;
       const refRows = read[reg.key as InputRegisterKey]?.rows ?? [];
+      const found =
+        f.ref.register === 'appeals' && f.key === 'appealId'
+          ? linked[reg.key as InputRegisterKey]
+          : undefined;
       for (let i = 0; i < refRows.length; i++) {
         const r = refRows[i] as ReadRow;
         const v = str(r.values[f.key]);
-        if (v !== undefined && target && !target.has(v)) {
+        if (v === undefined) continue;
+        if (found ? (found[i] as number) < 0 : target && !target.has(v)) {
           problem(
             reg,
             r,
@@ -92,7 +122,7 @@ export function crossChecks(read: Read): CellProblem[] {
       }
     }
   }
-  lifeAcrossRegisters(read, keys.get('appeals.id') ?? new Map(), problem);
+  lifeAcrossRegisters(read, links, problem);
   return out;
 }
 
@@ -105,7 +135,7 @@ type Problem = (
   severity?: 'error' | 'warning',
 ) => void;
 
-function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, problem: Problem): void {
+function lifeAcrossRegisters(read: Read, links: AppealLinks, problem: Problem): void {
   const [surveyReg, trackingReg, appealReg] = (['surveys', 'tracking', 'appeals'] as const).map(
     (k) => REGISTERS.find((r) => r.key === k) as RegisterDef,
   ) as [RegisterDef, RegisterDef, RegisterDef];
@@ -145,12 +175,13 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
   }
   const surveyRows = read.surveys?.rows ?? [];
   for (let i = 0; i < surveyRows.length; i++) {
+    const at = links.surveys[i] as number;
+    if (at < 0) continue;
     const r = surveyRows[i] as ReadRow;
-    const id = str(r.values['appealId']);
-    const a = id === undefined ? undefined : appeals.get(id)?.values;
-    if (!a) continue;
+    const id = str(r.values['appealId']) as string;
+    const a = (appealRows[at] as ReadRow).values;
     const surveyed = str(r.values['surveyedOn']);
-    const finished = str(a['finishedOn']) ?? str(judged.get(id as string)?.values['trackedOn']);
+    const finished = str(a['finishedOn']) ?? str(judged.get(id)?.values['trackedOn']);
     if (!finished) {
       problem(
         surveyReg,
@@ -176,10 +207,11 @@ function lifeAcrossRegisters(read: Read, appeals: ReadonlyMap<string, ReadRow>, 
     }
   }
   for (let i = 0; i < trackingRows.length; i++) {
+    const at = links.tracking[i] as number;
+    if (at < 0) continue;
     const r = trackingRows[i] as ReadRow;
-    const id = str(r.values['appealId']);
-    const a = id === undefined ? undefined : appeals.get(id)?.values;
-    if (!a) continue;
+    const id = str(r.values['appealId']) as string;
+    const a = (appealRows[at] as ReadRow).values;
     const tracked = str(r.values['trackedOn']);
     const received = str(a['receivedOn']);
     if (tracked && received && tracked < received) {

@@ -1,5 +1,11 @@
-import { buildCases, trackedImpossibility, type AppealCase } from '../appeal/case';
-import { appealDeadlines, DEADLINE_TEXT, type DeadlineKind } from '../appeal/deadlines';
+import { linkCases, trackedImpossibility, type AppealCase } from '../appeal/case';
+import {
+  DEADLINE_TEXT,
+  eachDeadline,
+  isOverdue,
+  type DeadlineKind,
+  type DeadlineVisitor,
+} from '../appeal/deadlines';
 import type { WorkingCalendar } from '../calendar/calendar';
 import type { CellProblem } from '../cells/problem';
 import { readRegister, type RawTable, type ReadRegister, type ReadRow } from '../cells/rows';
@@ -98,7 +104,7 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Work
   for (const reg of INPUT_REGISTERS) if (!read[reg.key]) readOne(reg, lists);
 
   const appealRows = (read.appeals?.rows ?? []) as ReadRow<AppealRecord>[];
-  const cases = buildCases(
+  const { cases, links } = linkCases(
     appealRows.map((r) => r.values),
     {
       surveys: values<SurveyRecord>(read.surveys),
@@ -124,10 +130,9 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions): Work
       )
         problems.splice(i, 1);
     }
-  for (const p of crossChecks(read)) problems.push(p);
+  for (const p of crossChecks(read, links)) problems.push(p);
   for (const p of rosterChecks(read.roster)) problems.push(p);
-  for (const p of deadlineProblems(appealRows, cases, parsed.settings, calendar, options.today))
-    problems.push(p);
+  deadlineProblems(appealRows, cases, parsed.settings, calendar, options.today, problems);
   return {
     problems,
     read,
@@ -147,16 +152,17 @@ const COLUMN_OF: Readonly<Record<DeadlineKind, keyof AppealRecord>> = {
   remedy: 'id',
 };
 
+/** Adds to `out` a warning for every deadline passed, and for every one counted on weekends alone. */
 function deadlineProblems(
   rows: readonly ReadRow<AppealRecord>[],
   cases: readonly AppealCase[],
   settings: UnitSettings,
   calendar: WorkingCalendar,
   today: string,
-): CellProblem[] {
-  const out: CellProblem[] = [];
+  out: CellProblem[],
+): void {
   const headers = new Map<string, string>(appealRegister.fields.map((f) => [f.key, f.header]));
-  const headerOf = (key: string): string => headers.get(key) ?? key;
+  const headerOf = (kind: DeadlineKind): string => headers.get(COLUMN_OF[kind]) ?? COLUMN_OF[kind];
   // Overdue appeals share their due dates and departments: one message per kind, due date and
   // department spares a check of 50,000 appeals some 20,000 copies of the same words (built, then
   // kept with the problems). Nested by the strings themselves, so a lookup builds no key.
@@ -177,38 +183,43 @@ function deadlineProblems(
     }
     return message;
   };
-  cases.forEach((c, i) => {
-    const row = rows[i]?.row ?? 0;
-    for (const d of appealDeadlines(c, settings, calendar, today)) {
-      if (d.status !== 'overdue' && !d.warning) continue;
-      const column = COLUMN_OF[d.kind];
-      const header = headerOf(column);
-      const raw = c.appeal[column];
-      if (d.status === 'overdue') {
-        const message = overdueMessage(d.kind, d.due, d.department);
-        out.push({
-          sheet: appealRegister.sheet,
-          row,
-          column,
-          header,
-          raw,
-          severity: 'warning',
-          code: 'overdue',
-          message,
-        });
-      }
-      if (d.warning)
-        out.push({
-          sheet: appealRegister.sheet,
-          row,
-          column,
-          header,
-          raw,
-          severity: 'warning',
-          code: 'no-schedule',
-          message: d.warning,
-        });
-    }
-  });
-  return out;
+  // One visitor for every appeal, reading the appeal in hand from here: a closure per appeal
+  // would be 50,000 more objects for the collector in a large check.
+  let appeal: AppealRecord = {};
+  let row = 0;
+  const visit: DeadlineVisitor = (kind, due, doneOn, department, warning) => {
+    const overdue = isOverdue(due, doneOn, today);
+    if (!overdue && !warning) return;
+    const column = COLUMN_OF[kind];
+    const header = headerOf(kind);
+    const raw = appeal[column];
+    if (overdue)
+      out.push({
+        sheet: appealRegister.sheet,
+        row,
+        column,
+        header,
+        raw,
+        severity: 'warning',
+        code: 'overdue',
+        message: overdueMessage(kind, due, department),
+      });
+    if (warning)
+      out.push({
+        sheet: appealRegister.sheet,
+        row,
+        column,
+        header,
+        raw,
+        severity: 'warning',
+        code: 'no-schedule',
+        message: warning,
+      });
+  };
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i] as AppealCase;
+    appeal = c.appeal;
+    row = rows[i]?.row ?? 0;
+    eachDeadline(c, settings, calendar, visit);
+  }
 }

@@ -9,6 +9,9 @@ import {
   DEFAULT_SETTINGS,
   defaultCalendar,
   deriveState,
+  eachDeadline,
+  isOverdue,
+  linkCases,
   SCHEMA_VERSION,
   stageText,
   type AppealRecord,
@@ -398,6 +401,35 @@ describe('impossible combinations are errors that name the clashing fields', () 
   });
 });
 
+describe('cases and their links', () => {
+  it('puts each related row with its appeal and says where it went; a repeated 编号 shares the first one’s rows', () => {
+    const first: AppealRecord = { ...base, id: 'A1' };
+    const other: AppealRecord = { ...base, id: 'A2' };
+    const repeat: AppealRecord = { ...base, id: 'A1', content: '重复登记' };
+    const noId: AppealRecord = { ...base, id: undefined };
+    const tracking = [
+      { appealId: 'A2', trackedOn: '2025-03-04' },
+      { appealId: 'A9', trackedOn: '2025-03-04' },
+      { appealId: 'A1', trackedOn: '2025-03-05' },
+      { appealId: 'A1', trackedOn: '2025-03-06' },
+      { appealId: 'A1', trackedOn: '2025-03-07' },
+      { trackedOn: '2025-03-07' },
+    ];
+    const surveys = [{ appealId: 'A2', rating: '满意' as const }];
+    const { cases, links } = linkCases([first, other, repeat, noId], { tracking, surveys });
+    expect([...links.first]).toEqual([0, 1, 0, -1]);
+    expect([...links.tracking]).toEqual([1, -1, 0, 0, 0, -1]);
+    expect([...links.surveys]).toEqual([1]);
+    expect([...links.agenda]).toEqual([]);
+    expect(links.positionOf.get('A1')).toBe(0);
+    expect(cases.map((c) => c.tracking.length)).toEqual([3, 1, 3, 0]);
+    expect(cases[2]?.tracking).toBe(cases[0]?.tracking);
+    expect(cases[2]?.appeal.content).toBe('重复登记');
+    expect(cases[1]?.surveys).toEqual(surveys);
+    expect(buildCases([first, other, repeat, noId], { tracking, surveys })).toEqual(cases);
+  });
+});
+
 describe('deadlines computed from an appeal row', () => {
   const row: AppealRecord = {
     ...base,
@@ -431,6 +463,25 @@ describe('deadlines computed from an appeal row', () => {
     // Survey within 5 working days of telling: 10/15, 16, 17, 20, 21.
     expect(byKind['survey']).toMatchObject({ due: '2025-10-21', status: 'met', doneOn: '2025-10-20' });
     expect(byKind['remedy']).toMatchObject({ due: '2025-11-05', status: 'overdue', department: '财务部' });
+  });
+
+  it('eachDeadline visits the same duties without building them; isOverdue agrees with the status', () => {
+    const [c] = buildCases([{ ...row, toldOn: undefined }], {});
+    if (!c) throw new Error('no case');
+    for (const today of ['2025-10-01', '2025-10-15', '2025-10-17', '2026-01-05']) {
+      const visited: [string, string, string | undefined, string][] = [];
+      eachDeadline(c, DEFAULT_SETTINGS, defaultCalendar, (kind, due, doneOn, department) =>
+        visited.push([kind, due, doneOn, department]),
+      );
+      const listed = appealDeadlines(c, DEFAULT_SETTINGS, defaultCalendar, today);
+      expect(visited).toEqual(listed.map((d) => [d.kind, d.due, d.doneOn, d.department]));
+      expect(listed.map((d) => isOverdue(d.due, d.doneOn, today))).toEqual(
+        listed.map((d) => d.status === 'overdue'),
+      );
+    }
+    // 10/13 + 3 working days = 10/16: not told, so overdue from the 17th.
+    expect(isOverdue('2025-10-16', undefined, '2025-10-17')).toBe(true);
+    expect(isOverdue('2025-10-16', undefined, '2025-10-16')).toBe(false);
   });
 
   it('warns when a deadline runs into a year with no holiday schedule', () => {
