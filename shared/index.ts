@@ -84,7 +84,7 @@ export { compileReader, readDate, readPhone, readNumber, CellIssue, CELL_TEXT_MA
 /** Reading types. */
 export type { CellOutcome, CellReader, ReadContext } from './cells/read';
 /** Reading a whole register from its header row and data rows. */
-export { readRegister } from './cells/rows';
+export { readRegister, recordTemplate } from './cells/rows';
 /** Register reading types. */
 export type { RawTable, ReadRow, ReadRegister } from './cells/rows';
 /** Lining up a sheet's headers with a register (any order, extra columns kept). */

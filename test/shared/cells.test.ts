@@ -11,6 +11,7 @@ import {
   readNumber,
   readPhone,
   readRegister,
+  recordTemplate,
   rosterRegister,
   surveyRegister,
   topicRegister,
@@ -723,6 +724,28 @@ describe('readRegister: survey, tracking, topics and roster rules', () => {
       { 小组职务: '成员', 姓名: '匿名', 单位职务: '人力资源部部长' },
     );
     expect(pairs(out.problems)).toEqual(['name:anonymous-not-allowed']);
+  });
+});
+
+describe('record templates are kept between checks', () => {
+  it('the same columns give the same template; records copy it, key for key', () => {
+    const keys = appealRegister.fields.map((f) => f.key);
+    const template = recordTemplate(keys);
+    expect(recordTemplate([...keys])).toBe(template);
+    expect(recordTemplate(keys.slice(1))).not.toBe(template);
+    expect(Object.entries(template)).toEqual(keys.map((k) => [k, undefined]));
+    const out = readRegister(
+      appealRegister,
+      { header: APPEAL_HEADERS, rows: [rowUnder(APPEAL_HEADERS, VALID_APPEAL)], firstRow: 2 },
+      { lists },
+    );
+    expect(Object.keys(out.rows[0]?.values ?? {})).toEqual(keys);
+  });
+
+  it('keeps a bounded number: a workbook whose headers keep changing does not grow it for ever', () => {
+    const first = recordTemplate(['only-here']);
+    for (let i = 0; i < 64; i++) recordTemplate([`layout-${i}`]);
+    expect(recordTemplate(['only-here'])).not.toBe(first);
   });
 });
 
