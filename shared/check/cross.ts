@@ -142,36 +142,39 @@ function lifeAcrossRegisters(read: Read, links: AppealLinks, problem: Problem): 
   // The tracking entries of the appeals where the register and the tracking form may disagree
   // about an impossibility (docs/domain.md): those with a 不具备条件无法执行 entry or a 无法办理说明.
   // Most appeals have neither, so only these few are grouped.
+  // Appeals are named by their position (links.first: a repeated 编号 counts as its first), so
+  // nothing here looks a 编号 up again.
   const trackingRows = read.tracking?.rows ?? [];
-  const watched = new Set<string>();
   const appealRows = read.appeals?.rows ?? [];
+  const watched = new Uint8Array(appealRows.length);
+  let watching = false;
   for (let i = 0; i < trackingRows.length; i++) {
-    const r = trackingRows[i] as ReadRow;
-    if (r.values['status'] !== CANNOT_BE_DONE) continue;
-    const id = str(r.values['appealId']);
-    if (id !== undefined) watched.add(id);
+    const at = links.tracking[i] as number;
+    if (at < 0 || (trackingRows[i] as ReadRow).values['status'] !== CANNOT_BE_DONE) continue;
+    watched[at] = 1;
+    watching = true;
   }
   for (let i = 0; i < appealRows.length; i++) {
-    const r = appealRows[i] as ReadRow;
-    if (r.values['impossibleReason'] === undefined) continue;
-    const id = str(r.values['id']);
-    if (id !== undefined) watched.add(id);
+    const at = links.first[i] as number;
+    if (at < 0 || (appealRows[i] as ReadRow).values['impossibleReason'] === undefined) continue;
+    watched[at] = 1;
+    watching = true;
   }
-  const trackingOf = new Map<string, ReadRow[]>();
-  if (watched.size > 0)
+  const trackingOf = new Map<number, ReadRow[]>();
+  if (watching)
     for (let i = 0; i < trackingRows.length; i++) {
+      const at = links.tracking[i] as number;
+      if (at < 0 || watched[at] === 0) continue;
       const r = trackingRows[i] as ReadRow;
-      const id = str(r.values['appealId']);
-      if (id === undefined || !watched.has(id)) continue;
-      const list = trackingOf.get(id);
+      const list = trackingOf.get(at);
       if (list) list.push(r);
-      else trackingOf.set(id, [r]);
+      else trackingOf.set(at, [r]);
     }
-  const judged = new Map<string, ReadRow>();
-  for (const [id, rows] of trackingOf) {
+  const judged = new Map<number, ReadRow>();
+  for (const [at, rows] of trackingOf) {
     const t = trackedImpossibility(rows.map((r) => r.values as TrackingRecord));
     const row = t && rows.find((r) => r.values === t);
-    if (row) judged.set(id, row);
+    if (row) judged.set(at, row);
   }
   const surveyRows = read.surveys?.rows ?? [];
   for (let i = 0; i < surveyRows.length; i++) {
@@ -181,7 +184,7 @@ function lifeAcrossRegisters(read: Read, links: AppealLinks, problem: Problem): 
     const id = str(r.values['appealId']) as string;
     const a = (appealRows[at] as ReadRow).values;
     const surveyed = str(r.values['surveyedOn']);
-    const finished = str(a['finishedOn']) ?? str(judged.get(id)?.values['trackedOn']);
+    const finished = str(a['finishedOn']) ?? str(judged.get(at)?.values['trackedOn']);
     if (!finished) {
       problem(
         surveyReg,
@@ -244,11 +247,18 @@ function lifeAcrossRegisters(read: Read, links: AppealLinks, problem: Problem): 
     const r = appealRows[i] as ReadRow;
     const esc = str(r.values['escalatedOn']);
     const fin = str(r.values['finishedOn']);
-    if (trackingOf.size > 0) {
-      const id = str(r.values['id']);
-      const entries = id === undefined ? undefined : trackingOf.get(id);
-      if (id !== undefined && entries)
-        impossibleAgreement(id, r, entries, judged.get(id), { appealReg, trackingReg }, problem);
+    const at = links.first[i] as number;
+    if (at >= 0 && watched[at] === 1) {
+      const entries = trackingOf.get(at);
+      if (entries)
+        impossibleAgreement(
+          str(r.values['id']) as string,
+          r,
+          entries,
+          judged.get(at),
+          { appealReg, trackingReg },
+          problem,
+        );
     }
     if (esc && fin && esc > fin) {
       problem(
