@@ -181,8 +181,9 @@ export function workingDeadlineFromDay(
 ): WorkingDeadline {
   const day = addWorkingDayNumbers(start, days, cal);
   const missing = uncoveredYears(start, day, cal);
-  const base = { date: isoFromDay(day), day };
-  return missing.length ? { ...base, warning: missingScheduleWarning(missing) } : base;
+  const date = isoFromDay(day);
+  // Two literals, not a spread: each keeps its shape between checks (see recordTemplate).
+  return missing.length ? { date, day, warning: missingScheduleWarning(missing) } : { date, day };
 }
 
 /** `days` working days after a YYYY-MM-DD date, with the missing-schedule warning when it applies. */

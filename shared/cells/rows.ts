@@ -40,26 +40,51 @@ interface Column {
   /** Positions (in `columns`) of the fields named by `needs` / `notBefore` / conditions. */
   readonly needs: readonly number[];
   readonly notBefore: readonly number[];
-  readonly requiredWhen?: { readonly cond: Condition; readonly at: number };
-  readonly forbiddenWhen?: { readonly cond: Condition; readonly at: number };
+  readonly requiredWhen: { readonly cond: Condition; readonly at: number } | undefined;
+  readonly forbiddenWhen: { readonly cond: Condition; readonly at: number } | undefined;
 }
 
-type Push = (
+/**
+ * Where a register's problems go while it is read, and how many of them are errors. A plain record
+ * passed to pushProblem, not a closure made per read: optimized code that calls a closure keeps
+ * that very closure, and is thrown away when it dies with its check (then compiled again in the
+ * next check).
+ */
+interface ProblemSink {
+  readonly sheet: string;
+  readonly problems: CellProblem[];
+  errors: number;
+}
+
+function pushProblem(
+  sink: ProblemSink,
   row: number,
   c: Column,
   raw: unknown,
   severity: Severity,
   code: string,
   message: Bilingual,
-) => void;
+): void {
+  if (severity === 'error') sink.errors++;
+  sink.problems.push({
+    sheet: sink.sheet,
+    row,
+    column: c.field.key,
+    header: c.header,
+    message,
+    raw,
+    severity,
+    code,
+  });
+}
 
 type Copier = <T extends object>(template: T) => T;
 
 /**
  * Identical copy sites for record templates, which registers share in turn. V8 keeps a copy site
  * fast for at most four shapes; with one site for every register (a check reads a dozen), the
- * site went megamorphic from the second check on and each copy grew key by key: about 1 KB of
- * garbage per appeal (57 MB allocated instead of 18 MB to read 50,000).
+ * site went megamorphic and each copy grew key by key: about 1 KB of garbage per appeal (57 MB
+ * allocated instead of 18 MB to read 50,000).
  */
 const COPY_SITES: readonly Copier[] = [
   (t) => ({ ...t }),
@@ -113,20 +138,7 @@ export function recordTemplate(keys: readonly string[]): Readonly<Record<string,
 export function readRegister(register: RegisterDef, table: RawTable, ctx: ReadContext): ReadRegister {
   const headers = mapHeaders(register, table.header);
   const problems: CellProblem[] = [];
-  let errors = 0;
-  const push: Push = (row, c, raw, severity, code, message) => {
-    if (severity === 'error') errors++;
-    problems.push({
-      sheet: register.sheet,
-      row,
-      column: c.field.key,
-      header: c.header,
-      message,
-      raw,
-      severity,
-      code,
-    });
-  };
+  const sink: ProblemSink = { sheet: register.sheet, problems, errors: 0 };
   for (const f of headers.missing) {
     if (f.required === true) {
       problems.push({
@@ -161,7 +173,7 @@ export function readRegister(register: RegisterDef, table: RawTable, ctx: ReadCo
     const rowNumber = table.firstRow + i;
     const values = copy(template);
     let any = false;
-    const errorsBefore = errors;
+    const errorsBefore = sink.errors;
     for (let k = 0; k < n; k++) {
       const raw = cells[at[k] as number];
       typed[k] = undefined;
@@ -173,15 +185,15 @@ export function readRegister(register: RegisterDef, table: RawTable, ctx: ReadCo
       any = true;
       const out = (readers[k] as CellReader)(raw);
       if (out instanceof CellIssue) {
-        push(rowNumber, columns[k] as Column, raw, out.severity, out.code, out.message);
+        pushProblem(sink, rowNumber, columns[k] as Column, raw, out.severity, out.code, out.message);
         if (out.value !== undefined) values[keys[k] as string] = typed[k] = out.value;
       } else if (out !== undefined) {
         values[keys[k] as string] = typed[k] = out;
       }
     }
     if (!any) continue; // a blank row inside a table is not a record
-    checkRowRules(ruled, columns, typed, filled, cells, rowNumber, push);
-    rows.push({ row: rowNumber, values, hasError: errors > errorsBefore });
+    checkRowRules(ruled, columns, typed, filled, cells, rowNumber, sink);
+    rows.push({ row: rowNumber, values, hasError: sink.errors > errorsBefore });
   }
   return { rows, problems, headers };
 }
@@ -200,8 +212,10 @@ function compileColumns(register: RegisterDef, headers: HeaderMap, ctx: ReadCont
       read: compileReader(field, ctx),
       needs: (field.needs ?? []).map(at).filter((i) => i >= 0),
       notBefore: (field.notBefore ?? []).map(at).filter((i) => i >= 0),
-      ...(req && at(req.field) >= 0 ? { requiredWhen: { cond: req, at: at(req.field) } } : {}),
-      ...(forb && at(forb.field) >= 0 ? { forbiddenWhen: { cond: forb, at: at(forb.field) } } : {}),
+      // Every column has every key (absent conditions undefined): one literal, one shape that
+      // outlives the check, so the reading code compiled for it is kept (see recordTemplate).
+      requiredWhen: req && at(req.field) >= 0 ? { cond: req, at: at(req.field) } : undefined,
+      forbiddenWhen: forb && at(forb.field) >= 0 ? { cond: forb, at: at(forb.field) } : undefined,
     };
   });
 }
@@ -218,7 +232,7 @@ function checkRowRules(
   filled: Uint8Array,
   cells: readonly unknown[],
   row: number,
-  push: Push,
+  sink: ProblemSink,
 ): void {
   // Indexed loops: this runs for every row, and for…of here allocated an iterator result each time.
   for (let n = 0; n < ruled.length; n++) {
@@ -227,7 +241,8 @@ function checkRowRules(
     const raw = cells[c.index];
     if (filled[k] === 0) {
       if (c.field.required === true) {
-        push(
+        pushProblem(
+          sink,
           row,
           c,
           raw,
@@ -240,7 +255,8 @@ function checkRowRules(
         holds(c.requiredWhen.cond, typed[c.requiredWhen.at], filled[c.requiredWhen.at] === 1)
       ) {
         const why = describeCondition(c.requiredWhen.cond, columns[c.requiredWhen.at] as Column);
-        push(
+        pushProblem(
+          sink,
           row,
           c,
           raw,
@@ -259,7 +275,8 @@ function checkRowRules(
       holds(c.forbiddenWhen.cond, typed[c.forbiddenWhen.at], filled[c.forbiddenWhen.at] === 1)
     ) {
       const why = describeCondition(c.forbiddenWhen.cond, columns[c.forbiddenWhen.at] as Column);
-      push(
+      pushProblem(
+        sink,
         row,
         c,
         raw,
@@ -272,7 +289,8 @@ function checkRowRules(
       const j = c.needs[m] as number;
       if (filled[j] === 0) {
         const other = columns[j] as Column;
-        push(
+        pushProblem(
+          sink,
           row,
           c,
           raw,
@@ -291,7 +309,8 @@ function checkRowRules(
       const theirs = typed[j];
       if (typeof mine === 'string' && typeof theirs === 'string' && mine < theirs) {
         const other = columns[j] as Column;
-        push(
+        pushProblem(
+          sink,
           row,
           c,
           raw,

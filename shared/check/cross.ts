@@ -16,35 +16,48 @@ const str = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 
 /**
+ * Where cross-register problems go, with the registers read (for their sheets' own headers). A
+ * plain record passed to report, not a closure made per check: optimized code that calls a closure
+ * keeps that very closure, and was thrown away when it died with its check.
+ */
+interface ProblemSink {
+  readonly read: Read;
+  readonly out: CellProblem[];
+}
+
+function report(
+  sink: ProblemSink,
+  reg: RegisterDef,
+  r: ReadRow,
+  column: string,
+  code: string,
+  message: Bilingual,
+  severity: 'error' | 'warning' = 'error',
+): void {
+  const header =
+    sink.read[reg.key as InputRegisterKey]?.headers.headerOf.get(column) ??
+    reg.fields.find((f) => f.key === column)?.header ??
+    column;
+  sink.out.push({
+    sheet: reg.sheet,
+    row: r.row,
+    column,
+    header,
+    raw: r.values[column],
+    severity,
+    code,
+    message,
+  });
+}
+
+/**
  * Checks that span rows or registers: duplicate keys, references to rows that do not exist,
  * and the order of an appeal's life across registers. `links` are those of the cases built from
  * these very rows (linkCases).
  */
 export function crossChecks(read: Read, links: AppealLinks): CellProblem[] {
   const out: CellProblem[] = [];
-  const problem = (
-    reg: RegisterDef,
-    r: ReadRow,
-    column: string,
-    code: string,
-    message: Bilingual,
-    severity: 'error' | 'warning' = 'error',
-  ): void => {
-    const header =
-      read[reg.key as InputRegisterKey]?.headers.headerOf.get(column) ??
-      reg.fields.find((f) => f.key === column)?.header ??
-      column;
-    out.push({
-      sheet: reg.sheet,
-      row: r.row,
-      column,
-      header,
-      raw: r.values[column],
-      severity,
-      code,
-      message,
-    });
-  };
+  const sink: ProblemSink = { read, out };
   // The appeals' 编号 were looked up once, when the cases were built: their repeats and the
   // survey, tracking and agenda rows' references are read from the links.
   const linked: Partial<Record<InputRegisterKey, Int32Array>> = {
@@ -64,7 +77,8 @@ export function crossChecks(read: Read, links: AppealLinks): CellProblem[] {
           const r = rows[i] as ReadRow;
           const v = str(r.values[f.key]) as string;
           const firstRow = (rows[at] as ReadRow).row;
-          problem(
+          report(
+            sink,
             reg,
             r,
             f.key,
@@ -81,7 +95,8 @@ export function crossChecks(read: Read, links: AppealLinks): CellProblem[] {
         if (v === undefined) continue;
         const first = seen.get(v);
         if (first)
-          problem(
+          report(
+            sink,
             reg,
             r,
             f.key,
@@ -108,7 +123,8 @@ export function crossChecks(read: Read, links: AppealLinks): CellProblem[] {
         const v = str(r.values[f.key]);
         if (v === undefined) continue;
         if (found ? (found[i] as number) < 0 : target && !target.has(v)) {
-          problem(
+          report(
+            sink,
             reg,
             r,
             f.key,
@@ -122,20 +138,11 @@ export function crossChecks(read: Read, links: AppealLinks): CellProblem[] {
       }
     }
   }
-  lifeAcrossRegisters(read, links, problem);
+  lifeAcrossRegisters(read, links, sink);
   return out;
 }
 
-type Problem = (
-  reg: RegisterDef,
-  r: ReadRow,
-  column: string,
-  code: string,
-  message: Bilingual,
-  severity?: 'error' | 'warning',
-) => void;
-
-function lifeAcrossRegisters(read: Read, links: AppealLinks, problem: Problem): void {
+function lifeAcrossRegisters(read: Read, links: AppealLinks, sink: ProblemSink): void {
   const [surveyReg, trackingReg, appealReg] = (['surveys', 'tracking', 'appeals'] as const).map(
     (k) => REGISTERS.find((r) => r.key === k) as RegisterDef,
   ) as [RegisterDef, RegisterDef, RegisterDef];
@@ -186,7 +193,8 @@ function lifeAcrossRegisters(read: Read, links: AppealLinks, problem: Problem): 
     const surveyed = str(r.values['surveyedOn']);
     const finished = str(a['finishedOn']) ?? str(judged.get(at)?.values['trackedOn']);
     if (!finished) {
-      problem(
+      report(
+        sink,
         surveyReg,
         r,
         'surveyedOn',
@@ -197,7 +205,8 @@ function lifeAcrossRegisters(read: Read, links: AppealLinks, problem: Problem): 
         ),
       );
     } else if (surveyed && surveyed < finished) {
-      problem(
+      report(
+        sink,
         surveyReg,
         r,
         'surveyedOn',
@@ -218,7 +227,8 @@ function lifeAcrossRegisters(read: Read, links: AppealLinks, problem: Problem): 
     const tracked = str(r.values['trackedOn']);
     const received = str(a['receivedOn']);
     if (tracked && received && tracked < received) {
-      problem(
+      report(
+        sink,
         trackingReg,
         r,
         'trackedOn',
@@ -230,7 +240,8 @@ function lifeAcrossRegisters(read: Read, links: AppealLinks, problem: Problem): 
       );
     }
     if (r.values['status'] === TRACKING_DONE && !a['finishedOn']) {
-      problem(
+      report(
+        sink,
         trackingReg,
         r,
         'status',
@@ -257,11 +268,12 @@ function lifeAcrossRegisters(read: Read, links: AppealLinks, problem: Problem): 
           entries,
           judged.get(at),
           { appealReg, trackingReg },
-          problem,
+          sink,
         );
     }
     if (esc && fin && esc > fin) {
-      problem(
+      report(
+        sink,
         appealReg,
         r,
         'escalatedOn',
@@ -289,7 +301,7 @@ function impossibleAgreement(
   entries: readonly ReadRow[],
   judgedBy: ReadRow | undefined,
   regs: { readonly appealReg: RegisterDef; readonly trackingReg: RegisterDef },
-  problem: Problem,
+  sink: ProblemSink,
 ): void {
   const { appealReg, trackingReg } = regs;
   const STATUS = headerIn(trackingReg, 'status');
@@ -305,8 +317,8 @@ function impossibleAgreement(
     en: string,
     severity: 'error' | 'warning',
   ): void => {
-    problem(appealReg, a, appealColumn, code, say(zh, en), severity);
-    problem(trackingReg, t, trackingColumn, code, say(zh, en), severity);
+    report(sink, appealReg, a, appealColumn, code, say(zh, en), severity);
+    report(sink, trackingReg, t, trackingColumn, code, say(zh, en), severity);
   };
   if (judgedBy) {
     const on = str(judgedBy.values['trackedOn']) as string;
@@ -333,7 +345,8 @@ function impossibleAgreement(
       );
     const reported = str(a.values['reportedOn']);
     if (!fin && reported && reported < on)
-      problem(
+      report(
+        sink,
         appealReg,
         a,
         'reportedOn',

@@ -8,7 +8,7 @@ import {
 } from '../appeal/deadlines';
 import type { WorkingCalendar } from '../calendar/calendar';
 import type { CellProblem } from '../cells/problem';
-import { readRegister, type RawTable, type ReadRegister, type ReadRow } from '../cells/rows';
+import { readRegister, recordTemplate, type RawTable, type ReadRegister, type ReadRow } from '../cells/rows';
 import {
   appealRegister,
   calendarRegister,
@@ -57,6 +57,8 @@ export interface CheckOptions {
   readonly external?: boolean;
 }
 
+const INPUT_KEYS: readonly string[] = INPUT_REGISTERS.map((r) => r.key);
+
 const values = <T>(r: ReadRegister | undefined): T[] => (r?.rows ?? []).map((x) => x.values as T);
 
 /**
@@ -65,7 +67,9 @@ const values = <T>(r: ReadRegister | undefined): T[] => (r?.rows ?? []).map((x) 
  * dates in years without a holiday schedule. Changes nothing; every problem names sheet, row and column.
  */
 export function checkWorkbook(input: WorkbookInput, options: CheckOptions): WorkbookCheck {
-  const read: Partial<Record<InputRegisterKey, ReadRegister>> = {};
+  // Every register's key from the start (undefined until read): the object keeps one shape that
+  // outlives the check, and the code compiled for it is kept (see recordTemplate).
+  const read: Partial<Record<InputRegisterKey, ReadRegister>> = { ...recordTemplate(INPUT_KEYS) };
   const problems: CellProblem[] = [];
   const readOne = (reg: RegisterDef, lists: ValueLists): ReadRegister | undefined => {
     const table = input[reg.key as InputRegisterKey];
