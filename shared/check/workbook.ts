@@ -191,34 +191,22 @@ function deadlineProblems(
   // would be 50,000 more objects for the collector in a large check.
   let appeal: AppealRecord = {};
   let row = 0;
-  const visit: DeadlineVisitor = (kind, due, doneOn, department, warning) => {
-    const overdue = isOverdue(due, doneOn, today);
-    if (!overdue && !warning) return;
+  const warn = (kind: DeadlineKind, code: 'overdue' | 'no-schedule', message: Bilingual): void => {
     const column = COLUMN_OF[kind];
-    const header = headerOf(kind);
-    const raw = appeal[column];
-    if (overdue)
-      out.push({
-        sheet: appealRegister.sheet,
-        row,
-        column,
-        header,
-        raw,
-        severity: 'warning',
-        code: 'overdue',
-        message: overdueMessage(kind, due, department),
-      });
-    if (warning)
-      out.push({
-        sheet: appealRegister.sheet,
-        row,
-        column,
-        header,
-        raw,
-        severity: 'warning',
-        code: 'no-schedule',
-        message: warning,
-      });
+    out.push({
+      sheet: appealRegister.sheet,
+      row,
+      column,
+      header: headerOf(kind),
+      raw: appeal[column],
+      severity: 'warning',
+      code,
+      message,
+    });
+  };
+  const visit: DeadlineVisitor = (kind, due, doneOn, department, warning) => {
+    if (isOverdue(due, doneOn, today)) warn(kind, 'overdue', overdueMessage(kind, due, department));
+    if (warning) warn(kind, 'no-schedule', warning);
   };
   for (let i = 0; i < cases.length; i++) {
     const c = cases[i] as AppealCase;
