@@ -142,10 +142,13 @@ export function crossChecks(read: Read, links: AppealLinks): CellProblem[] {
   return out;
 }
 
+const registerOf = (key: InputRegisterKey): RegisterDef =>
+  REGISTERS.find((r) => r.key === key) as RegisterDef;
+const surveyReg = registerOf('surveys');
+const trackingReg = registerOf('tracking');
+const appealReg = registerOf('appeals');
+
 function lifeAcrossRegisters(read: Read, links: AppealLinks, sink: ProblemSink): void {
-  const [surveyReg, trackingReg, appealReg] = (['surveys', 'tracking', 'appeals'] as const).map(
-    (k) => REGISTERS.find((r) => r.key === k) as RegisterDef,
-  ) as [RegisterDef, RegisterDef, RegisterDef];
   // The tracking entries of the appeals where the register and the tracking form may disagree
   // about an impossibility (docs/domain.md): those with a 不具备条件无法执行 entry or a 无法办理说明.
   // Most appeals have neither, so only these few are grouped.
@@ -261,15 +264,7 @@ function lifeAcrossRegisters(read: Read, links: AppealLinks, sink: ProblemSink):
     const at = links.first[i] as number;
     if (at >= 0 && watched[at] === 1) {
       const entries = trackingOf.get(at);
-      if (entries)
-        impossibleAgreement(
-          str(r.values['id']) as string,
-          r,
-          entries,
-          judged.get(at),
-          { appealReg, trackingReg },
-          sink,
-        );
+      if (entries) impossibleAgreement(str(r.values['id']) as string, r, entries, judged.get(at), sink);
     }
     if (esc && fin && esc > fin) {
       report(
@@ -300,10 +295,8 @@ function impossibleAgreement(
   a: ReadRow,
   entries: readonly ReadRow[],
   judgedBy: ReadRow | undefined,
-  regs: { readonly appealReg: RegisterDef; readonly trackingReg: RegisterDef },
   sink: ProblemSink,
 ): void {
-  const { appealReg, trackingReg } = regs;
   const STATUS = headerIn(trackingReg, 'status');
   const TRACKED_ON = headerIn(trackingReg, 'trackedOn');
   const fin = str(a.values['finishedOn']);
