@@ -1,9 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateWorkbook } from '../../../addin/demo/generate';
-import { buildLedgers, LEDGER_FOOTER } from '../../../addin/excel/build';
+import {
+  buildLedgers,
+  EDGES,
+  LEDGER_FOOTER,
+  PRINT_COMMAND_BYTES,
+  printLayout,
+} from '../../../addin/excel/build';
 import { MISSING_PAGE_SETUP } from '../../../addin/excel/capabilities';
 import { setUpWorkbook } from '../../../addin/excel/setup';
-import { createSimulatedWorkbook, type SimulatedWorkbook } from '../../../addin/simulator';
+import { createSimulatedWorkbook, WEB_PAYLOAD_LIMIT, type SimulatedWorkbook } from '../../../addin/simulator';
+import { BatchWriter } from '../../../addin/excel/writer';
 import {
   buildSatisfactionLedger,
   buildWorkLedger,
@@ -240,5 +247,139 @@ describe('setting up a workbook that holds a monthly ledger', () => {
     await setUpWorkbook(runOf(wb));
     expect(wb.getValues('台账2025-03', 'A1:L2')).toEqual(before);
     expect(wb.tableNames().some((t) => wb.table(t)?.sheet === '台账2025-03')).toBe(false);
+  });
+});
+
+describe('a printed form’s commands are sized as Excel on the web counts them', () => {
+  // Excel on the web refuses a request over 5 MB (RequestPayloadSizeLimitExceeded:
+  // https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+  // The writer splits requests by these estimates; guessed at 200 bytes a row height, building
+  // 50,000 appeals' ledgers sent 8.5 MB at once (npm run bench:excel).
+  const wb = createSimulatedWorkbook();
+  /** The bytes one more such command adds to a request, as the simulator counts office.js's JSON. */
+  async function measured(command: (sheet: Excel.Worksheet) => void): Promise<number> {
+    const bytes = async (times: number): Promise<number> => {
+      wb.resetStats();
+      await wb.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Form');
+        for (let i = 0; i < times; i++) command(sheet);
+        await context.sync();
+      });
+      return wb.stats.totalRequestBytes;
+    };
+    return (await bytes(2)) - (await bytes(1));
+  }
+  beforeAll(async () => {
+    await wb.run(async (context) => {
+      context.workbook.worksheets.add('Form');
+      await context.sync();
+    });
+  });
+  const layout = printLayout({
+    name: '台账2025Q1',
+    title: '题'.repeat(20),
+    widths: [6, 12, 30, 12, 12, 12, 12, 12, 12, 30, 12],
+    blocks: [
+      { row: 0, rows: [['题'.repeat(20)]] },
+      { row: 2, header: true, rows: [Array.from({ length: 11 }, (_, i) => `列${i}`)] },
+      { row: 3, rows: Array.from({ length: 12_000 }, (_, i) => Array(11).fill(`第${i}行`)) },
+      { row: 12_004, note: true, rows: [['注：'.repeat(40)]] },
+    ],
+  });
+
+  it('a row height, a ruled table, wrapped text, the title, the note and the page: none above its estimate', async () => {
+    const rule = layout.ruled[0] as string;
+    const cases: [string, number, (sheet: Excel.Worksheet) => void][] = [
+      [
+        'row height',
+        PRINT_COMMAND_BYTES.rowHeight('12345:12346', 409.5),
+        (s) => void (s.getRange('12345:12346').format.rowHeight = 409.5),
+      ],
+      [
+        'ruled',
+        PRINT_COMMAND_BYTES.ruled(rule),
+        (s) => {
+          const r = s.getRange(rule);
+          for (const edge of EDGES) r.format.borders.getItem(edge).style = 'Continuous';
+        },
+      ],
+      [
+        'wrapped',
+        PRINT_COMMAND_BYTES.wrapped(layout.wrapped[0] as string),
+        (s) => {
+          const r = s.getRange(layout.wrapped[0] as string);
+          r.format.wrapText = true;
+          r.format.verticalAlignment = 'Top';
+        },
+      ],
+      [
+        'title',
+        PRINT_COMMAND_BYTES.title(layout.title),
+        (s) => {
+          const r = s.getRange(layout.title);
+          r.merge(false);
+          r.format.horizontalAlignment = 'Center';
+        },
+      ],
+      [
+        'note',
+        PRINT_COMMAND_BYTES.note(layout.notes[0] as string),
+        (s) => {
+          const r = s.getRange(layout.notes[0] as string);
+          r.merge(false);
+          r.format.wrapText = true;
+          r.format.verticalAlignment = 'Top';
+        },
+      ],
+      [
+        'page',
+        PRINT_COMMAND_BYTES.page(layout),
+        (s) => {
+          const pl = s.pageLayout;
+          pl.paperSize = 'A4';
+          pl.orientation = 'Landscape';
+          pl.leftMargin = 36;
+          pl.rightMargin = 36;
+          pl.topMargin = 43.2;
+          pl.bottomMargin = 50.4;
+          pl.headerMargin = 21.6;
+          pl.footerMargin = 21.6;
+          pl.centerHorizontally = true;
+          pl.zoom = { horizontalFitToPages: 1 };
+          pl.setPrintArea(layout.printArea);
+          pl.setPrintTitleRows(layout.titleRows);
+          pl.headersFooters.defaultForAllPages.centerFooter = LEDGER_FOOTER;
+        },
+      ],
+    ];
+    for (const [what, estimate, command] of cases) {
+      const bytes = await measured(command);
+      expect({ what, fits: estimate >= bytes }).toEqual({ what, fits: true });
+      // Not so high that a long ledger takes needless round trips.
+      expect({ what, close: estimate <= bytes * 1.5 }).toEqual({ what, close: true });
+    }
+  });
+
+  it('a ledger of 12,000 rows of different heights is written in requests within the limit', async () => {
+    const big = createSimulatedWorkbook();
+    await big.run(async (context) => {
+      context.workbook.worksheets.add('Form');
+      await context.sync();
+    });
+    let requests = 0;
+    await big.run(async (context) => {
+      const writer = new BatchWriter(context);
+      const sheet = context.workbook.worksheets.getItem('Form');
+      for (let row = 1; row <= 12_000; row++) {
+        const height = 15 + (row % 7);
+        await writer.add(PRINT_COMMAND_BYTES.rowHeight(`${row}:${row}`, height), () => {
+          sheet.getRange(`${row}:${row}`).format.rowHeight = height;
+        });
+      }
+      await writer.flush();
+      requests = writer.syncs;
+    });
+    expect(big.stats.maxRequestBytes).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
+    expect(requests).toBeGreaterThan(1);
   });
 });
