@@ -3,6 +3,7 @@ import { generateWorkbook } from '../../../addin/demo/generate';
 import {
   buildLedgers,
   EDGES,
+  heightCommands,
   LEDGER_FOOTER,
   PRINT_COMMAND_BYTES,
   printLayout,
@@ -11,7 +12,9 @@ import { MISSING_PAGE_SETUP } from '../../../addin/excel/capabilities';
 import { setUpWorkbook } from '../../../addin/excel/setup';
 import { createSimulatedWorkbook, WEB_PAYLOAD_LIMIT, type SimulatedWorkbook } from '../../../addin/simulator';
 import { BatchWriter } from '../../../addin/excel/writer';
+import { buildContents } from '../../../addin/excel/generated';
 import {
+  appealRegister,
   buildSatisfactionLedger,
   buildWorkLedger,
   checkWorkbook,
@@ -358,6 +361,56 @@ describe('a printed form’s commands are sized as Excel on the web counts them'
       // Not so high that a long ledger takes needless round trips.
       expect({ what, close: estimate <= bytes * 1.5 }).toEqual({ what, close: true });
     }
+  });
+
+  it('row heights: the commonest over each span first, the others over their runs; every row ends at its own', () => {
+    // Rows 1, 3–8 and 10–12: mostly 35.7, with single-line and three-line rows among them.
+    const heights = new Map<number, number>([
+      [1, 24.9],
+      [3, 35.7],
+      [4, 20.9],
+      [5, 35.7],
+      [6, 35.7],
+      [7, 50.6],
+      [8, 35.7],
+      [10, 20.9],
+      [11, 20.9],
+      [12, 35.7],
+    ]);
+    const commands = heightCommands(heights);
+    expect(commands).toEqual([
+      { rows: '3:8', height: 35.7 },
+      { rows: '10:12', height: 35.7 },
+      { rows: '1:1', height: 24.9 },
+      { rows: '4:4', height: 20.9 },
+      { rows: '7:7', height: 50.6 },
+      { rows: '10:11', height: 20.9 },
+    ]);
+    // Applied in order, each row ends at its height, and no row outside the map is touched.
+    const applied = new Map<number, number>();
+    for (const { rows, height } of commands) {
+      const [from, to] = rows.split(':').map(Number) as [number, number];
+      for (let r = from; r <= to; r++) applied.set(r, height);
+    }
+    expect(applied).toEqual(heights);
+  });
+
+  it('a built quarter ledger’s rows carry the heights its layout works out', async () => {
+    const wb = createSimulatedWorkbook();
+    await setUpWorkbook(runOf(wb));
+    await loadRegisters(wb, g.input);
+    await buildLedgers(runOf(wb), { year: YEAR, asOf: g.today });
+    const content = buildContents({
+      year: YEAR,
+      asOf: g.today,
+      check: core,
+      sources: { appeals: appealRegister.table, header: (k) => k },
+    }).find((c) => c.name === '台账2025Q3');
+    if (!content) throw new Error('no 台账2025Q3');
+    const expected = Object.fromEntries([...printLayout(content).heights].map(([r, h]) => [String(r), h]));
+    const built = wb.toJSON().sheets.find((x) => x.name === '台账2025Q3')?.rowHeights ?? {};
+    expect(Object.keys(expected).length).toBeGreaterThan(40);
+    expect(built).toEqual(expected);
   });
 
   it('a ledger of 12,000 rows of different heights is written in requests within the limit', async () => {
