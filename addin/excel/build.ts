@@ -534,7 +534,7 @@ export const LEDGER_FOOTER = '第 &P 页 共 &N 页';
  * (https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup).
  * @excelApi 1.9
  */
-function setUpLedgerPage(sheet: Excel.Worksheet, layout: LedgerPrintLayout): void {
+export function setUpLedgerPage(sheet: Excel.Worksheet, layout: LedgerPrintLayout): void {
   const pl = sheet.pageLayout;
   pl.paperSize = 'A4';
   pl.orientation = 'Landscape';

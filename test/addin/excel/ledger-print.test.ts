@@ -7,6 +7,7 @@ import {
   LEDGER_FOOTER,
   PRINT_COMMAND_BYTES,
   printLayout,
+  setUpLedgerPage,
 } from '../../../addin/excel/build';
 import { MISSING_PAGE_SETUP } from '../../../addin/excel/capabilities';
 import { setUpWorkbook } from '../../../addin/excel/setup';
@@ -334,26 +335,7 @@ describe('a printed form’s commands are sized as Excel on the web counts them'
           r.format.verticalAlignment = 'Top';
         },
       ],
-      [
-        'page',
-        PRINT_COMMAND_BYTES.page(layout),
-        (s) => {
-          const pl = s.pageLayout;
-          pl.paperSize = 'A4';
-          pl.orientation = 'Landscape';
-          pl.leftMargin = 36;
-          pl.rightMargin = 36;
-          pl.topMargin = 43.2;
-          pl.bottomMargin = 50.4;
-          pl.headerMargin = 21.6;
-          pl.footerMargin = 21.6;
-          pl.centerHorizontally = true;
-          pl.zoom = { horizontalFitToPages: 1 };
-          pl.setPrintArea(layout.printArea);
-          pl.setPrintTitleRows(layout.titleRows);
-          pl.headersFooters.defaultForAllPages.centerFooter = LEDGER_FOOTER;
-        },
-      ],
+      ['page', PRINT_COMMAND_BYTES.page(layout), (s) => setUpLedgerPage(s, layout)],
     ];
     for (const [what, estimate, command] of cases) {
       const bytes = await measured(command);
