@@ -15,7 +15,7 @@ import {
 } from '../../shared';
 import { decryptStatus, encryptToUnion, IntakeError } from '../intake/envelope';
 import type { PhoneApi } from './api';
-import { chinaTime, ErrorNote, failureText, Field, Honeypot, receiptCode } from './parts';
+import { chinaDateTime, ErrorNote, failureText, Field, Honeypot, receiptCode } from './parts';
 
 /** What the receipt page needs from its link. */
 export interface ReceiptPageProps {
@@ -65,7 +65,7 @@ export function ReceiptPage({ unitId, receiptId, receiptSecret, replyKey, api }:
     <section>
       <h1>我的诉求</h1>
       <p className="muted">
-        回执码 {receiptCode(receiptId)} · 提交时间：{chinaTime(view.submittedAt)}
+        回执码 {receiptCode(receiptId)} · 提交时间：{chinaDateTime(view.submittedAt)}
       </p>
       {!view.taken ? (
         <p className="stage" data-testid="phone-stage">

@@ -13,7 +13,7 @@ import {
 } from '../../shared';
 import { encryptToUnion } from '../intake/envelope';
 import type { PhoneApi } from './api';
-import { chinaTime, ErrorNote, failureText, Field, Honeypot, refuseForeignKey, TextField } from './parts';
+import { chinaDateTime, ErrorNote, failureText, Field, Honeypot, refuseForeignKey, TextField } from './parts';
 
 /** What the sign-in page needs from its link. */
 export interface SignInPageProps {
@@ -63,7 +63,7 @@ export function SignInPage({ unitId, kid, meetingKey, api }: SignInPageProps) {
       <section className="done" data-testid="phone-done">
         <h2>签到成功</h2>
         <p>{view.title}</p>
-        <p>签到时间：{chinaTime(signedAt)}</p>
+        <p>签到时间：{chinaDateTime(signedAt)}</p>
       </section>
     );
 

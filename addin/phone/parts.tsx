@@ -2,7 +2,7 @@
 // failure, China time, and copying a link where the Clipboard API is missing (WeChat over http, old
 // webviews).
 import { useState, type ReactNode } from 'react';
-import { chinaDay, chineseDate, say, type Bilingual, type IntakePublicJwk } from '../../shared';
+import { chinaDay, chinaTime, chineseDate, say, type Bilingual, type IntakePublicJwk } from '../../shared';
 import { IntakeError, keyFingerprint } from '../intake/envelope';
 import { PhoneFailure } from './api';
 
@@ -133,16 +133,9 @@ export async function refuseForeignKey(publicJwk: IntakePublicJwk, kid: string):
   }
 }
 
-const CLOCK = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** An instant as a clerk in China reads it: 2026年3月30日 09:05. */
-export function chinaTime(iso: string): string {
-  return `${chineseDate(chinaDay(iso))} ${CLOCK.format(new Date(iso))}`;
+export function chinaDateTime(iso: string): string {
+  return `${chineseDate(chinaDay(iso))} ${chinaTime(iso)}`;
 }
 
 /** Copies text: the Clipboard API where the page may use it, else a selected textarea and execCommand. */
