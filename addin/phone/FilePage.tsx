@@ -22,6 +22,7 @@ import {
   TextField,
   receiptCode,
   refuseForeignKey,
+  SelectField,
 } from './parts';
 
 /** What the form page needs: the unit and kid from the link, where links point, the client. */
@@ -154,27 +155,23 @@ export function FilePage({ unitId, kid, pageUrl, apiBase, api }: FilePageProps) 
           onChange={(e) => setContent(e.target.value)}
         />
       </Field>
-      <Field label="车间/部门">
-        <select data-testid="phone-workshop" value={workshop} onChange={(e) => setWorkshop(e.target.value)}>
-          <option value="">请选择</option>
-          {view.form.workshops.map((w) => (
-            <option key={w} value={w}>
-              {w}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        label="车间/部门"
+        testId="phone-workshop"
+        value={workshop}
+        onChange={setWorkshop}
+        options={view.form.workshops}
+        none="请选择"
+      />
       {view.form.categories.length ? (
-        <Field label="类别（可不选）">
-          <select data-testid="phone-category" value={category} onChange={(e) => setCategory(e.target.value)}>
-            <option value="">不选</option>
-            {view.form.categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label="类别（可不选）"
+          testId="phone-category"
+          value={category}
+          onChange={setCategory}
+          options={view.form.categories}
+          none="不选"
+        />
       ) : null}
       <label className="check">
         <input

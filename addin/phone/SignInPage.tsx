@@ -13,7 +13,15 @@ import {
 } from '../../shared';
 import { encryptToUnion } from '../intake/envelope';
 import type { PhoneApi } from './api';
-import { chinaDateTime, ErrorNote, failureText, Field, Honeypot, refuseForeignKey, TextField } from './parts';
+import {
+  chinaDateTime,
+  ErrorNote,
+  failureText,
+  Honeypot,
+  refuseForeignKey,
+  SelectField,
+  TextField,
+} from './parts';
 
 /** What the sign-in page needs from its link. */
 export interface SignInPageProps {
@@ -111,20 +119,14 @@ export function SignInPage({ unitId, kid, meetingKey, api }: SignInPageProps) {
         {view.title}
       </p>
       <p className="muted">{chineseDate(view.day)}</p>
-      <Field label="签到分组">
-        <select
-          data-testid="phone-signin-group"
-          value={group}
-          onChange={(e) => setGroup(e.target.value as Group | '')}
-        >
-          <option value="">请选择</option>
-          {GROUPS.map((g) => (
-            <option key={g} value={g}>
-              {g}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        label="签到分组"
+        testId="phone-signin-group"
+        value={group}
+        onChange={setGroup}
+        options={GROUPS}
+        none="请选择"
+      />
       <TextField
         label="职务或部门"
         testId="phone-signin-position"

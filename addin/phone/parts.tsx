@@ -97,6 +97,36 @@ export function TextField({
   );
 }
 
+/** A labelled choice from a list, with a first empty option that says what choosing nothing means. */
+export function SelectField<T extends string>({
+  label,
+  testId,
+  value,
+  onChange,
+  options,
+  none,
+}: {
+  readonly label: string;
+  readonly testId: string;
+  readonly value: T | '';
+  readonly onChange: (v: T | '') => void;
+  readonly options: readonly T[];
+  readonly none: string;
+}) {
+  return (
+    <Field label={label}>
+      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value as T | '')}>
+        <option value="">{none}</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 /** The receipt code people can read out: the receipt id's first 8 characters in two groups. */
 export const receiptCode = (receiptId: string): string => `${receiptId.slice(0, 4)} ${receiptId.slice(4, 8)}`;
 
