@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { jsonText, newestFirstKey, prefixEnd, readText, storedText } from './keys';
-import { checkEntity, under } from './limits';
+import { checkEntity, columnsText, textColumns, under } from './limits';
 import { collect, type Tables } from './tables';
 
 /** Who did something. */
@@ -37,22 +37,14 @@ export const RECORD_AUDIT_PREFIX = '~audit|';
 /** The same prefix in the escalations and units tables. */
 export const AUDIT_PREFIX = RECORD_AUDIT_PREFIX;
 
-// A string property holds at most 32K UTF-16 characters: long details are split over several.
-const CHUNK = 30_000;
-
+// A long detail is split over several string properties; detailParts says there is one at all.
 function chunked(value: unknown): Record<string, string | number> {
-  const text = jsonText(value ?? null);
-  const out: Record<string, string | number> = { detailParts: Math.ceil(text.length / CHUNK) || 1 };
-  for (let i = 0, n = 0; i < Math.max(text.length, 1); i += CHUNK, n++)
-    out[`detail${n}`] = text.slice(i, i + CHUNK);
-  return out;
+  const columns = textColumns('detail', jsonText(value ?? null));
+  return { detailParts: Object.keys(columns).length, ...columns };
 }
 
 function unchunked(e: Record<string, unknown>): unknown {
-  const parts = Number(e.detailParts ?? 0);
-  let text = '';
-  for (let n = 0; n < parts; n++) text += String(e[`detail${n}`] ?? '');
-  return parts ? JSON.parse(text) : undefined;
+  return Number(e.detailParts ?? 0) ? JSON.parse(columnsText(e, 'detail')) : undefined;
 }
 
 /** The entity of an audit entry (row key newest first). */

@@ -4,7 +4,7 @@
 import { odata, type TransactionAction } from '@azure/data-tables';
 import type { IntakeForm, IntakeKind, IntakePublicJwk, IntakeSubmission } from '../../../shared';
 import { jsonText, prefixEnd, readText, storedList, storedText } from './keys';
-import { checkEntity, checkKey, under } from './limits';
+import { checkEntity, checkKey, columnsText, textColumns, under } from './limits';
 import { collect, deleteFound, statusOf, type Tables } from './tables';
 import { auditRow, type AuditInput } from './audit';
 
@@ -17,9 +17,7 @@ const TOOK = 'took-';
 /** Row-key prefixes other intake modules share (receipt links, pending items). */
 export const INTAKE_ROWS = { SUB, RECEIPT, TOOK } as const;
 
-// A string property holds at most 32,767 UTF-16 units; a JWE (ASCII) up to 48 KiB spans two.
-const JWE_CHUNK = 32_000;
-const JWE_PARTS = 2;
+// A JWE (ASCII, at most 48 KiB) spans at most two string properties: jwe0 and jwe1 (textColumns).
 
 /** The unit's intake as published: current key, every kid kept, and the form's lists. */
 export interface IntakeSetup {
@@ -103,15 +101,6 @@ interface TookEntity {
   appealId?: string;
   takenAt?: string;
 }
-
-const jweColumns = (jwe: string): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < JWE_PARTS; i++) {
-    const part = jwe.slice(i * JWE_CHUNK, (i + 1) * JWE_CHUNK);
-    if (part) out[`jwe${i}`] = part;
-  }
-  return out;
-};
 
 /** Whether the service answered 404. */
 export const isNotFound = (e: unknown): boolean => statusOf(e) === 404;
@@ -211,7 +200,7 @@ export function submissionRow(unitId: string, s: SubmissionInput, at: Date) {
     ...(s.ratesReceiptId !== undefined ? { ratesReceiptId: s.ratesReceiptId } : {}),
     ...(s.appealId !== undefined ? { appealId: storedText(s.appealId) } : {}),
     ...(s.meetingId !== undefined ? { meetingId: storedText(s.meetingId) } : {}),
-    ...jweColumns(s.jwe),
+    ...textColumns('jwe', s.jwe),
   };
   checkKey(row.rowKey, 'receiptId');
   checkEntity(row, under('jwe'));
@@ -240,7 +229,7 @@ const toSubmission = (e: SubEntity & { rowKey?: string }): IntakeSubmission => {
     receiptId: (e.rowKey ?? '').slice(SUB.length),
     kind,
     kid: e.kid ?? '',
-    jwe: `${e.jwe0 ?? ''}${e.jwe1 ?? ''}`,
+    jwe: columnsText(e, 'jwe'),
     submittedAt: e.submittedAt ?? '',
     ...(kind === 'rating'
       ? { ratesReceiptId: e.ratesReceiptId ?? '', appealId: readText(e.appealId) }

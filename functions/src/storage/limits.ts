@@ -25,6 +25,30 @@ export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 /** What a transaction's multipart envelope adds per operation (headers, boundaries, URL): a generous bound. */
 const BATCH_OP_OVERHEAD = 2048;
 
+/**
+ * Text longer than one string property, split over `${name}0`, `${name}1`… each within
+ * MAX_STRING_UNITS (a surrogate pair is never cut); empty text has no column.
+ */
+export function textColumns(name: string, text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let start = 0, n = 0; start < text.length; n++) {
+    let end = Math.min(start + MAX_STRING_UNITS, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out[`${name}${n}`] = text.slice(start, end);
+    start = end;
+  }
+  return out;
+}
+
+/** The text textColumns split: `${name}0`, `${name}1`… joined up to the first absent one. */
+export function columnsText(entity: object, name: string): string {
+  const e = entity as Readonly<Record<string, unknown>>;
+  let text = '';
+  for (let n = 0; typeof e[`${name}${n}`] === 'string'; n++) text += e[`${name}${n}`] as string;
+  return text;
+}
+
 const SYSTEM_PROPERTIES = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.etag']);
 
 // Forbidden in keys: / \ # ? and the control characters.

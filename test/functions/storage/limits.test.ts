@@ -14,7 +14,10 @@ import {
   entityBytes,
   MAX_ENTITY_BYTES,
   MAX_KEY_UNITS,
+  MAX_STRING_UNITS,
   under,
+  columnsText,
+  textColumns,
 } from '../../../functions/src/storage/limits';
 import { appealWrite as appeal } from '../fixtures';
 import { startEnv, type TestEnv } from '../support';
@@ -41,6 +44,21 @@ async function refusal(
     return `${(e as Error).name}: ${(e as Error).message.slice(0, 80)}`;
   }
 }
+
+describe('text longer than one string property', () => {
+  it('is split within MAX_STRING_UNITS, never inside a surrogate pair, and joined back whole', () => {
+    // A pair of UTF-16 units straddles the first cut: it goes whole to the second column.
+    const text = `${'a'.repeat(MAX_STRING_UNITS - 1)}😀${'诉'.repeat(40_000)}`;
+    const columns = textColumns('detail', text);
+    expect(Object.keys(columns)).toEqual(['detail0', 'detail1', 'detail2']);
+    for (const part of Object.values(columns)) expect(part.length).toBeLessThanOrEqual(MAX_STRING_UNITS);
+    expect(columns['detail0']?.endsWith('a')).toBe(true);
+    expect(columns['detail1']?.startsWith('😀')).toBe(true);
+    expect(columnsText({ ...columns, other: 'x' }, 'detail')).toBe(text);
+    expect(textColumns('jwe', '')).toEqual({});
+    expect(columnsText({}, 'jwe')).toBe('');
+  });
+});
 
 describe('row keys', () => {
   it('maps any client key to a legal row key of at most 1 KiB', async () => {
