@@ -1,6 +1,8 @@
 // Generated workbooks turned into what the add-in pushes: identity stripped with the core's own function.
+import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import {
   INPUT_REGISTERS,
+  type IntakePublicJwk,
   type PushRecord,
   type RegisterDef,
   SCHEMA_VERSION,
@@ -138,4 +140,19 @@ export async function pushAll(
     out.push(r.body);
   }
   return out;
+}
+
+/** A union's intake key as a test publishes it: the public JWK, its fingerprint (kid), and the key. */
+export interface UnionKey {
+  readonly publicJwk: IntakePublicJwk;
+  readonly kid: string;
+  readonly publicKey: CryptoKey;
+}
+
+/** A fresh P-256 key pair's public half, as the pane publishes it for the phones. */
+export async function unionKey(): Promise<UnionKey> {
+  const { publicKey } = await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true });
+  const jwk = await exportJWK(publicKey);
+  const publicJwk = { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string } as const;
+  return { publicJwk, kid: await calculateJwkThumbprint(publicJwk, 'sha256'), publicKey };
 }

@@ -2,7 +2,7 @@
 // phones post ciphertext without a token, the pane pulls it and confirms; rate limits in Table
 // Storage; nothing a client sends gets a 5xx; no plaintext anywhere in the tables.
 import { createHash } from 'node:crypto';
-import { calculateJwkThumbprint, CompactEncrypt, exportJWK, generateKeyPair } from 'jose';
+import { CompactEncrypt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   INTAKE_RATE_LIMITS,
@@ -25,25 +25,13 @@ import { INTAKE_KEEP_DAYS, retentionTimer } from '../../../functions/src/functio
 import { secretHash } from '../../../functions/src/auth/pairing';
 import { openTables, TABLE_NAMES } from '../../../functions/src/storage/tables';
 import { InvocationContext } from '@azure/functions';
+import { unionKey, type UnionKey } from '../fixtures';
 import { call, refused, startEnv, tokenFor, type TestEnv } from '../support';
 
 let env: TestEnv;
 let clerk: string;
 const UNIT = 'co-intake';
 const SENTENCE = '三号车间夜班食堂没有热饭，工人反映多次未解决';
-
-interface UnionKey {
-  readonly publicJwk: { kty: string; crv: string; x: string; y: string };
-  readonly kid: string;
-  readonly publicKey: CryptoKey;
-}
-
-async function unionKey(): Promise<UnionKey> {
-  const { publicKey } = await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true });
-  const jwk = await exportJWK(publicKey);
-  const publicJwk = { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string };
-  return { publicJwk, kid: await calculateJwkThumbprint(publicJwk, 'sha256'), publicKey };
-}
 
 /** A submission as the phone page makes it: jose's CompactEncrypt to the union's key (ephemeral P-256). */
 async function encrypt(

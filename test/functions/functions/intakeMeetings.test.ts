@@ -2,7 +2,6 @@
 // the meeting day only; attendees sign in on their phones and the rows arrive in 会议签到表"): the pane
 // opens a meeting under its QR key, phones read it and post encrypted sign-ins on its day (China
 // time), which wait for the pane as pending items of kind 'signIn'.
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,7 +10,6 @@ import {
   REPRESENTATIVES_GROUP,
   SIGN_IN_RATE_LIMITS,
   type ApiError,
-  type IntakePublicJwk,
   type IntakeSubmissionList,
   type MeetingSignInView,
 } from '../../../shared';
@@ -28,6 +26,7 @@ import {
 } from '../../../functions/src/functions/intakeMeetings';
 import { INTAKE_KEEP_DAYS, retentionTimer } from '../../../functions/src/functions/retentionTimer';
 import { openTables, TABLE_NAMES } from '../../../functions/src/storage/tables';
+import { unionKey, type UnionKey } from '../fixtures';
 import { call, refused, startEnv, tokenFor, type TestEnv } from '../support';
 
 let env: TestEnv;
@@ -36,18 +35,7 @@ const UNIT = 'co-meet';
 const KEY = 'M'.repeat(21) + 'a';
 const NAME = '王小明';
 
-interface UnionKey {
-  readonly publicJwk: IntakePublicJwk;
-  readonly kid: string;
-}
 let key: UnionKey;
-
-async function unionKey(): Promise<UnionKey> {
-  const { publicKey } = await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true });
-  const jwk = await exportJWK(publicKey);
-  const publicJwk = { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string } as const;
-  return { publicJwk, kid: await calculateJwkThumbprint(publicJwk, 'sha256') };
-}
 
 const open = (meetingKey: string, body: Record<string, unknown>, unit = UNIT, token = clerk) =>
   call<{ day: string } & ApiError>(meetingOpenFunction, {

@@ -2,7 +2,6 @@
 // finished, asks for a rating"; "the receipt secret stored only hashed"; "every refusal a clear 4xx"):
 // the pane publishes statuses encrypted to the phone's reply key, the phone's link reads them with its
 // secret and rates; ratings wait for the pane as pending items of their own kind.
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +12,6 @@ import {
   receiptViewSchema,
   VALUE_LISTS,
   type ApiError,
-  type IntakePublicJwk,
   type IntakeReceipt,
   type IntakeSubmissionList,
   type ReceiptView,
@@ -32,6 +30,7 @@ import {
 } from '../../../functions/src/functions/intakeReceipts';
 import { RECEIPT_KEEP_DAYS, retentionTimer } from '../../../functions/src/functions/retentionTimer';
 import { openTables, TABLE_NAMES } from '../../../functions/src/storage/tables';
+import { unionKey, type UnionKey } from '../fixtures';
 import { call, refused, startEnv, tokenFor, type TestEnv } from '../support';
 
 let env: TestEnv;
@@ -39,18 +38,7 @@ let clerk: string;
 const UNIT = 'co-rcpt';
 const [VERY, SATISFIED, , DISSATISFIED] = VALUE_LISTS.satisfaction.values;
 
-interface UnionKey {
-  readonly publicJwk: IntakePublicJwk;
-  readonly kid: string;
-}
 let key: UnionKey;
-
-async function unionKey(): Promise<UnionKey> {
-  const { publicKey } = await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true });
-  const jwk = await exportJWK(publicKey);
-  const publicJwk = { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string } as const;
-  return { publicJwk, kid: await calculateJwkThumbprint(publicJwk, 'sha256') };
-}
 
 const form = { workshops: ['一车间'], categories: [] };
 let address = 0;

@@ -3,12 +3,13 @@
 // cites why), on the local host the socket's address, appended the same way. A client that writes
 // its own X-Forwarded-For must not get a fresh bucket per request.
 import { HttpRequest } from '@azure/functions';
-import { calculateJwkThumbprint, CompactEncrypt, exportJWK, generateKeyPair } from 'jose';
+import { CompactEncrypt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTAKE_RATE_LIMITS } from '../../../shared';
 import { signDevToken } from '../../../functions/src/auth/devKey';
 import { clientAddress } from '../../../functions/src/http/clientAddress';
 import { startLocalFunctions, type LocalFunctions } from '../../../scripts/serve-functions';
+import { unionKey } from '../fixtures';
 
 const SECRET = 'intake-address-test-secret-0123456789abcdef';
 let local: LocalFunctions;
@@ -39,13 +40,7 @@ describe('the local host', () => {
       { sub: 'clerk', roles: ['clerk'], units: ['u-addr'] },
       new TextEncoder().encode(SECRET),
     );
-    const { publicKey } = await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true });
-    const jwk = await exportJWK(publicKey);
-    const publicJwk = { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
-    const kid = await calculateJwkThumbprint(
-      publicJwk as { kty: string; crv: string; x: string; y: string },
-      'sha256',
-    );
+    const { publicJwk, kid, publicKey } = await unionKey();
     const put = await fetch(`${local.url}/api/units/u-addr/intake/key`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

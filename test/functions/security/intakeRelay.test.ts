@@ -3,17 +3,12 @@
 // receipts, reading or rating another unit's receipt, poisoning another unit's statuses, taking
 // another unit's items, confirming a rating or sign-in as another record, signing in on another day,
 // the secret in a URL. And the pane's own client (createIntakeApi) driving the relay end to end.
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  VALUE_LISTS,
-  REPRESENTATIVES_GROUP,
-  type IntakePublicJwk,
-  type IntakeReceipt,
-} from '../../../shared';
+import { VALUE_LISTS, REPRESENTATIVES_GROUP, type IntakeReceipt } from '../../../shared';
 import { encryptStatus, encryptToUnion, newReplyKey } from '../../../addin/intake/envelope';
 import { ApiFailure, createIntakeApi, type IntakeApi } from '../../../addin/sync/api';
 import { HTTP_FUNCTIONS } from '../../../functions/src/functionList';
+import { unionKey, type UnionKey } from '../fixtures';
 import { startHost, storedAnywhere, type Answer, type ErrorBody, type SecurityHost } from './harness';
 
 const A = 'relay-a';
@@ -22,7 +17,7 @@ const [, SATISFIED] = VALUE_LISTS.satisfaction.values;
 let host: SecurityHost;
 let paneA: IntakeApi;
 let clerkB = '';
-let key: { publicJwk: IntakePublicJwk; kid: string };
+let key: UnionKey;
 
 const json = (body: unknown): RequestInit => ({
   method: 'POST',
@@ -70,17 +65,14 @@ const rating = (receiptId: string) =>
 
 beforeAll(async () => {
   host = await startHost({ nowIso: '2026-12-01T02:00:00Z' });
-  const { publicKey } = await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true });
-  const jwk = await exportJWK(publicKey);
-  const publicJwk = { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string } as const;
-  key = { publicJwk, kid: await calculateJwkThumbprint(publicJwk, 'sha256') };
+  key = await unionKey();
   const clerkA = await host.token('clerk', [A], 'clerk-a');
   clerkB = await host.token('clerk', [B], 'clerk-b');
   paneA = createIntakeApi({ baseUrl: host.url, getToken: () => Promise.resolve(clerkA) });
   const paneB = createIntakeApi({ baseUrl: host.url, getToken: () => Promise.resolve(clerkB) });
   const form = { workshops: ['一车间'], categories: [] };
-  await paneA.publishKey(A, { publicJwk, kid: key.kid, form });
-  await paneB.publishKey(B, { publicJwk, kid: key.kid, form });
+  await paneA.publishKey(A, { publicJwk: key.publicJwk, kid: key.kid, form });
+  await paneB.publishKey(B, { publicJwk: key.publicJwk, kid: key.kid, form });
 }, 60_000);
 afterAll(() => host.stop());
 
