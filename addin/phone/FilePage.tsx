@@ -6,6 +6,7 @@ import {
   CONFIDENTIALITY_PROMISE,
   MAX_INTAKE_CONTENT,
   phoneLink,
+  joinSaid,
   say,
   type Bilingual,
   type IntakePublicView,
@@ -23,6 +24,7 @@ import {
   receiptCode,
   refuseForeignKey,
   SelectField,
+  useSending,
 } from './parts';
 
 /** What the form page needs: the unit and kid from the link, where links point, the client. */
@@ -52,8 +54,7 @@ export function FilePage({ unitId, kid, pageUrl, apiBase, api }: FilePageProps) 
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [website, setWebsite] = useState('');
-  const [error, setError] = useState<Bilingual | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send } = useSending();
   const [filed, setFiled] = useState<Filed | null>(null);
   // One reply key per filled form: a tap again after a lost answer sends the same key, so the pane
   // can tell a retry of this filing (which may have arrived) from a second appeal.
@@ -99,12 +100,10 @@ export function FilePage({ unitId, kid, pageUrl, apiBase, api }: FilePageProps) 
       anonymous || phone.trim() ? null : missing('联系电话（或选择匿名）'),
     ].filter((x): x is Bilingual => x !== null);
     if (need.length) {
-      setError(say(need.map((n) => n.zh).join('；'), need.map((n) => n.en).join('; ')));
+      setError(joinSaid(need));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const replyKey = (replyKeyRef.current ??= newReplyKey());
       const payload: SubmissionPayload = {
         content,
@@ -133,12 +132,7 @@ export function FilePage({ unitId, kid, pageUrl, apiBase, api }: FilePageProps) 
           },
         ),
       });
-    } catch (x) {
-      // The form keeps everything typed: the employee can try again as it is.
-      setError(failureText(x));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

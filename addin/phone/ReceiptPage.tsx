@@ -15,7 +15,7 @@ import {
 } from '../../shared';
 import { decryptStatus, encryptToUnion, IntakeError } from '../intake/envelope';
 import type { PhoneApi } from './api';
-import { chinaDateTime, ErrorNote, failureText, Field, Honeypot, receiptCode } from './parts';
+import { chinaDateTime, ErrorNote, failureText, Field, Honeypot, receiptCode, useSending } from './parts';
 
 /** What the receipt page needs from its link. */
 export interface ReceiptPageProps {
@@ -136,16 +136,15 @@ function RatingForm({
   const [rating, setRating] = useState<Rating | null>(null);
   const [reason, setReason] = useState('');
   const [website, setWebsite] = useState('');
-  const [error, setError] = useState<Bilingual | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send } = useSending((e: unknown) =>
+    e instanceof IntakeError && e.code === 'wrong-kid' ? keyNotTheUnions : null,
+  );
 
   const submit = async () => {
     if (!rating || busy) return;
     const why = reason.trim();
     if (rating === DISSATISFIED && !why) return setError(reasonNeeded);
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       // The status names the union's key fingerprint, encrypted to this link's reply key where the
       // server cannot change it: the rating goes only to a key with that fingerprint. An older status
       // names none; then the rating goes to the key the public endpoint names, checked against its own
@@ -162,11 +161,7 @@ function RatingForm({
       const jwe = await encryptToUnion('rating', payload, key.publicJwk, kid);
       await api.rate(unitId, receiptId, { receiptSecret, kid, jwe, website });
       await onRated();
-    } catch (e) {
-      setError(e instanceof IntakeError && e.code === 'wrong-kid' ? keyNotTheUnions : failureText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -5,6 +5,7 @@ import {
   chineseDate,
   MAX_INTAKE_NAME,
   MAX_SIGN_IN_POSITION,
+  joinSaid,
   say,
   VALUE_LISTS,
   type Bilingual,
@@ -21,6 +22,7 @@ import {
   refuseForeignKey,
   SelectField,
   TextField,
+  useSending,
 } from './parts';
 
 /** What the sign-in page needs from its link. */
@@ -43,8 +45,7 @@ export function SignInPage({ unitId, kid, meetingKey, api }: SignInPageProps) {
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
   const [website, setWebsite] = useState('');
-  const [error, setError] = useState<Bilingual | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send } = useSending();
   const [signedAt, setSignedAt] = useState<string | null>(null);
 
   useEffect(() => {
@@ -84,12 +85,10 @@ export function SignInPage({ unitId, kid, meetingKey, api }: SignInPageProps) {
       name.trim() ? null : say('请填写姓名', 'name is required'),
     ].filter((x): x is Bilingual => x !== null);
     if (need.length || !group) {
-      setError(say(need.map((n) => n.zh).join('；'), need.map((n) => n.en).join('; ')));
+      setError(joinSaid(need));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const at = new Date().toISOString();
       const payload: SignInPayload = {
         kind: 'signIn',
@@ -104,11 +103,7 @@ export function SignInPage({ unitId, kid, meetingKey, api }: SignInPageProps) {
       const jwe = await encryptToUnion('signIn', payload, view.key.publicJwk, kid);
       await api.signIn(unitId, meetingKey, { kid, jwe, website });
       setSignedAt(at);
-    } catch (x) {
-      setError(failureText(x));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

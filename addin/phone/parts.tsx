@@ -97,6 +97,27 @@ export function TextField({
   );
 }
 
+/**
+ * A form's sending state: busy while the work runs, and why it failed in words (`explain` first,
+ * then failureText). The form keeps everything typed, so the employee can send again as it is.
+ */
+export function useSending(explain?: (e: unknown) => Bilingual | null) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Bilingual | null>(null);
+  const send = async (work: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(explain?.(e) ?? failureText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, send };
+}
+
 /** A labelled choice from a list, with a first empty option that says what choosing nothing means. */
 export function SelectField<T extends string>({
   label,
