@@ -459,6 +459,19 @@ export function heightCommands(
   return out;
 }
 
+/** The page's numeric and flag settings setUpLedgerPage makes, each one action. */
+const PAGE_SETTINGS = [
+  'PaperSize',
+  'Orientation',
+  'LeftMargin',
+  'RightMargin',
+  'TopMargin',
+  'BottomMargin',
+  'HeaderMargin',
+  'FooterMargin',
+  'CenterHorizontally',
+] as const;
+
 /** A range and its format, each instantiated: where every command of a printed form starts. */
 const rangeFormatBytes = (address: string): number =>
   2 * wire.instantiate + wire.path('GetRange', [address]) + wire.path('Format');
@@ -493,9 +506,7 @@ export const PRINT_COMMAND_BYTES = {
     wire.path('PageLayout') +
     wire.path('HeadersFooters') +
     wire.path('DefaultForAllPages') +
-    ['PaperSize', 'Orientation', 'LeftMargin', 'RightMargin', 'TopMargin', 'BottomMargin']
-      .concat(['HeaderMargin', 'FooterMargin', 'CenterHorizontally'])
-      .reduce((n, name) => n + wire.action(name, [99.99]), 0) +
+    PAGE_SETTINGS.reduce((n, name) => n + wire.action(name, [99.99]), 0) +
     wire.action('Zoom', [{ horizontalFitToPages: 1 }]) +
     wire.action('SetPrintArea', [layout.printArea]) +
     wire.action('SetPrintTitleRows', [layout.titleRows]) +
