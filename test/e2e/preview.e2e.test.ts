@@ -260,6 +260,21 @@ describe.skipIf(!chromiumAvailable())('the preview, as a clerk uses it', () => {
     for (const p of [admin, clerk, again]) await p.context().close();
   });
 
+  /** Every entity in every table of the cloud's storage, as text: what anyone with the storage key reads. */
+  const storedText = async (): Promise<string> => {
+    const service = TableServiceClient.fromConnectionString(functions.connectionString, {
+      allowInsecureConnection: true,
+    });
+    let stored = '';
+    for await (const t of service.listTables()) {
+      const table = TableClient.fromConnectionString(functions.connectionString, t.name as string, {
+        allowInsecureConnection: true,
+      });
+      for await (const e of table.listEntities()) stored += `${JSON.stringify(e)}\n`;
+    }
+    return stored;
+  };
+
   it('hands an appeal up from a workshop through its company to the group, whose reply reaches the workshop, and builds 集团汇总', async () => {
     // The tree: 一车间 (ws1) under the company (co1) under the group (grp1); attaching needs an
     // administrator of both units, which the preview's one-unit development token is not.
@@ -378,16 +393,7 @@ describe.skipIf(!chromiumAvailable())('the preview, as a clerk uses it', () => {
     }
 
     // No appellant's phone anywhere in the cloud, and not the handed-up appellant's name either.
-    const service = TableServiceClient.fromConnectionString(functions.connectionString, {
-      allowInsecureConnection: true,
-    });
-    let stored = '';
-    for await (const t of service.listTables()) {
-      const table = TableClient.fromConnectionString(functions.connectionString, t.name as string, {
-        allowInsecureConnection: true,
-      });
-      for await (const e of table.listEntities()) stored += JSON.stringify(e);
-    }
+    const stored = await storedText();
     expect(stored.length).toBeGreaterThan(10_000);
     for (const a of demo.appeals) if (a.phone) expect(stored).not.toContain(a.phone);
     expect(stored).not.toContain(appeal.appellant as string);
@@ -444,20 +450,6 @@ describe.skipIf(!chromiumAvailable())('the preview, as a clerk uses it', () => {
     const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     if (!found) throw new Error('no QR code in the picture');
     return found.data;
-  };
-  /** Every entity in every table of the cloud's storage, as text: what anyone with the storage key reads. */
-  const storedText = async (): Promise<string> => {
-    const service = TableServiceClient.fromConnectionString(functions.connectionString, {
-      allowInsecureConnection: true,
-    });
-    let stored = '';
-    for await (const t of service.listTables()) {
-      const table = TableClient.fromConnectionString(functions.connectionString, t.name as string, {
-        allowInsecureConnection: true,
-      });
-      for await (const e of table.listEntities()) stored += `${JSON.stringify(e)}\n`;
-    }
-    return stored;
   };
   /** The header cells of the sheet on show: a register's table starts at A1 with its headers. */
   const headerCells = async (): Promise<string[]> =>
