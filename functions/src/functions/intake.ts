@@ -6,6 +6,7 @@ import {
   INTAKE_ENC,
   INTAKE_LIMITS,
   INTAKE_RATE_LIMITS,
+  RECEIPT_ID,
   RECEIPT_RATE_LIMITS,
   SIGN_IN_RATE_LIMITS,
   intakeKeyRequestSchema,
@@ -27,8 +28,6 @@ import type { Services } from '../services';
 import type { Counter, CountOutcome } from '../storage';
 
 /** The JWE parameters a submission must carry (ephemeral-static ECDH, AES-256-GCM): the envelope's. */
-const JWE_ALG = INTAKE_ALG;
-const JWE_ENC = INTAKE_ENC;
 
 const NO_KEY = say(
   '本单位尚未开通扫描二维码反映诉求，请直接联系工会',
@@ -71,10 +70,15 @@ const NOT_THIS_RECORD = say(
   'this rating or sign-in belongs to another record (a rating to its appeal’s 编号, a sign-in to its 会议编号)',
 );
 
-const RECEIPT_ID = /^[A-Za-z0-9_-]{22}$/;
-
 /** Refuses a field of the body with a 400 naming it. */
 export const badField = (path: string, message: Bilingual): HttpError => invalidBody([{ path, message }]);
+
+/** The route's receipt id, or a 400 naming it. */
+export const receiptIdOf = (params: Readonly<Record<string, string>>): string => {
+  const receiptId = params['receiptId'] ?? '';
+  if (!RECEIPT_ID.test(receiptId)) throw badField('receiptId', say('回执编号无效', 'invalid receipt id'));
+  return receiptId;
+};
 
 /** Reads a body of at most `limit` bytes: 413 with this endpoint's own limit in the message. */
 export async function readSmallJson(request: HttpRequest, limit: number): Promise<unknown> {
@@ -108,8 +112,11 @@ function checkEnvelope(jwe: string, kid: string): void {
   } catch {
     throw bad('the protected header cannot be read', '受保护头无法解析');
   }
-  if (header.alg !== JWE_ALG || header.enc !== JWE_ENC)
-    throw bad(`alg must be ${JWE_ALG} and enc ${JWE_ENC}`, `alg 须为 ${JWE_ALG}，enc 须为 ${JWE_ENC}`);
+  if (header.alg !== INTAKE_ALG || header.enc !== INTAKE_ENC)
+    throw bad(
+      `alg must be ${INTAKE_ALG} and enc ${INTAKE_ENC}`,
+      `alg 须为 ${INTAKE_ALG}，enc 须为 ${INTAKE_ENC}`,
+    );
   if (header.kid !== kid) throw bad('the header names another kid', '头部的 kid 与请求不一致');
   if (header.zip !== undefined || header.crit !== undefined)
     throw bad('zip and crit are not accepted', '不接受 zip 或 crit');
@@ -349,8 +356,7 @@ export const intakeTakenFunction = httpFunction({
   access: 'sync',
   scope: 'unitId',
   async run({ request, services, caller, unitId }) {
-    const receiptId = request.params['receiptId'] ?? '';
-    if (!RECEIPT_ID.test(receiptId)) throw badField('receiptId', say('回执编号无效', 'invalid receipt id'));
+    const receiptId = receiptIdOf(request.params);
     const body = parseWire(intakeTakenRequestSchema, await readSmallJson(request, 4096));
     const outcome = await services.store.intake.take(unitId, receiptId, body.appealId, {
       actor: caller,

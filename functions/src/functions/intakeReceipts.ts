@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import {
   INTAKE_LIMITS,
-  RECEIPT_ID,
   receiptLookupRequestSchema,
   receiptRatingRequestSchema,
   receiptStatusRequestSchema,
@@ -18,10 +17,10 @@ import { httpFunction, publicFunction, registerHttp, type HttpEntry } from '../h
 import { HttpError, parseWire } from '../http/errors';
 import {
   admitCiphertext,
-  badField,
   rateLimited,
   readSmallJson,
   receiptCounters,
+  receiptIdOf,
   screenCiphertext,
 } from './intake';
 
@@ -55,12 +54,6 @@ const ABSENT_HASH = secretHash(randomBytes(32).toString('base64url'));
 /** Whether `secret` hashes to `stored` (pairing's constant-time compare); no receipt costs the same compare. */
 const secretMatches = (stored: string, secret: string): boolean =>
   matchesHash(secret, stored || ABSENT_HASH) && stored !== '';
-
-const receiptIdOf = (params: Readonly<Record<string, string>>): string => {
-  const receiptId = params['receiptId'] ?? '';
-  if (!RECEIPT_ID.test(receiptId)) throw badField('receiptId', say('回执编号无效', 'invalid receipt id'));
-  return receiptId;
-};
 
 const noReceipt = (): HttpError => new HttpError(404, 'receipt-unknown', NO_RECEIPT);
 
