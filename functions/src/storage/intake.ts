@@ -138,16 +138,20 @@ export async function getIntake(t: Tables, unitId: string): Promise<IntakeSetup 
   };
 }
 
-/** Whether the unit has (or had) a key with this kid: the current one or one kept. */
-export async function hasKey(t: Tables, unitId: string, kid: string): Promise<boolean> {
+/** Whether the unit's intake partition holds a row with this key (a point read of nothing but its key). */
+export async function intakeRowExists(t: Tables, unitId: string, rowKey: string): Promise<boolean> {
   try {
-    await t.intake.getEntity(unitId, `${KEY}${kid}`, { queryOptions: { select: ['publishedAt'] } });
+    await t.intake.getEntity(unitId, rowKey, { queryOptions: { select: ['RowKey'] } });
     return true;
   } catch (e) {
     if (isNotFound(e)) return false;
     throw e;
   }
 }
+
+/** Whether the unit has (or had) a key with this kid: the current one or one kept. */
+export const hasKey = (t: Tables, unitId: string, kid: string): Promise<boolean> =>
+  intakeRowExists(t, unitId, `${KEY}${kid}`);
 
 /**
  * Publishes the unit's current key and form: the key row (kept by kid, so submissions to an

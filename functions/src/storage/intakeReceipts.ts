@@ -14,6 +14,7 @@ import {
   type SubEntity,
   submissionRow,
   type SubmissionInput,
+  intakeRowExists,
 } from './intake';
 
 const { SUB, RECEIPT, TOOK } = INTAKE_ROWS;
@@ -46,16 +47,6 @@ const linkKey = (receiptId: string): string => {
   return k;
 };
 
-const exists = async (t: Tables, unitId: string, rowKey: string): Promise<boolean> => {
-  try {
-    await t.intake.getEntity(unitId, rowKey, { queryOptions: { select: ['RowKey'] } });
-    return true;
-  } catch (e) {
-    if (isNotFound(e)) return false;
-    throw e;
-  }
-};
-
 /**
  * A receipt as its link sees it: taken (the link, its status and rating), still waiting for the
  * pane (an appeal's pending row: never a rating's or sign-in's, which have no secret), or null.
@@ -75,7 +66,7 @@ export async function readReceipt(
       appealId: readText(link.appealId),
       ...(link.status ? { status: link.status } : {}),
       rateable: link.rateable === true,
-      ratingPending: link.ratingId ? await exists(t, unitId, `${SUB}${link.ratingId}`) : false,
+      ratingPending: link.ratingId ? await intakeRowExists(t, unitId, `${SUB}${link.ratingId}`) : false,
     };
   } catch (e) {
     if (!isNotFound(e)) throw e;
@@ -109,7 +100,7 @@ export async function publishStatuses(
   const statusAt = at.toISOString();
   for (let attempt = 0; ; attempt++) {
     const present = await Promise.all(
-      [...byReceipt.keys()].map(async (id) => [id, await exists(t, unitId, linkKey(id))] as const),
+      [...byReceipt.keys()].map(async (id) => [id, await intakeRowExists(t, unitId, linkKey(id))] as const),
     );
     const unknown = present.filter(([, p]) => !p).map(([id]) => id);
     const rows = present
@@ -159,7 +150,7 @@ export async function addRating(
     }
     if (!check(link.secretHash ?? '')) return { ok: false, reason: 'unknown' };
     if (link.rateable !== true) return { ok: false, reason: 'not-rateable' };
-    if (link.ratingId && (await exists(t, unitId, `${SUB}${link.ratingId}`)))
+    if (link.ratingId && (await intakeRowExists(t, unitId, `${SUB}${link.ratingId}`)))
       return { ok: false, reason: 'pending' };
     const row = submissionRow(
       unitId,
