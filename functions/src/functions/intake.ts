@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { HttpResponseInit } from '@azure/functions';
 import { calculateJwkThumbprint, decodeProtectedHeader } from 'jose';
 import {
   INTAKE_ALG,
@@ -44,10 +44,6 @@ const UNKNOWN_KID = say(
 );
 /** The answer to a filled honeypot: it says nothing a bot could learn from. */
 const HONEYPOT = say('提交被拒绝', 'the submission was refused');
-const TOO_LARGE = say(
-  `提交内容超过上限 ${INTAKE_LIMITS.submitBodyBytes} 字节，请缩短后重新提交`,
-  `the submission exceeds ${INTAKE_LIMITS.submitBodyBytes} bytes; shorten it and submit again`,
-);
 const RATE: Readonly<Record<string, Bilingual>> = {
   minute: say('提交过于频繁，请稍后再试', 'too many submissions from this network; try again shortly'),
   day: say(
@@ -79,17 +75,6 @@ export const receiptIdOf = (params: Readonly<Record<string, string>>): string =>
   if (!RECEIPT_ID.test(receiptId)) throw badField('receiptId', say('回执编号无效', 'invalid receipt id'));
   return receiptId;
 };
-
-/** Reads a body of at most `limit` bytes: 413 with this endpoint's own limit in the message. */
-export async function readSmallJson(request: HttpRequest, limit: number): Promise<unknown> {
-  try {
-    return await readJson(request, limit);
-  } catch (e) {
-    if (e instanceof HttpError && e.status === 413)
-      throw new HttpError(413, 'body-too-large', TOO_LARGE, { limit });
-    throw e;
-  }
-}
 
 /**
  * Checks a submission's envelope without decrypting it (the cloud cannot): compact JWE, five parts,
@@ -236,10 +221,7 @@ export const intakeKeyFunction = httpFunction({
   access: 'sync',
   scope: 'unitId',
   async run({ request, services, caller, unitId }) {
-    const body = parseWire(
-      intakeKeyRequestSchema,
-      await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
-    );
+    const body = parseWire(intakeKeyRequestSchema, await readJson(request, INTAKE_LIMITS.submitBodyBytes));
     const thumbprint = await calculateJwkThumbprint(body.publicJwk, 'sha256');
     if (thumbprint !== body.kid) throw badField('kid', KID_MISMATCH);
     const setup = await services.store.intake.publish(
@@ -297,7 +279,7 @@ export const intakeSubmitFunction = publicFunction({
   async run({ request, services, unitId }) {
     const body = parseWire(
       intakeSubmissionRequestSchema,
-      await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
+      await readJson(request, INTAKE_LIMITS.submitBodyBytes),
     );
     screenCiphertext(body);
     const limited = await admitCiphertext(
@@ -357,7 +339,7 @@ export const intakeTakenFunction = httpFunction({
   scope: 'unitId',
   async run({ request, services, caller, unitId }) {
     const receiptId = receiptIdOf(request.params);
-    const body = parseWire(intakeTakenRequestSchema, await readSmallJson(request, 4096));
+    const body = parseWire(intakeTakenRequestSchema, await readJson(request, 4096));
     const outcome = await services.store.intake.take(unitId, receiptId, body.appealId, {
       actor: caller,
       action: 'intake.taken',

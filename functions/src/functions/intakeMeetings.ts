@@ -14,13 +14,13 @@ import {
 } from '../../../shared';
 import { clientAddress } from '../http/clientAddress';
 import { httpFunction, publicFunction, registerHttp, type HttpEntry } from '../http/define';
+import { readJson } from '../http/body';
 import { HttpError, parseWire } from '../http/errors';
 import type { Services } from '../services';
 import {
   admitCiphertext,
   meetingViewCounters,
   rateLimited,
-  readSmallJson,
   screenCiphertext,
   signInCounters,
   signInUnitCounter,
@@ -83,7 +83,7 @@ export const meetingOpenFunction = httpFunction({
   access: 'sync',
   scope: 'unitId',
   async run({ request, services, caller, unitId }) {
-    const { meetingKey, ...body } = parseWire(meetingOpenRequestSchema, await readSmallJson(request, 4096));
+    const { meetingKey, ...body } = parseWire(meetingOpenRequestSchema, await readJson(request, 4096));
     const opened = await services.store.intake.meetings.open(unitId, meetingKey, body, {
       actor: caller,
       action: 'intake.meeting',
@@ -104,7 +104,7 @@ export const meetingViewFunction = publicFunction({
   methods: ['POST'],
   scope: 'unitId',
   async run({ request, services, unitId }) {
-    const { meetingKey } = parseWire(meetingViewRequestSchema, await readSmallJson(request, 1024));
+    const { meetingKey } = parseWire(meetingViewRequestSchema, await readJson(request, 1024));
     const counted = await services.store.rateLimits.count(meetingViewCounters(clientAddress(request)));
     if (!counted.ok) return rateLimited(counted, VIEW_RATE);
     const meeting = await meetingToday(services, unitId, meetingKey);
@@ -137,7 +137,7 @@ export const meetingSignInFunction = publicFunction({
   async run({ request, services, unitId }) {
     const { meetingKey, ...body } = parseWire(
       meetingSignInSubmitSchema,
-      await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
+      await readJson(request, INTAKE_LIMITS.submitBodyBytes),
     );
     screenCiphertext(body);
     const counted = await services.store.rateLimits.count(signInCounters(clientAddress(request)));

@@ -14,15 +14,9 @@ import {
 import { matchesHash, secretHash } from '../auth/pairing';
 import { clientAddress } from '../http/clientAddress';
 import { httpFunction, publicFunction, registerHttp, type HttpEntry } from '../http/define';
+import { readJson } from '../http/body';
 import { HttpError, parseWire } from '../http/errors';
-import {
-  admitCiphertext,
-  rateLimited,
-  readSmallJson,
-  receiptCounters,
-  receiptIdOf,
-  screenCiphertext,
-} from './intake';
+import { admitCiphertext, rateLimited, receiptCounters, receiptIdOf, screenCiphertext } from './intake';
 
 // One answer for a receipt never issued, purged, or asked with the wrong secret: the link learns nothing.
 const NO_RECEIPT = say(
@@ -71,7 +65,7 @@ export const intakeStatusesFunction = httpFunction({
     const body = parseWire(
       receiptStatusRequestSchema,
       // 100 statuses of 8 KiB and their ids: well under 1 MiB.
-      await readSmallJson(request, INTAKE_LIMITS.statusBatch * (INTAKE_LIMITS.statusJweChars + 128) + 1024),
+      await readJson(request, INTAKE_LIMITS.statusBatch * (INTAKE_LIMITS.statusJweChars + 128) + 1024),
     );
     const answer: ReceiptStatusResponse = await services.store.intake.publishStatuses(unitId, body.statuses);
     return { status: 200, jsonBody: answer };
@@ -90,7 +84,7 @@ export const receiptLookupFunction = publicFunction({
   scope: 'unitId',
   async run({ request, services, unitId }) {
     const receiptId = receiptIdOf(request.params);
-    const body = parseWire(receiptLookupRequestSchema, await readSmallJson(request, 4096));
+    const body = parseWire(receiptLookupRequestSchema, await readJson(request, 4096));
     const counted = await services.store.rateLimits.count(receiptCounters(clientAddress(request)));
     if (!counted.ok) return rateLimited(counted, RATE);
     const receipt = await services.store.intake.receipt(unitId, receiptId);
@@ -127,7 +121,7 @@ export const receiptRatingFunction = publicFunction({
     const receiptId = receiptIdOf(request.params);
     const body = parseWire(
       receiptRatingRequestSchema,
-      await readSmallJson(request, INTAKE_LIMITS.submitBodyBytes),
+      await readJson(request, INTAKE_LIMITS.submitBodyBytes),
     );
     screenCiphertext(body);
     const counted = await services.store.rateLimits.count(receiptCounters(clientAddress(request)));

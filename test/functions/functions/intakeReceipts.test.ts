@@ -483,6 +483,18 @@ describe('POST public/units/{unitId}/intake/receipts/{receiptId}/rating', () => 
     expect((await pull()).filter((s) => s.ratesReceiptId === r.receiptId)).toEqual([]);
   });
 
+  it('a lookup body over its own 4,096-byte limit answers 413 naming that limit, not the submissions’', async () => {
+    const big = await call<ApiError>(receiptLookupFunction, {
+      params: { unitId: UNIT, receiptId: 'A'.repeat(22) },
+      rawBody: JSON.stringify({ receiptSecret: 'a'.repeat(5000) }),
+    });
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('body-too-large');
+    expect(big.body.error.message.zh).toContain('4096');
+    expect(big.body.error.message.en).toContain('4096');
+    expect(big.body.error.message.en).not.toContain('sync');
+  });
+
   it(`counts ratings with receipt lookups per address, before any read: 429 with Retry-After past ${RECEIPT_RATE_LIMITS.addressPerMinute} a minute`, async () => {
     env.setNow('2026-12-02T06:00:30Z');
     const r = await finished('A-0017');
