@@ -473,7 +473,7 @@ const PAGE_SETTINGS = [
 ] as const;
 
 /** A range and its format, each instantiated: where every command of a printed form starts. */
-const rangeFormatBytes = (address: string): number =>
+export const rangeFormatBytes = (address: string): number =>
   2 * wire.instantiate + wire.path('GetRange', [address]) + wire.path('Format');
 
 /**
@@ -502,14 +502,14 @@ export const PRINT_COMMAND_BYTES = {
     wire.action('VerticalAlignment', ['Top']),
   rowHeight: (rows: string, height: number): number =>
     rangeFormatBytes(rows) + wire.action('RowHeight', [height]),
-  page: (layout: LedgerPrintLayout): number =>
+  page: (layout: { readonly printArea: string; readonly titleRows?: string }): number =>
     wire.path('PageLayout') +
     wire.path('HeadersFooters') +
     wire.path('DefaultForAllPages') +
     PAGE_SETTINGS.reduce((n, name) => n + wire.action(name, [99.99]), 0) +
     wire.action('Zoom', [{ horizontalFitToPages: 1 }]) +
     wire.action('SetPrintArea', [layout.printArea]) +
-    wire.action('SetPrintTitleRows', [layout.titleRows]) +
+    wire.action('SetPrintTitleRows', [layout.titleRows ?? '']) +
     wire.action('CenterFooter', [LEDGER_FOOTER]),
 } as const;
 

@@ -1,5 +1,5 @@
 import { layoutDocument, type PrintDocument, type PrintLayout } from '../documents';
-import { EDGES, replaceGeneratedSheet } from './build';
+import { EDGES, heightCommands, PRINT_COMMAND_BYTES, rangeFormatBytes, replaceGeneratedSheet } from './build';
 import {
   MISSING_PAGE_SETUP,
   supportsExcelApi,
@@ -10,6 +10,7 @@ import { columnLetter, widthInPoints } from './columns';
 import type { ExcelRun } from './context';
 import { drawQrCodes, queueQrCodes } from './qrImage';
 import { blockAddress } from './generated';
+import { wire } from './payload';
 import { BatchWriter } from './writer';
 
 /** What printing a document to a sheet did. */
@@ -46,8 +47,14 @@ export async function printDocument(
       await writer.add(100, () => void (whole.numberFormat = '@' as unknown as string[][]));
       await writer.writeRows(block.rows, (start, count) => sheet.getRange(blockAddress(block, start, count)));
     }
-    await writer.add(200 * (layout.merges.length + layout.styles.length + layout.rowHeights.length), () => {
-      format(sheet, layout);
+    await writer.add(formatBytes(layout), () => formatDocument(sheet, layout));
+    // Runs of rows of one height share a command, as a ledger's do (a table's rows are mostly alike).
+    for (const { rows, height } of heightCommands(new Map(layout.rowHeights.map((h, r) => [r + 1, h])))) {
+      await writer.add(PRINT_COMMAND_BYTES.rowHeight(rows, height), () => {
+        sheet.getRange(rows).format.rowHeight = height;
+      });
+    }
+    await writer.add(PRINT_COMMAND_BYTES.page(layout.page), () => {
       if (supportsExcelApi(isSetSupported, 9)) setUpPage(sheet, layout.page);
     });
     // A code's picture is a few kilobytes of base64, counted against the request's limit.
@@ -64,8 +71,30 @@ export async function printDocument(
   });
 }
 
-/** Widths, heights, fonts, merges and rules (ExcelApi 1.8 at most), all queued for one sync. */
-function format(sheet: Excel.Worksheet, layout: PrintLayout): void {
+/**
+ * What format() sends, sized by `wire` as the ledgers' commands are: the sheet's font and wrapping,
+ * a width per column, a merge per merged line, and each style's font, alignment and rules.
+ */
+export function formatBytes(layout: PrintLayout): number {
+  const font = wire.instantiate + wire.path('Font');
+  const area =
+    rangeFormatBytes(layout.page.printArea) + font + 4 * wire.action('VerticalAlignment', ['Center']);
+  const widths =
+    layout.content.widths.length * (rangeFormatBytes('AA:AA') + wire.action('ColumnWidth', [99.99]));
+  const merges = layout.merges.reduce((n, a) => n + rangeFormatBytes(a) + wire.action('Merge', [false]), 0);
+  const styles = layout.styles.reduce(
+    (n, st) =>
+      n +
+      (st.borders ? PRINT_COMMAND_BYTES.ruled(st.address) : rangeFormatBytes(st.address)) +
+      font +
+      4 * wire.action('HorizontalAlignment', ['Center']),
+    0,
+  );
+  return area + widths + merges + styles + wire.action('ShowGridlines', [false]);
+}
+
+/** Widths, fonts, merges and rules (ExcelApi 1.8 at most); the row heights are queued after it. */
+export function formatDocument(sheet: Excel.Worksheet, layout: PrintLayout): void {
   const { page } = layout;
   const area = sheet.getRange(page.printArea);
   area.format.font.name = layout.font.name;
@@ -75,7 +104,6 @@ function format(sheet: Excel.Worksheet, layout: PrintLayout): void {
   layout.content.widths.forEach((w, i) => {
     sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = widthInPoints(w);
   });
-  layout.rowHeights.forEach((h, r) => void (sheet.getRange(`${r + 1}:${r + 1}`).format.rowHeight = h));
   for (const address of layout.merges) sheet.getRange(address).merge(false);
   for (const s of layout.styles) {
     const range = sheet.getRange(s.address);

@@ -8,7 +8,7 @@ import {
 import { columnsWidth, printableWidth } from '../../../addin/documents/page';
 import { BuildRefused, GENERATED_SETTING } from '../../../addin/excel/build';
 import { MISSING_PAGE_SETUP } from '../../../addin/excel/capabilities';
-import { printDocument } from '../../../addin/excel/print';
+import { formatBytes, formatDocument, printDocument } from '../../../addin/excel/print';
 import { createSimulatedWorkbook, type SimulatedWorkbook } from '../../../addin/simulator';
 import { filledWorkbook } from '../documents/fixture';
 import { runOf } from './helpers';
@@ -117,6 +117,28 @@ describe('printing a document to a sheet', () => {
 
 // Worksheet.pageLayout is ExcelApi 1.9; Office 2019 has 1.8
 // (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets).
+describe('a document’s formatting is sized as Excel on the web counts it', () => {
+  it('the estimate the writer splits requests by is at least what the simulator counts', async () => {
+    const wb = createSimulatedWorkbook();
+    await wb.run(async (context) => {
+      context.workbook.worksheets.add('Doc');
+      await context.sync();
+    });
+    const bytes = async (times: number): Promise<number> => {
+      wb.resetStats();
+      await wb.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Doc');
+        for (let i = 0; i < times; i++) formatDocument(sheet, layout);
+        await context.sync();
+      });
+      return wb.stats.totalRequestBytes;
+    };
+    const measured = (await bytes(2)) - (await bytes(1));
+    expect(formatBytes(layout)).toBeGreaterThanOrEqual(measured);
+    expect(formatBytes(layout)).toBeLessThanOrEqual(measured * 1.5);
+  });
+});
+
 describe('printing a document in an Excel without ExcelApi 1.9 (Office 2019)', () => {
   it('asks Office for ExcelApi 1.9 with the version as a string, before any page setup', async () => {
     const asked: [string, string | undefined][] = [];
