@@ -22,7 +22,7 @@ import { type ContextHost, SimRequestContext } from './proxy/context';
 import { emptyStats, executeBatch, type SyncStats } from './proxy/engine';
 import { fromSnapshot } from './snapshot/read';
 import type { ShapeSnapshot, WorkbookSnapshot } from './snapshot/types';
-import { toSnapshot } from './snapshot/write';
+import { shapesOf, toSnapshot } from './snapshot/write';
 
 /** Options of createSimulatedWorkbook. */
 export interface SimulatedWorkbookOptions {
@@ -149,7 +149,7 @@ export function createSimulatedWorkbook(options: SimulatedWorkbookOptions = {}):
     merges: (sheet) => sheetOf(wb, sheet).merges.map((m) => formatRect(m)),
     pageLayout: (sheet) => pageLayoutOf(sheetOf(wb, sheet)),
     saves: () => wb.saves,
-    pictures: (sheet) => toSnapshot(wb).sheets.find((s) => s.name === sheetOf(wb, sheet).name)?.shapes ?? [],
+    pictures: (sheet) => shapesOf(sheetOf(wb, sheet)),
     toJSON: () => toSnapshot(wb),
     fromJSON: (snapshot) => void (wb = fromSnapshot(snapshot)),
   };

@@ -4,7 +4,7 @@ import { nameFormula } from '../model/name-ops';
 import type { Rect } from '../model/rect';
 import type { SheetModel } from '../model/sheet-model';
 import type { WorkbookModel } from '../model/workbook-model';
-import type { AttrSnapshot, CellEntry, SheetSnapshot, WorkbookSnapshot } from './types';
+import type { AttrSnapshot, CellEntry, ShapeSnapshot, SheetSnapshot, WorkbookSnapshot } from './types';
 
 const cellAddress = (r: number, c: number): string => formatRect({ r0: r, c0: c, r1: r, c1: c });
 
@@ -32,6 +32,22 @@ function cellsOf(sheet: SheetModel): CellEntry[] {
 
 const optionalRect = (key: string, rect: Rect | undefined): Record<string, string> =>
   rect ? { [key]: formatRect(rect) } : {};
+
+/** A sheet's pictures as plain data (the preview draws them from this, without a whole snapshot). */
+export function shapesOf(sheet: SheetModel): ShapeSnapshot[] {
+  return sheet.shapes.map((s) => ({
+    id: s.id,
+    name: s.name,
+    format: s.format,
+    base64: s.base64,
+    left: s.left,
+    top: s.top,
+    width: s.width,
+    height: s.height,
+    altTextTitle: s.altTextTitle,
+    altTextDescription: s.altTextDescription,
+  }));
+}
 
 function sheetSnapshot(sheet: SheetModel): SheetSnapshot {
   return {
@@ -70,18 +86,7 @@ function sheetSnapshot(sheet: SheetModel): SheetSnapshot {
       : {}),
     ...(sheet.shapes.length
       ? {
-          shapes: sheet.shapes.map((s) => ({
-            id: s.id,
-            name: s.name,
-            format: s.format,
-            base64: s.base64,
-            left: s.left,
-            top: s.top,
-            width: s.width,
-            height: s.height,
-            altTextTitle: s.altTextTitle,
-            altTextDescription: s.altTextDescription,
-          })),
+          shapes: shapesOf(sheet),
         }
       : {}),
   };
