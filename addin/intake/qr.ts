@@ -27,11 +27,3 @@ export function qrSvg(link: string): Promise<string> {
     type: 'svg',
   });
 }
-
-/** The PNG's bytes, for a download (atob in the browser and in Node 16+). */
-export function pngBytes(base64: string): Uint8Array {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}

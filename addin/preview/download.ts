@@ -1,4 +1,5 @@
 import type { CreateWorkbook } from '../excel/managementCopy';
+import { bytesOfBase64, offerDownload } from '../taskpane/common/download';
 
 /**
  * The preview's stand-in for Excel.createWorkbook: there is no Excel to open a new workbook in, so
@@ -7,16 +8,9 @@ import type { CreateWorkbook } from '../excel/managementCopy';
  */
 export const downloadWorkbook =
   (fileName: string): CreateWorkbook =>
-  async (base64, named) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(
-      new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  async (base64, named) =>
+    offerDownload(
+      bytesOfBase64(base64),
+      named ?? fileName,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = named ?? fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  };

@@ -12,3 +12,7 @@ export function offerDownload(bytes: Uint8Array, fileName: string, type: string)
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** The bytes of base64 text, for a download (atob: browsers, Excel's webviews, Node 16+). */
+export const bytesOfBase64 = (base64: string): Uint8Array =>
+  Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

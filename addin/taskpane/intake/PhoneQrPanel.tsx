@@ -4,7 +4,7 @@ import { chineseDate } from '../../../shared';
 import type { PhoneCloud } from '../../cloud/phone';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
-import { offerDownload } from '../common/download';
+import { bytesOfBase64, offerDownload } from '../common/download';
 import { useTask } from '../common/useTask';
 import { useI18n } from '../i18n/I18nContext';
 import { usePane } from '../pane/PaneContext';
@@ -64,8 +64,7 @@ export function PhoneQrPanel({ phone }: { phone: PhoneCloud }) {
   const download = async (link: string, shown: Omit<ShownCode, 'base64'>): Promise<void> => {
     const base64 = await pngOf(link);
     setCode({ ...shown, base64 });
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    offerDownload(bytes, shown.fileName, 'image/png');
+    offerDownload(bytesOfBase64(base64), shown.fileName, 'image/png');
   };
 
   return (

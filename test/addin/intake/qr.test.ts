@@ -4,7 +4,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { phoneLink } from '../../../shared';
-import { pngBytes, qrPng, qrSvg } from '../../../addin/intake/qr';
+import { qrPng, qrSvg } from '../../../addin/intake/qr';
+import { bytesOfBase64 } from '../../../addin/taskpane/common/download';
 
 const site = {
   pageUrl: 'https://addin.example.cn/phone.html',
@@ -51,7 +52,7 @@ describe('qrPng', () => {
   });
 
   it('is a PNG whose bytes start with the PNG signature', async () => {
-    const bytes = pngBytes(await qrPng('https://example.cn/phone.html'));
+    const bytes = bytesOfBase64(await qrPng('https://example.cn/phone.html'));
     expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 });
