@@ -32,7 +32,7 @@ import { readAppealIndex } from '../excel/escalation';
 import type { IsSetSupported } from '../excel/capabilities';
 import { saveWorkbook } from '../excel/save';
 import { writeExternalRecords } from '../excel/external';
-import { readIntakeKeys } from '../excel/intakeKeys';
+import { currentIntakeKey } from '../excel/intakeKeys';
 import {
   readIntakeReplies,
   readIntakeTaken,
@@ -42,7 +42,7 @@ import {
 } from '../excel/intakeTaken';
 import { writeValueLists } from '../excel/records';
 import { decryptFromPhone, encryptStatus, IntakeError, type IntakeKeyring } from '../intake/envelope';
-import { currentPublicKey } from '../intake/keys';
+import { noIntakeKeys } from '../intake/keys';
 import type { IntakeApi } from '../sync';
 
 /** What one pull of phone submissions did. */
@@ -176,8 +176,7 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
     const scrub = identityScrubber(appellantIdentities(check));
     const updatedAt = o.now?.() ?? new Date().toISOString();
     // The phone encrypts its rating only to the key this names (the status itself it cannot doubt).
-    const stored = await readIntakeKeys(o.run);
-    const kid = stored ? currentPublicKey(stored).kid : undefined;
+    const kid = (await currentIntakeKey(o.run))?.kid;
     const updates: { update: ReceiptStatusUpdate; sent: IntakeReply }[] = [];
     for (const [receiptId, reply] of replies) {
       const c = cases.get(held.get(receiptId));
@@ -416,16 +415,9 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
   };
   return {
     async publishKey() {
-      const stored = await readIntakeKeys(o.run);
-      if (!stored)
-        throw new IntakeError(
-          'no-keys',
-          say(
-            '本工作簿还没有收件密钥：请先在第二步创建',
-            'this workbook has no intake key yet; create one in step 2',
-          ),
-        );
-      const { kid, publicJwk } = currentPublicKey(stored);
+      const current = await currentIntakeKey(o.run);
+      if (!current) throw noIntakeKeys();
+      const { kid, publicJwk } = current;
       const form = await o.form();
       await o.api.publishKey(o.unitId, { publicJwk, kid, form });
       return form;

@@ -15,11 +15,10 @@ import type { DocumentRequest } from '../documents/model';
 import { meetingFacts } from '../documents/meeting';
 import { coreInput } from '../excel/check';
 import type { ExcelRun } from '../excel/context';
-import { readIntakeKeys } from '../excel/intakeKeys';
+import { currentIntakeKey } from '../excel/intakeKeys';
 import { readMeetingKeys, rememberMeetingKey } from '../excel/meetingKeys';
 import { readRegisters } from '../excel/read';
-import { IntakeError } from '../intake/envelope';
-import { currentPublicKey } from '../intake/keys';
+import { noIntakeKeys } from '../intake/keys';
 import { apiRoot } from '../sync/api';
 import type { IntakeApi } from '../sync';
 
@@ -75,15 +74,6 @@ export class PhoneLinkRefused extends Error {
   }
 }
 
-const noKeys = () =>
-  new IntakeError(
-    'no-keys',
-    say(
-      '本工作簿还没有二维码收件密钥：请先在第二步创建',
-      'this workbook has no intake key yet; create one in step 2',
-    ),
-  );
-
 /** The phone links over a workbook reached through `run`, for the unit `unitId`. */
 export function createPhoneCloud(o: {
   readonly run: ExcelRun;
@@ -91,10 +81,7 @@ export function createPhoneCloud(o: {
   readonly site: PhoneSite;
   readonly api: Pick<IntakeApi, 'openMeeting'>;
 }): PhoneCloud {
-  const kid = async (): Promise<string | null> => {
-    const stored = await readIntakeKeys(o.run);
-    return stored ? currentPublicKey(stored).kid : null;
-  };
+  const kid = async (): Promise<string | null> => (await currentIntakeKey(o.run))?.kid ?? null;
   const signInOf = (k: string, meetingKey: string): string =>
     phoneLink(o.site, { mode: 'signIn', unitId: o.unitId, kid: k, meetingKey });
   const fileLink = async (): Promise<string | null> => {
@@ -133,7 +120,7 @@ export function createPhoneCloud(o: {
     },
     openSignIn: async (meetingId, today) => {
       const k = await kid();
-      if (!k) throw noKeys();
+      if (!k) throw noIntakeKeys();
       const read = await o.run((context) => readRegisters(context));
       const check = checkWorkbook(coreInput(read), { today });
       const facts = meetingFacts(check, meetingId);

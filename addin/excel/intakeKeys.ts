@@ -2,7 +2,7 @@
 // ExcelApi 1.4, https://learn.microsoft.com/en-us/javascript/api/excel/excel.settingcollection), saved
 // inside the .xlsx with the registers. Never in the cloud, and never in the management copy (a new
 // workbook built from the registers' values alone).
-import { parseUnitKeys, unitKeysSchema, type UnitKeys } from '../intake/keys';
+import { currentPublicKey, parseUnitKeys, unitKeysSchema, type UnitKeys } from '../intake/keys';
 import type { ExcelRun } from './context';
 
 /** The workbook setting holding the wrapped intake keys, as JSON text. */
@@ -22,6 +22,12 @@ export async function readIntakeKeys(run: ExcelRun): Promise<UnitKeys | null> {
     }
     return parseUnitKeys(value);
   });
+}
+
+/** The workbook's current intake key (its kid and public JWK), or null before any key was made. */
+export async function currentIntakeKey(run: ExcelRun): Promise<ReturnType<typeof currentPublicKey> | null> {
+  const stored = await readIntakeKeys(run);
+  return stored ? currentPublicKey(stored) : null;
 }
 
 /** Writes the intake keys back (only a store that passes the schema: no private key in the clear). */

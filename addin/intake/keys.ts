@@ -239,3 +239,13 @@ export async function rotateUnitKey(
     publicJwk: g.publicJwk,
   };
 }
+
+/** What every act that needs the union's intake key says before one was made. */
+export const noIntakeKeys = (): IntakeError =>
+  new IntakeError(
+    'no-keys',
+    say(
+      '本工作簿还没有二维码收件密钥：请先在第二步创建',
+      'this workbook has no intake key yet; create one in step 2',
+    ),
+  );

@@ -8,17 +8,12 @@ import {
   changePassphrase,
   createUnitKey,
   currentPublicKey,
+  noIntakeKeys,
   rotateUnitKey,
   unlockUnitKeys,
   type UnitKeys,
 } from './keys';
 import type { IntakeKeyStatus, IntakeOperations } from '../taskpane/operations';
-
-const noKeys = () =>
-  new IntakeError(
-    'no-keys',
-    say('本工作簿还没有二维码收件密钥，请先创建', 'this workbook has no intake key yet; create one first'),
-  );
 
 /** The intake key operations over a workbook reached through `run`. */
 export function createIntakeOperations(run: ExcelRun): IntakeOperations {
@@ -31,7 +26,7 @@ export function createIntakeOperations(run: ExcelRun): IntakeOperations {
   });
   const stored = async (): Promise<UnitKeys> => {
     const s = await readIntakeKeys(run);
-    if (!s) throw noKeys();
+    if (!s) throw noIntakeKeys();
     return s;
   };
 
