@@ -80,9 +80,10 @@ export interface IntakeCloud {
   publishKey(): Promise<IntakeForm>;
   /**
    * Pulls, decrypts and writes every pending appeal, rating and sign-in, tells the cloud each is
-   * written, then sends the receipts' statuses that changed.
+   * written, then sends the receipts' statuses that changed. A sync passes the value lists it has
+   * just read, sparing a second read and check of the whole workbook.
    */
-  pull(keyring: IntakeKeyring, today: string): Promise<IntakePullReport>;
+  pull(keyring: IntakeKeyring, today: string, lists?: ValueLists): Promise<IntakePullReport>;
   /** Sends each phone whose appeal changed its new status, encrypted to its reply key (no key needed). */
   publishStatuses(today: string): Promise<StatusReport>;
 }
@@ -213,7 +214,11 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
    * short writes nothing twice and loses nothing. The cloud is told once the workbook is saved
    * (ExcelApi 1.9); where Excel cannot be told to save (Office 2019) the report asks the clerk to.
    */
-  const pull = async (keyring: IntakeKeyring, today: string): Promise<IntakePullReport> => {
+  const pull = async (
+    keyring: IntakeKeyring,
+    today: string,
+    given?: ValueLists,
+  ): Promise<IntakePullReport> => {
     const written: string[] = [];
     const rated: string[] = [];
     let signedIn = 0;
@@ -221,7 +226,7 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
     const left: { receiptId: string; reason: Bilingual }[] = [];
     const held = await readIntakeTaken(o.run);
     const replies = await readIntakeReplies(o.run);
-    let lists = await o.lists();
+    let lists = given ?? (await o.lists());
     if (!lists.channel.includes(QR_CHANNEL)) {
       // 二维码 joins the workbook's 受理渠道 list the first time a phone submission arrives.
       lists = { ...lists, channel: [...lists.channel, QR_CHANNEL] };
@@ -422,7 +427,7 @@ export function createIntakeCloud(o: IntakeCloudOptions): IntakeCloud {
       await o.api.publishKey(o.unitId, { publicJwk, kid, form });
       return form;
     },
-    pull: (keyring, today) => oneAtATime(() => pull(keyring, today)),
+    pull: (keyring, today, lists) => oneAtATime(() => pull(keyring, today, lists)),
     publishStatuses: (today) => oneAtATime(() => publishStatuses(today)),
   };
 }

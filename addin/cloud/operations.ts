@@ -290,11 +290,11 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
     },
   });
   const client = await SyncClient.open({ api, store: o.store, unitId: o.unitId });
-  const syncIntake = async (today: string): Promise<SyncIntakeReport | undefined> => {
+  const syncIntake = async (today: string, lists: ValueLists): Promise<SyncIntakeReport | undefined> => {
     const keyring = o.intakeKeyring?.() ?? null;
     try {
       if (keyring) {
-        const pulled = await intake.pull(keyring, today);
+        const pulled = await intake.pull(keyring, today, lists);
         return { pulled, statuses: pulled.statuses };
       }
       const statuses = await intake.publishStatuses(today);
@@ -333,7 +333,7 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
       },
     );
     // Phones are answered whether or not the keys are unlocked: a status needs only the reply keys.
-    const phones = await syncIntake(today);
+    const phones = await syncIntake(today, lists);
     return {
       ok: outcome.ok,
       staged,
