@@ -25,9 +25,7 @@ import { clientAddress } from '../http/clientAddress';
 import { httpFunction, publicFunction, type HttpEntry, registerHttp } from '../http/define';
 import { errorResponse, HttpError, invalidBody, parseWire } from '../http/errors';
 import type { Services } from '../services';
-import type { Counter, CountOutcome } from '../storage';
-
-/** The JWE parameters a submission must carry (ephemeral-static ECDH, AES-256-GCM): the envelope's. */
+import type { Counter, CountOutcome, IntakeSetup } from '../storage';
 
 const NO_KEY = say(
   '本单位尚未开通扫描二维码反映诉求，请直接联系工会',
@@ -185,6 +183,20 @@ export function screenCiphertext(body: {
 }
 
 /**
+ * The unit's published intake and the name its phones show: the one published with the key, else
+ * the unit's name in the cloud's tree. 404 intake-not-open, saying `notOpen`, before any key.
+ */
+export async function publishedIntake(
+  services: Services,
+  unitId: string,
+  notOpen: Bilingual,
+): Promise<{ readonly setup: IntakeSetup; readonly unitName: string }> {
+  const setup = await services.store.intake.get(unitId);
+  if (!setup) throw new HttpError(404, 'intake-not-open', notOpen);
+  return { setup, unitName: setup.form.unitName || (await services.store.units.get(unitId))?.name || '' };
+}
+
+/**
  * Admits a screened post: counts it against `counters` (Table Storage; none when the caller counted
  * already), then checks the unit published the key it names. Answers the 429 to send when a limit is
  * reached; throws otherwise.
@@ -252,12 +264,9 @@ export const intakePublicFunction = publicFunction({
   methods: ['GET'],
   scope: 'unitId',
   async run({ services, unitId }) {
-    const setup = await services.store.intake.get(unitId);
-    if (!setup) throw new HttpError(404, 'intake-not-open', NO_KEY);
-    const unit = await services.store.units.get(unitId);
+    const { setup, unitName } = await publishedIntake(services, unitId, NO_KEY);
     const view: IntakePublicView = {
-      // The name the union published with its key, else the unit's name in the cloud's tree.
-      unitName: setup.form.unitName || unit?.name || '',
+      unitName,
       form: setup.form,
       key: { publicJwk: setup.publicJwk, kid: setup.kid },
     };

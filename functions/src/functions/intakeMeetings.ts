@@ -20,6 +20,7 @@ import type { Services } from '../services';
 import {
   admitCiphertext,
   meetingViewCounters,
+  publishedIntake,
   rateLimited,
   screenCiphertext,
   signInCounters,
@@ -108,11 +109,9 @@ export const meetingViewFunction = publicFunction({
     const counted = await services.store.rateLimits.count(meetingViewCounters(clientAddress(request)));
     if (!counted.ok) return rateLimited(counted, VIEW_RATE);
     const meeting = await meetingToday(services, unitId, meetingKey);
-    const setup = await services.store.intake.get(unitId);
-    if (!setup) throw new HttpError(404, 'intake-not-open', NO_KEY);
+    const { setup, unitName } = await publishedIntake(services, unitId, NO_KEY);
     const view: MeetingSignInView = {
-      // The name the union published with its key, else the unit's name in the cloud's tree.
-      unitName: setup.form.unitName || (await services.store.units.get(unitId))?.name || '',
+      unitName,
       meetingId: meeting.meetingId,
       title: meeting.title,
       day: meeting.day,
