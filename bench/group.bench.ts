@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { InvocationContext } from '@azure/functions';
 import {
+  chinaDay,
   appealRegister,
   previousQuarter,
   quarterOf,
@@ -16,7 +17,6 @@ import {
   type WireValue,
 } from '../shared';
 import { signDevToken } from '../functions/src/auth/devKey';
-import { chinaToday } from '../functions/src/domain/clock';
 import { aggregateTimer } from '../functions/src/functions/aggregateTimer';
 import { getServices } from '../functions/src/services';
 import type { RecordWrite } from '../functions/src/storage/recordEntity';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   try {
     const services = getServices();
     const { store } = services;
-    const today = chinaToday(services.now());
+    const today = chinaDay(services.now());
     // The last full quarter: the period a group's assessment asks for, and one the timer precomputes.
     const period = previousQuarter(quarterOf(today));
     const companies = Array.from({ length: COMPANIES }, (_, i) => `co-${i}`);

@@ -1,8 +1,3 @@
-import { chinaDay } from '../../../shared';
-
-/** Today's date (YYYY-MM-DD) in China for an instant (the core's chinaDay). */
-export const chinaToday = (now: Date): string => chinaDay(now);
-
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** A YYYY-MM-DD date `months` later, clamped to the month's last day (2025-01-31 + 1 → 2025-02-28). */

@@ -1,4 +1,5 @@
 import {
+  chinaDay,
   addTally,
   emptyTally,
   figuresFromTally,
@@ -14,7 +15,6 @@ import {
   workingDeadline,
 } from '../../../shared';
 import { HttpError, MESSAGES } from '../http/errors';
-import { chinaToday } from './clock';
 import type { Store, StoredSummary, UnitProfile } from '../storage';
 import { mapLimit } from '../util/mapLimit';
 import { childrenOf, depthsBelow, subtreeIds } from './orgTree';
@@ -132,7 +132,7 @@ export async function aggregateUnit(
  */
 export function syncedFor(lastSyncAt: string, period: Period, today: string): boolean {
   if (!lastSyncAt) return false;
-  const day = chinaToday(new Date(lastSyncAt));
+  const day = chinaDay(lastSyncAt);
   const { to } = periodRange(period);
   return to < today ? day > to : day >= today;
 }

@@ -1,5 +1,10 @@
-import { appealReminders, escalationReminders, type ReminderView, unitReminders } from '../../../shared';
-import { chinaToday } from './clock';
+import {
+  chinaDay,
+  appealReminders,
+  escalationReminders,
+  type ReminderView,
+  unitReminders,
+} from '../../../shared';
 import type { Store, StoredRecord } from '../storage';
 import { unitData } from './unitData';
 
@@ -55,7 +60,7 @@ export async function escalatedReminders(
         fromUnit: e.fromUnit,
         originUnit: e.origin.unitId,
         originAppealId: e.origin.appealId,
-        sentOn: chinaToday(new Date(e.escalatedAt)),
+        sentOn: chinaDay(e.escalatedAt),
       };
       for (const r of escalationReminders([item], own.settings, own.calendar, today))
         out.push({ ...r, fromUnit: e.fromUnit });

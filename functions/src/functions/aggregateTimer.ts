@@ -1,6 +1,5 @@
 import { app } from '@azure/functions';
-import { previousQuarter, quarterOf, type Period } from '../../../shared';
-import { chinaToday } from '../domain/clock';
+import { chinaDay, previousQuarter, quarterOf, type Period } from '../../../shared';
 import { aggregateUnit, periodKey } from '../domain/figures';
 import { eachUnit, timerFunction } from '../http/timer';
 import { underFunctionsHost } from '../http/runtime';
@@ -27,7 +26,7 @@ export const aggregateTimer = timerFunction({
   schedule: AGGREGATE_SCHEDULE,
   async run(services, context) {
     const { store } = services;
-    const today = chinaToday(services.now());
+    const today = chinaDay(services.now());
     const periods = periodsToPrecompute(today);
     const units = await store.units.list();
     const { done, failed } = await eachUnit('aggregate', units, 8, context, async (u) =>

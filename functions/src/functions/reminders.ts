@@ -1,5 +1,4 @@
-import { type RemindersResponse, remindersQuerySchema } from '../../../shared';
-import { chinaToday } from '../domain/clock';
+import { chinaDay, type RemindersResponse, remindersQuerySchema } from '../../../shared';
 import { remindersFor } from '../domain/reminders';
 import { httpFunction, registerHttp } from '../http/define';
 import { parseWire } from '../http/errors';
@@ -16,7 +15,7 @@ export const remindersFunction = httpFunction({
   scope: 'unitId',
   async run({ request, services, unitId }) {
     parseWire(remindersQuerySchema, Object.fromEntries(request.query));
-    const today = chinaToday(services.now());
+    const today = chinaDay(services.now());
     const body: RemindersResponse = {
       unitId,
       today,

@@ -1,6 +1,6 @@
+import { chinaDay } from '../../../shared';
 import { app } from '@azure/functions';
 import { deliverDaily } from '../delivery/daily';
-import { chinaToday } from '../domain/clock';
 import { remindersFor } from '../domain/reminders';
 import { sealLegacyChannels } from '../delivery/legacy';
 import { eachUnit, timerFunction } from '../http/timer';
@@ -18,7 +18,7 @@ export const remindersTimer = timerFunction({
   name: 'reminders',
   schedule: REMINDERS_SCHEDULE,
   async run(services, context) {
-    const today = chinaToday(services.now());
+    const today = chinaDay(services.now());
     // Robots an older build stored in the clear are sealed (or dropped) before anything is posted.
     const legacy = await sealLegacyChannels(services.store, services.webhooks, (m) => context.error(m));
     if (legacy.units.length > 0)

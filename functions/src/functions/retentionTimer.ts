@@ -1,6 +1,5 @@
 import { app } from '@azure/functions';
-import { dayFromIso, isoFromDay } from '../../../shared';
-import { chinaToday } from '../domain/clock';
+import { chinaDay, dayFromIso, isoFromDay } from '../../../shared';
 import { retentionPlan } from '../domain/retention';
 import { eachUnit, timerFunction } from '../http/timer';
 import { underFunctionsHost } from '../http/runtime';
@@ -68,7 +67,7 @@ export const retentionTimer = timerFunction({
   schedule: RETENTION_SCHEDULE,
   async run(services, context) {
     const { store } = services;
-    const today = chinaToday(services.now());
+    const today = chinaDay(services.now());
     const units = await store.units.list();
     // One unit at a time: each purge commits, cleans escalations and audits many rows.
     const { done, failed } = await eachUnit('retention', units, 1, context, (unit) =>

@@ -1,5 +1,4 @@
-import { type Period, summaryQuerySchema } from '../../../shared';
-import { chinaToday } from '../domain/clock';
+import { chinaDay, type Period, summaryQuerySchema } from '../../../shared';
 import { orgSummary } from '../domain/figures';
 import { httpFunction, registerHttp } from '../http/define';
 import { parseWire } from '../http/errors';
@@ -18,7 +17,7 @@ export const summaryFunction = httpFunction({
   access: 'summary',
   scope: 'orgId',
   async run({ request, services, unitId }) {
-    const body = await orgSummary(services.store, unitId, period(request.query), chinaToday(services.now()));
+    const body = await orgSummary(services.store, unitId, period(request.query), chinaDay(services.now()));
     return { status: 200, jsonBody: body };
   },
 });
