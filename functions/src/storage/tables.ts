@@ -93,19 +93,37 @@ export async function collect<T>(iter: AsyncIterable<T>): Promise<T[]> {
 }
 
 /**
- * Deletes the rows a purge found, one by one; a row already gone (another purge, a confirmation in
- * between) is not an error. Answers how many were found.
+ * Deletes the rows a purge found, in transactions of up to 100 rows of one partition. A row already
+ * gone (another purge, a confirmation in between) fails its transaction, whose rows are then deleted
+ * one by one, a 404 not being an error. Answers how many were found.
  */
 export async function deleteFound(
   table: TableClient,
   rows: readonly { readonly partitionKey?: string; readonly rowKey?: string }[],
 ): Promise<number> {
+  const byPartition = new Map<string, string[]>();
   for (const e of rows) {
-    try {
-      await table.deleteEntity(e.partitionKey as string, e.rowKey as string);
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
-    }
+    const pk = e.partitionKey as string;
+    const keys = byPartition.get(pk) ?? [];
+    if (!keys.length) byPartition.set(pk, keys);
+    keys.push(e.rowKey as string);
   }
+  for (const [partitionKey, keys] of byPartition)
+    for (let i = 0; i < keys.length; i += MAX_BATCH_ENTITIES) {
+      const chunk = keys.slice(i, i + MAX_BATCH_ENTITIES);
+      try {
+        await table.submitTransaction(chunk.map((rowKey) => ['delete', { partitionKey, rowKey }] as const));
+      } catch {
+        // Which row failed the transaction is not worth parsing: each is tried alone, and a real
+        // failure (not a row already gone) is thrown by its own delete.
+        for (const rowKey of chunk) {
+          try {
+            await table.deleteEntity(partitionKey, rowKey);
+          } catch (err) {
+            if (statusOf(err) !== 404) throw err;
+          }
+        }
+      }
+    }
   return rows.length;
 }
