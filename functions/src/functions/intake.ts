@@ -36,7 +36,7 @@ const KID_MISMATCH = say(
   "kid does not match the public key's RFC 7638 SHA-256 thumbprint",
 );
 /** A submission, rating or sign-in encrypted to a key the unit never published. */
-const UNKNOWN_KID = say(
+export const UNKNOWN_KID = say(
   '提交所用的密钥不是本单位发布的密钥，请重新扫描工会张贴的二维码',
   "the submission is encrypted to a key this unit did not publish; scan the union's QR code again",
 );

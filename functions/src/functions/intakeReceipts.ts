@@ -16,7 +16,7 @@ import { clientAddress } from '../http/clientAddress';
 import { httpFunction, publicFunction, registerHttp, type HttpEntry } from '../http/define';
 import { readJson } from '../http/body';
 import { HttpError, parseWire } from '../http/errors';
-import { admitCiphertext, rateLimited, receiptCounters, receiptIdOf, screenCiphertext } from './intake';
+import { badField, rateLimited, receiptCounters, receiptIdOf, screenCiphertext, UNKNOWN_KID } from './intake';
 
 // One answer for a receipt never issued, purged, or asked with the wrong secret: the link learns nothing.
 const NO_RECEIPT = say(
@@ -126,13 +126,6 @@ export const receiptRatingFunction = publicFunction({
     screenCiphertext(body);
     const counted = await services.store.rateLimits.count(receiptCounters(clientAddress(request)));
     if (!counted.ok) return rateLimited(counted, RATE);
-    // The secret before the unit's key: a wrong one learns nothing about the unit and costs it nothing.
-    const receipt = await services.store.intake.receipt(unitId, receiptId);
-    if (!secretMatches(receipt?.secretHash ?? '', body.receiptSecret) || !receipt) throw noReceipt();
-    if (!receipt.taken || !receipt.rateable) throw new HttpError(409, 'not-rateable', NOT_RATEABLE);
-    if (receipt.ratingPending) throw new HttpError(409, 'rating-pending', RATING_PENDING);
-    const limited = await admitCiphertext(services, unitId, body.kid, []);
-    if (limited) return limited;
     const ratingId = randomBytes(16).toString('base64url');
     const outcome = await services.store.intake.rate(
       unitId,
@@ -144,6 +137,7 @@ export const receiptRatingFunction = publicFunction({
       if (outcome.reason === 'unknown') throw noReceipt();
       if (outcome.reason === 'not-rateable') throw new HttpError(409, 'not-rateable', NOT_RATEABLE);
       if (outcome.reason === 'pending') throw new HttpError(409, 'rating-pending', RATING_PENDING);
+      if (outcome.reason === 'unknown-kid') throw badField('kid', UNKNOWN_KID);
       // The link changed under eight attempts in a row: a client's race is never a server fault.
       return rateLimited({ ok: false, reason: 'contended', retryAfter: 1 });
     }

@@ -14,6 +14,7 @@ import {
   type SubEntity,
   submissionRow,
   type SubmissionInput,
+  hasKey,
   intakeRowExists,
 } from './intake';
 
@@ -39,7 +40,7 @@ export type ReceiptRecord =
 /** Why a rating was not stored. */
 export type RatingOutcome =
   | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'unknown' | 'not-rateable' | 'pending' | 'busy' };
+  | { readonly ok: false; readonly reason: 'unknown' | 'not-rateable' | 'pending' | 'unknown-kid' | 'busy' };
 
 const linkKey = (receiptId: string): string => {
   const k = `${RECEIPT}${receiptId}`;
@@ -121,8 +122,9 @@ export async function publishStatuses(
 }
 
 /**
- * Stores a rating for a taken receipt when `check` (the secret, run on the link read here) passes
- * and the last status said rateable. One rating per receipt: while one waits for the pane another is
+ * Stores a rating for a taken receipt when `check` (the secret, run on the link read here) passes,
+ * the last status said rateable and the rating is encrypted to a key the unit published (checked
+ * after the secret: a wrong one learns nothing about the unit's keys). One rating per receipt: while one waits for the pane another is
  * refused (`pending`), never swapped for it, since the pane may already have written the first and
  * would then add the second as another row. The rating and the link pointing at it commit in one
  * transaction on the link's ETag, so of two racing ratings one is stored and the other is refused.
@@ -152,6 +154,7 @@ export async function addRating(
     if (link.rateable !== true) return { ok: false, reason: 'not-rateable' };
     if (link.ratingId && (await intakeRowExists(t, unitId, `${SUB}${link.ratingId}`)))
       return { ok: false, reason: 'pending' };
+    if (attempt === 0 && !(await hasKey(t, unitId, item.kid))) return { ok: false, reason: 'unknown-kid' };
     const row = submissionRow(
       unitId,
       { ...item, kind: 'rating', ratesReceiptId: receiptId, appealId: readText(link.appealId) },
