@@ -5,6 +5,9 @@ import { base64url } from 'jose';
 import {
   type Bilingual,
   checkWorkbook,
+  DEFAULT_VALUE_LISTS,
+  meetingRegister,
+  readRegister,
   phoneLink,
   say,
   type MeetingSignInOpened,
@@ -104,11 +107,12 @@ export function createPhoneCloud(o: {
       const opened = (await signIns()).get(request.meetingId ?? '');
       if (!opened) return undefined;
       // A code opened for another day than the meeting now has would answer 410 on the day printed.
-      const read = await o.run((context) => readRegisters(context));
-      const date = meetingFacts(
-        checkWorkbook(coreInput(read), { today: opened.day }),
-        request.meetingId ?? '',
-      )?.meeting.date;
+      // Only the meetings register is read: its 会议日期 is all this needs.
+      const read = (await o.run((context) => readRegisters(context, [meetingRegister]))).meetings;
+      const meetings = read
+        ? readRegister(meetingRegister, read.raw, { lists: DEFAULT_VALUE_LISTS }).rows
+        : [];
+      const date = meetings.find((r) => r.values['id'] === request.meetingId)?.values['date'];
       if (date && date !== opened.day)
         throw new PhoneLinkRefused(
           say(
