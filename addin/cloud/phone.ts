@@ -6,6 +6,7 @@ import {
   type Bilingual,
   checkWorkbook,
   DEFAULT_VALUE_LISTS,
+  INTAKE_LIMITS,
   meetingRegister,
   readRegister,
   phoneLink,
@@ -21,6 +22,7 @@ import type { ExcelRun } from '../excel/context';
 import { currentIntakeKey } from '../excel/intakeKeys';
 import { readMeetingKeys, rememberMeetingKey } from '../excel/meetingKeys';
 import { readRegisters } from '../excel/read';
+import { clip } from '../excel/rules';
 import { noIntakeKeys } from '../intake/keys';
 import { apiRoot } from '../sync/api';
 import type { IntakeApi } from '../sync';
@@ -146,7 +148,10 @@ export function createPhoneCloud(o: {
         );
       const meetingKey = (await readMeetingKeys(o.run)).get(meetingId)?.key ?? newMeetingKey();
       // The title travels in clear for the sign-in page: no appellant's name or phone in it.
-      const title = [...identityScrubber(appellantIdentities(check))(facts.name)].slice(0, 100).join('');
+      const title = clip(
+        identityScrubber(appellantIdentities(check))(facts.name),
+        INTAKE_LIMITS.meetingTitleChars,
+      );
       const opened: MeetingSignInOpened = await o.api.openMeeting(o.unitId, meetingKey, {
         meetingId,
         title,
