@@ -115,13 +115,7 @@ export async function getIntake(t: Tables, unitId: string): Promise<IntakeSetup 
     throw e;
   }
   const kid = form.kid ?? '';
-  const keys = await collect(
-    t.intake.listEntities<KeyEntity>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${unitId} and RowKey ge ${KEY} and RowKey lt ${prefixEnd(KEY)}`,
-      },
-    }),
-  );
+  const keys = await keyRows(t, unitId);
   const current = keys.find((k) => k.rowKey === `${KEY}${kid}`);
   if (!current?.x || !current.y) return null;
   const publicJwk: IntakePublicJwk = { kty: 'EC', crv: 'P-256', x: current.x, y: current.y };
@@ -133,10 +127,23 @@ export async function getIntake(t: Tables, unitId: string): Promise<IntakeSetup 
       workshops: storedList<string>(form.workshops) ?? [],
       categories: storedList<string>(form.categories) ?? [],
     },
-    keptKids: keys.map((k) => (k.rowKey ?? '').slice(KEY.length)),
+    keptKids: kidsOf(keys),
     publishedAt: form.publishedAt ?? '',
   };
 }
+
+/** Every key the unit published (the current one and those kept). */
+const keyRows = (t: Tables, unitId: string): Promise<(KeyEntity & { rowKey?: string })[]> =>
+  collect(
+    t.intake.listEntities<KeyEntity>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${unitId} and RowKey ge ${KEY} and RowKey lt ${prefixEnd(KEY)}`,
+      },
+    }),
+  );
+
+const kidsOf = (keys: readonly { readonly rowKey?: string }[]): string[] =>
+  keys.map((k) => (k.rowKey ?? '').slice(KEY.length));
 
 /** Whether the unit's intake partition holds a row with this key (a point read of nothing but its key). */
 export async function intakeRowExists(t: Tables, unitId: string, rowKey: string): Promise<boolean> {
@@ -189,7 +196,18 @@ export async function publishIntake(
     ['upsert', formRow, 'Replace'],
     ['create', auditRow(unitId, audit, at)],
   ]);
-  return (await getIntake(t, unitId)) as IntakeSetup;
+  // What was just written is in hand: only the kids kept beside it are read.
+  return {
+    kid: key.kid,
+    publicJwk: { kty: 'EC', crv: 'P-256', x: key.publicJwk.x, y: key.publicJwk.y },
+    form: {
+      ...(form.unitName ? { unitName: form.unitName } : {}),
+      workshops: form.workshops,
+      categories: form.categories,
+    },
+    keptKids: kidsOf(await keyRows(t, unitId)),
+    publishedAt,
+  };
 }
 
 /** A pending item's row, checked against the table's limits. */
