@@ -334,6 +334,7 @@ export {
   RECEIPT_RATE_LIMITS,
   SIGN_IN_RATE_LIMITS,
   RECEIPT_ID,
+  RECEIPT_SECRET,
   MEETING_KEY,
   INTAKE_KINDS,
   receiptStatusUpdateSchema,

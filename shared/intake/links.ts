@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { type Bilingual, say } from '../text';
 import { UNIT_ID } from '../wire/schema';
-import { MEETING_KEY, RECEIPT_ID } from '../wire/intake';
+import { MEETING_KEY, RECEIPT_ID, RECEIPT_SECRET } from '../wire/intake';
 import { INTAKE_KID, REPLY_KEY } from './envelope';
 
 /** What a phone link opens: the appeal form, a receipt, or a meeting's sign-in. */
@@ -29,8 +29,6 @@ export interface PhoneSite {
   readonly apiBase: string;
 }
 
-const SECRET = /^[A-Za-z0-9_-]{43}$/;
-
 const routeSchema = z.union([
   z.strictObject({
     m: z.literal('f'),
@@ -41,7 +39,7 @@ const routeSchema = z.union([
     m: z.literal('r'),
     u: z.string().regex(UNIT_ID),
     r: z.string().regex(RECEIPT_ID),
-    s: z.string().regex(SECRET),
+    s: z.string().regex(RECEIPT_SECRET),
     p: z.string().regex(REPLY_KEY).optional(),
   }),
   z.strictObject({

@@ -63,6 +63,8 @@ export const SIGN_IN_RATE_LIMITS = {
 const b64url32 = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 /** A receipt id: 128 random bits, base64url. */
 export const RECEIPT_ID = /^[A-Za-z0-9_-]{22}$/;
+/** A receipt's secret: 256 random bits, base64url; the cloud keeps only its hash. */
+export const RECEIPT_SECRET = /^[A-Za-z0-9_-]{43}$/;
 /** A meeting's sign-in key: 128 random bits the pane makes, base64url; the QR code carries it. */
 export const MEETING_KEY = /^[A-Za-z0-9_-]{22}$/;
 
@@ -154,8 +156,8 @@ export type IntakeSubmissionRequest = z.output<typeof intakeSubmissionRequestSch
 
 /** The receipt, shown once: the employee's link is receiptId + receiptSecret; the cloud keeps the secret's hash. */
 export const intakeReceiptSchema = z.object({
-  receiptId: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
-  receiptSecret: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  receiptId: z.string().regex(RECEIPT_ID),
+  receiptSecret: z.string().regex(RECEIPT_SECRET),
 });
 
 /** A submission's receipt. */
@@ -245,7 +247,7 @@ export type ReceiptStatusResponse = z.output<typeof receiptStatusResponseSchema>
  * never in a URL. A wrong secret answers as an unknown receipt (404).
  */
 export const receiptLookupRequestSchema = z.strictObject({
-  receiptSecret: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  receiptSecret: z.string().regex(RECEIPT_SECRET),
 });
 
 /**
@@ -270,7 +272,7 @@ export type ReceiptView = z.output<typeof receiptViewSchema>;
  * while one waits for the pane, another is refused (409 `rating-pending`).
  */
 export const receiptRatingRequestSchema = z.strictObject({
-  receiptSecret: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  receiptSecret: z.string().regex(RECEIPT_SECRET),
   kid: z.string().regex(INTAKE_KID),
   jwe: z.string().min(1).max(INTAKE_LIMITS.jweChars),
   website: z.string().max(200),
