@@ -108,28 +108,28 @@ function checkEnvelope(jwe: string, kid: string): void {
 // An address is kept only as a hash: the counters must not become a list of who submitted.
 const addressHash = (address: string): string =>
   createHash('sha256').update(`xieshang-intake|${address}`).digest('hex');
-const addressSubject = (address: string): string => `a-${addressHash(address)}`;
+
+/** An address's counters for a minute and a day, on rows of `prefix`'s own. */
+const perAddress = (
+  prefix: string,
+  address: string,
+  limits: { readonly addressPerMinute: number; readonly addressPerDay: number },
+): Counter[] => {
+  const subject = `${prefix}-${addressHash(address)}`;
+  return [
+    { subject, window: 'minute', limit: limits.addressPerMinute },
+    { subject, window: 'day', limit: limits.addressPerDay },
+  ];
+};
 
 /** The counters a receipt link's lookups and ratings are taken from: per address a minute and a day (their own rows). */
-export function receiptCounters(address: string): Counter[] {
-  const a = `l-${addressHash(address)}`;
-  return [
-    { subject: a, window: 'minute', limit: RECEIPT_RATE_LIMITS.addressPerMinute },
-    { subject: a, window: 'day', limit: RECEIPT_RATE_LIMITS.addressPerDay },
-  ];
-}
+export const receiptCounters = (address: string): Counter[] => perAddress('l', address, RECEIPT_RATE_LIMITS);
 
 /**
  * The per-address counters a meeting sign-in is taken from, before the meeting is read: their own
  * rows, so a meeting does not use up appeals.
  */
-export function signInCounters(address: string): Counter[] {
-  const a = `s-${addressHash(address)}`;
-  return [
-    { subject: a, window: 'minute', limit: SIGN_IN_RATE_LIMITS.addressPerMinute },
-    { subject: a, window: 'day', limit: SIGN_IN_RATE_LIMITS.addressPerDay },
-  ];
-}
+export const signInCounters = (address: string): Counter[] => perAddress('s', address, SIGN_IN_RATE_LIMITS);
 
 /**
  * The unit's day of sign-ins, counted only once the meeting key has been found: a made-up key must
@@ -145,13 +145,8 @@ export function signInUnitCounter(unitId: string): Counter {
  * turn away), on rows of their own so that opening the page does not halve the room's sign-ins. No
  * unit counter: the view is counted before its key is checked, and a made-up key must cost the unit nothing.
  */
-export function meetingViewCounters(address: string): Counter[] {
-  const a = `v-${addressHash(address)}`;
-  return [
-    { subject: a, window: 'minute', limit: SIGN_IN_RATE_LIMITS.addressPerMinute },
-    { subject: a, window: 'day', limit: SIGN_IN_RATE_LIMITS.addressPerDay },
-  ];
-}
+export const meetingViewCounters = (address: string): Counter[] =>
+  perAddress('v', address, SIGN_IN_RATE_LIMITS);
 
 /** The 429 for counters that refused: Retry-After, and why in both languages. */
 export function rateLimited(
@@ -216,14 +211,10 @@ export async function admitCiphertext(
 }
 
 /** The counters a submission is taken from: per address a minute and a day, per unit a day. */
-export function intakeCounters(unitId: string, address: string): Counter[] {
-  const a = addressSubject(address);
-  return [
-    { subject: a, window: 'minute', limit: INTAKE_RATE_LIMITS.addressPerMinute },
-    { subject: a, window: 'day', limit: INTAKE_RATE_LIMITS.addressPerDay },
-    { subject: `u-${unitId}`, window: 'day', limit: INTAKE_RATE_LIMITS.unitPerDay },
-  ];
-}
+export const intakeCounters = (unitId: string, address: string): Counter[] => [
+  ...perAddress('a', address, INTAKE_RATE_LIMITS),
+  { subject: `u-${unitId}`, window: 'day', limit: INTAKE_RATE_LIMITS.unitPerDay },
+];
 
 /** PUT units/{unitId}/intake/key (clerk, chair, admin): publishes the unit's public key and form. */
 export const intakeKeyFunction = httpFunction({
