@@ -57,6 +57,8 @@ export interface NewUnitKey {
   readonly stored: UnitKeys;
   readonly kid: string;
   readonly publicJwk: IntakePublicJwk;
+  /** Every private key of `stored`, already unlocked: the passphrase is not stretched a second time. */
+  readonly keyring: IntakeKeyring;
 }
 
 /** The keys unlocked in memory: every private key by kid, and the current public key. */
@@ -183,7 +185,23 @@ export async function createUnitKey(passphrase: string, now = new Date()): Promi
     current: g.kid,
     keys: [await storedKey(g, key, now)],
   };
-  return { stored, kid: g.kid, publicJwk: g.publicJwk };
+  return {
+    stored,
+    kid: g.kid,
+    publicJwk: g.publicJwk,
+    keyring: new Map([[g.kid, await usable(g.privateJwk)]]),
+  };
+}
+
+/** A private JWK as the non-extractable key the keyring holds. */
+const usable = (jwk: JsonWebKey): Promise<CryptoKey> =>
+  subtle().importKey('jwk', jwk, ECDH, false, ['deriveBits']);
+
+/** Every key of a store, unwrapped with its wrapping key (a wrong passphrase fails here). */
+async function unlockWith(s: UnitKeys, key: CryptoKey): Promise<Map<string, CryptoKey>> {
+  const keyring = new Map<string, CryptoKey>();
+  for (const k of s.keys) keyring.set(k.kid, await usable(await unwrap(k, key)));
+  return keyring;
 }
 
 /** The current key's kid and public JWK (what the cloud publishes and the QR code fingerprints). */
@@ -196,12 +214,7 @@ export function currentPublicKey(stored: unknown): { kid: string; publicJwk: Int
 /** Unwraps every key with the passphrase into non-extractable CryptoKeys by kid. */
 export async function unlockUnitKeys(stored: unknown, passphrase: string): Promise<UnlockedUnitKeys> {
   const s = parseUnitKeys(stored);
-  const key = await wrappingKey(passphrase, s.kdf);
-  const keyring = new Map<string, CryptoKey>();
-  for (const k of s.keys) {
-    const jwk = await unwrap(k, key);
-    keyring.set(k.kid, await subtle().importKey('jwk', jwk, ECDH, false, ['deriveBits']));
-  }
+  const keyring = await unlockWith(s, await wrappingKey(passphrase, s.kdf));
   const { kid, publicJwk } = currentPublicKey(s);
   return { keyring, current: kid, publicJwk };
 }
@@ -231,12 +244,14 @@ export async function rotateUnitKey(
   const s = parseUnitKeys(stored);
   const key = await wrappingKey(passphrase, s.kdf);
   // The passphrase must open the existing keys: a typo must not leave keys under two passphrases.
-  await unwrap(s.keys[0] as UnitKeys['keys'][number], key);
+  const keyring = await unlockWith(s, key);
   const g = await generate();
+  keyring.set(g.kid, await usable(g.privateJwk));
   return {
     stored: { ...s, current: g.kid, keys: [...s.keys, await storedKey(g, key, now)] },
     kid: g.kid,
     publicJwk: g.publicJwk,
+    keyring,
   };
 }
 

@@ -47,7 +47,7 @@ export function createIntakeOperations(run: ExcelRun): IntakeOperations {
         );
       const made = await createUnitKey(passphrase);
       await writeIntakeKeys(run, made.stored);
-      keyring = (await unlockUnitKeys(made.stored, passphrase)).keyring;
+      keyring = made.keyring;
       return statusOf(made.stored);
     },
     unlock: async (passphrase) => {
@@ -63,7 +63,7 @@ export function createIntakeOperations(run: ExcelRun): IntakeOperations {
     rotate: async (passphrase) => {
       const rotated = await rotateUnitKey(await stored(), passphrase);
       await writeIntakeKeys(run, rotated.stored);
-      keyring = (await unlockUnitKeys(rotated.stored, passphrase)).keyring;
+      keyring = rotated.keyring;
       return statusOf(rotated.stored);
     },
     keyring: () => keyring,

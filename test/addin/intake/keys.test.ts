@@ -100,6 +100,20 @@ describe('the union’s intake keys', () => {
     );
   });
 
+  it('creating and rotating hand back the keys unlocked: the same ones the passphrase opens', async () => {
+    const first = await createUnitKey(PASS);
+    expect([...first.keyring.keys()]).toEqual([first.kid]);
+    const oldJwe = await encryptSubmission(payload, first.publicJwk, first.kid);
+    expect(await decryptSubmission(oldJwe, first.keyring)).toEqual(payload);
+    const rotated = await rotateUnitKey(first.stored, PASS);
+    expect([...rotated.keyring.keys()].sort()).toEqual(
+      [...(await unlockUnitKeys(rotated.stored, PASS)).keyring.keys()].sort(),
+    );
+    expect(await decryptSubmission(oldJwe, rotated.keyring)).toEqual(payload);
+    const newJwe = await encryptSubmission(payload, rotated.publicJwk, rotated.kid);
+    expect(await decryptSubmission(newJwe, rotated.keyring)).toEqual(payload);
+  });
+
   it('a wrapped key moved under another key’s kid does not open (the kid is bound as AES-GCM data)', async () => {
     const first = await createUnitKey(PASS);
     const rotated = (await rotateUnitKey(first.stored, PASS)).stored;
