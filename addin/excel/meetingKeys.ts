@@ -1,4 +1,4 @@
-import { MEETING_KEY } from '../../shared';
+import { dayFromIso, MEETING_KEY } from '../../shared';
 import type { ExcelRun } from './context';
 import { settingMap } from './settingMap';
 
@@ -15,15 +15,13 @@ export interface MeetingKeyEntry {
   readonly day: string;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 // An entry that is not a key and a day is left out.
 const keys = settingMap<MeetingKeyEntry>(MEETING_KEYS_SETTING, (e) => {
   const entry = e as Partial<MeetingKeyEntry> | null;
   return typeof entry?.key === 'string' &&
     MEETING_KEY.test(entry.key) &&
     typeof entry.day === 'string' &&
-    DAY.test(entry.day)
+    dayFromIso(entry.day) !== null
     ? { key: entry.key, day: entry.day }
     : undefined;
 });

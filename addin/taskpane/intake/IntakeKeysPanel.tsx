@@ -11,6 +11,7 @@ import type { IntakeKeyStatus, IntakeOperations } from '../operations';
 import { usePane } from '../pane/PaneContext';
 import { PhoneQrPanel } from './PhoneQrPanel';
 import { intakeSummary } from './summary';
+import { MIN_PASSPHRASE } from '../../intake/keys';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -67,7 +68,7 @@ function IntakeKeys({ intake }: { intake: IntakeOperations }) {
       {status === null ? (
         <>
           <Body1>{t('intake.none')}</Body1>
-          {secret(t('intake.passphrase'), passphrase, setPassphrase)}
+          {secret(t('intake.passphrase', { min: MIN_PASSPHRASE }), passphrase, setPassphrase)}
           {secret(t('intake.confirm'), second, setSecond)}
           <Button
             appearance="primary"
@@ -87,7 +88,7 @@ function IntakeKeys({ intake }: { intake: IntakeOperations }) {
           <Body1 className={styles.kid}>{t('intake.fingerprint', { kid: status.kid })}</Body1>
           <Body1>{t('intake.count', { count: status.keys })}</Body1>
           <Body1>{status.unlocked ? t('intake.unlocked') : t('intake.locked')}</Body1>
-          {secret(t('intake.passphrase'), passphrase, setPassphrase)}
+          {secret(t('intake.passphrase', { min: MIN_PASSPHRASE }), passphrase, setPassphrase)}
           <div className={styles.row}>
             {status.unlocked ? (
               <Button
@@ -116,7 +117,7 @@ function IntakeKeys({ intake }: { intake: IntakeOperations }) {
               {t('intake.rotate')}
             </Button>
           </div>
-          {secret(t('intake.newPassphrase'), second, setSecond)}
+          {secret(t('intake.newPassphrase', { min: MIN_PASSPHRASE }), second, setSecond)}
           <Button
             disabled={task.busy || !passphrase || !second}
             onClick={() => act(() => intake.changePassphrase(passphrase, second), t('intake.changed'))}
