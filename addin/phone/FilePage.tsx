@@ -1,7 +1,7 @@
 // Mode 1 (m=f): the appeal form a QR code opens. The submission is encrypted here, to the key whose
 // fingerprint the QR code carried, and only the ciphertext is posted; the receipt link that comes
 // back holds the reply key the union's statuses are encrypted to.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   CONFIDENTIALITY_PROMISE,
   MAX_INTAKE_CONTENT,
@@ -9,22 +9,20 @@ import {
   joinSaid,
   say,
   type Bilingual,
-  type IntakePublicView,
   type SubmissionPayload,
 } from '../../shared';
 import { encryptToUnion, newReplyKey } from '../intake/envelope';
 import type { PhoneApi } from './api';
 import {
   ErrorNote,
-  failureText,
   Field,
   Honeypot,
   KeepLink,
   TextField,
   receiptCode,
-  refuseForeignKey,
   SelectField,
   useSending,
+  useUnionView,
 } from './parts';
 
 /** What the form page needs: the unit and kid from the link, where links point, the client. */
@@ -45,8 +43,7 @@ const missing = (what: string): Bilingual => say(`请填写${what}`, `${what} is
 
 /** The appeal form, its submission and the receipt. */
 export function FilePage({ unitId, kid, pageUrl, apiBase, api }: FilePageProps) {
-  const [view, setView] = useState<IntakePublicView | null>(null);
-  const [loadError, setLoadError] = useState<Bilingual | null>(null);
+  const { view, loadError } = useUnionView(() => api.intake(unitId), kid, unitId);
   const [content, setContent] = useState('');
   const [workshop, setWorkshop] = useState('');
   const [category, setCategory] = useState('');
@@ -59,22 +56,6 @@ export function FilePage({ unitId, kid, pageUrl, apiBase, api }: FilePageProps) 
   // One reply key per filled form: a tap again after a lost answer sends the same key, so the pane
   // can tell a retry of this filing (which may have arrived) from a second appeal.
   const replyKeyRef = useRef<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api
-      .intake(unitId)
-      .then(async (v) => {
-        const refused = await refuseForeignKey(v.key.publicJwk, kid);
-        if (!live) return;
-        if (refused) setLoadError(refused);
-        else setView(v);
-      })
-      .catch((e: unknown) => live && setLoadError(failureText(e)));
-    return () => {
-      live = false;
-    };
-  }, [api, unitId, kid]);
 
   if (loadError) return <ErrorNote text={loadError} />;
   if (!view) return <p className="muted">正在打开…</p>;

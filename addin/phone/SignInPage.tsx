@@ -1,6 +1,6 @@
 // Mode 3 (m=s): a meeting's sign-in, opened from the QR code on the notice or the sign-in sheet on the
 // meeting day. The attendee's name goes encrypted to the key the QR code's fingerprint names.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   chineseDate,
   MAX_INTAKE_NAME,
@@ -9,7 +9,6 @@ import {
   say,
   VALUE_LISTS,
   type Bilingual,
-  type MeetingSignInView,
   type SignInPayload,
 } from '../../shared';
 import { encryptToUnion } from '../intake/envelope';
@@ -17,12 +16,11 @@ import type { PhoneApi } from './api';
 import {
   chinaDateTime,
   ErrorNote,
-  failureText,
   Honeypot,
-  refuseForeignKey,
   SelectField,
   TextField,
   useSending,
+  useUnionView,
 } from './parts';
 
 /** What the sign-in page needs from its link. */
@@ -38,8 +36,12 @@ type Group = (typeof GROUPS)[number];
 
 /** The sign-in form and its confirmation. */
 export function SignInPage({ unitId, kid, meetingKey, api }: SignInPageProps) {
-  const [view, setView] = useState<MeetingSignInView | null>(null);
-  const [loadError, setLoadError] = useState<Bilingual | null>(null);
+  // Refused as the page opens, before the attendee types a name.
+  const { view, loadError } = useUnionView(
+    () => api.meeting(unitId, meetingKey),
+    kid,
+    `${unitId}|${meetingKey}`,
+  );
   const [group, setGroup] = useState<Group | ''>('');
   const [position, setPosition] = useState('');
   const [name, setName] = useState('');
@@ -47,23 +49,6 @@ export function SignInPage({ unitId, kid, meetingKey, api }: SignInPageProps) {
   const [website, setWebsite] = useState('');
   const { busy, error, setError, send } = useSending();
   const [signedAt, setSignedAt] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api
-      .meeting(unitId, meetingKey)
-      .then(async (v) => {
-        // Refused as the page opens, before the attendee types a name.
-        const refused = await refuseForeignKey(v.key.publicJwk, kid);
-        if (!live) return;
-        if (refused) setLoadError(refused);
-        else setView(v);
-      })
-      .catch((e: unknown) => live && setLoadError(failureText(e)));
-    return () => {
-      live = false;
-    };
-  }, [api, unitId, meetingKey, kid]);
 
   if (loadError) return <ErrorNote text={loadError} />;
   if (!view) return <p className="muted">正在打开…</p>;

@@ -1,7 +1,7 @@
 // Small pieces the phone page's three modes share: the error box, the honeypot, the wording of a
 // failure, China time, and copying a link where the Clipboard API is missing (WeChat over http, old
 // webviews).
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { chinaDay, chinaTime, chineseDate, say, type Bilingual, type IntakePublicJwk } from '../../shared';
 import { IntakeError, keyFingerprint } from '../intake/envelope';
 import { PhoneFailure } from './api';
@@ -95,6 +95,35 @@ export function TextField({
       />
     </Field>
   );
+}
+
+/**
+ * Loads what a page shows under the union's key, refusing a key whose fingerprint is not the QR
+ * code's as the page opens, before the employee types anything. Loads again when `which` changes.
+ */
+export function useUnionView<V extends { readonly key: { readonly publicJwk: IntakePublicJwk } }>(
+  load: () => Promise<V>,
+  kid: string,
+  which: string,
+): { readonly view: V | null; readonly loadError: Bilingual | null } {
+  const [view, setView] = useState<V | null>(null);
+  const [loadError, setLoadError] = useState<Bilingual | null>(null);
+  useEffect(() => {
+    let live = true;
+    void load()
+      .then(async (v) => {
+        const refused = await refuseForeignKey(v.key.publicJwk, kid);
+        if (!live) return;
+        if (refused) setLoadError(refused);
+        else setView(v);
+      })
+      .catch((e: unknown) => live && setLoadError(failureText(e)));
+    return () => {
+      live = false;
+    };
+    // `load` is a new function each render; what it loads is named by `which` and `kid`.
+  }, [which, kid]);
+  return { view, loadError };
 }
 
 /**
