@@ -261,6 +261,7 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
   };
   const api = o.api ?? createSyncApi(signedIn);
   const account = createAccountApi(signedIn);
+  const intakeApi = createIntakeApi(signedIn);
   const intakeToday = (): string => chinaDay(new Date());
   // The whole workbook read and checked: what the phone's form offers and what receipts show.
   const checked = async (today: string) =>
@@ -268,7 +269,7 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
   const intake = createIntakeCloud({
     run: o.run,
     unitId: o.unitId,
-    api: createIntakeApi(signedIn),
+    api: intakeApi,
     lists: async () => (await workbookRows(o.run, intakeToday())).lists,
     ...(o.isSetSupported ? { isSetSupported: o.isSetSupported } : {}),
     workbook: checked,
@@ -380,7 +381,7 @@ export async function openCloud(o: CloudOptions): Promise<CloudOperations> {
             run: o.run,
             unitId: o.unitId,
             site: o.phoneSite,
-            api: createIntakeApi(signedIn),
+            api: intakeApi,
           }),
         }
       : {}),
